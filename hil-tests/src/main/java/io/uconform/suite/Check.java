@@ -1,0 +1,21 @@
+package io.uconform.suite;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One conformance check. It names exactly one requirement ID of the contract
+ * ({@code docs/CONFORMANCE.md}); its group decides whether the target's profile claims it.
+ * A check of an unclaimed group is skipped as "not claimed"; a waived requirement as "waived".
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Test
+public @interface Check {
+
+    /** The requirement ID, e.g. {@code "KA-01"}. */
+    String value();
+}

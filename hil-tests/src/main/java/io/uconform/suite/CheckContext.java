@@ -1,0 +1,52 @@
+package io.uconform.suite;
+
+import io.uconform.client.Http;
+import io.uconform.client.RawHttp;
+import io.uconform.console.Console;
+import io.uconform.probe.BoardProbe;
+import io.uconform.profile.Limits;
+import io.uconform.profile.Profile;
+import java.net.URI;
+
+/**
+ * Everything a check may use, injected per (check, target). All I/O through {@link #http()} and
+ * {@link #raw()} is bounded by timeouts and recorded as evidence (the transcript shown for a failed
+ * check). Accessors that need something the target lacks abort the check (JUnit assumption) with
+ * the reason, so it is reported as skipped, never passed.
+ */
+public interface CheckContext {
+
+    /** The target's display name, e.g. {@code sim}. */
+    String targetName();
+
+    URI baseUri();
+
+    Profile profile();
+
+    /** Effective limits: the target's own when the harness configured it, else the profile's. */
+    Limits limits();
+
+    /**
+     * The server path bound to a check role in the profile (e.g. {@code "raise"} -> {@code /raise});
+     * aborts the check with "no route bound for role ..." when the profile binds none.
+     */
+    String route(String role);
+
+    /** A profile parameter; aborts the check with the reason when missing. */
+    String param(String key);
+
+    /** The board probe; aborts the check with the probe's reason when it is unavailable. */
+    BoardProbe probe();
+
+    /** The target's console (may be empty). */
+    Console console();
+
+    /** Well-formed HTTP through the Micronaut client. */
+    Http http();
+
+    /** Raw socket connections for protocol abuse, slow clients and pipelining. */
+    RawHttp raw();
+
+    /** Adds a free-form line of evidence to this check's record in the report. */
+    void note(String evidence);
+}
