@@ -1,5 +1,6 @@
 package io.uconform.server.internal;
 
+import io.uconform.server.App;
 import io.uconform.server.HttpError;
 import io.uconform.server.Request;
 import io.uconform.server.Response;
@@ -27,6 +28,10 @@ final class Dispatcher {
 
     Router.Resolution resolve(Request request) {
         String path = request.path();
+        if ("*".equals(request.rawTarget())) {
+            return new Router.Resolution(Router.Resolution.Kind.OPTIONS, null, java.util.Map.of(),
+                    new java.util.TreeSet<>(App.ANY));
+        }
         if (has(ServerFault.QUERY_IN_ROUTE_MATCH)) {
             int q = request.rawTarget().indexOf('?');
             path = q < 0 ? path : path + request.rawTarget().substring(q);
