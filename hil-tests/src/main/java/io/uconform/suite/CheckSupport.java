@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -25,7 +26,7 @@ import org.opentest4j.TestAbortedException;
  * target down), starts the shared target, injects the {@link CheckContext}, and after each check
  * publishes its evidence and reacts when the target stopped answering.
  */
-final class CheckSupport implements ExecutionCondition, BeforeEachCallback, ParameterResolver,
+final class CheckSupport implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver,
         AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
@@ -60,6 +61,18 @@ final class CheckSupport implements ExecutionCondition, BeforeEachCallback, Para
         return session.downCause()
                 .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
                 .orElseGet(() -> ConditionEvaluationResult.enabled("claimed by profile " + profile.name()));
+    }
+
+    /** Names the target and its profile on the class invocation, so the report knows them even when no check runs. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        publish(context, ReportKeys.TARGET, session.name());
+        if (session.profile() != null) {
+            publish(context, ReportKeys.PROFILE, session.profile().name());
+        }
+        if (!session.availability().isAvailable()) {
+            publish(context, ReportKeys.DOWN, "unavailable: " + session.availability().reason());
+        }
     }
 
     @Override
