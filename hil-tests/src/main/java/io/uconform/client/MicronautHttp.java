@@ -38,12 +38,18 @@ public final class MicronautHttp implements Http {
 
     @Override
     public HttpReply send(String method, String path, Map<String, String> headers, byte[] body) {
-        MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(method), path, method);
+        transcript.sentText("http", describe(method, path, headers, body));
+        MutableHttpRequest<Object> request;
+        try {
+            request = HttpRequest.create(HttpMethod.parse(method), path, method);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(target + ": the HTTP client cannot send " + method + " " + path + " ("
+                    + e.getMessage() + "); send malformed requests through ctx.raw()", e);
+        }
         headers.forEach(request::header);
         if (body != null) {
             request.body(body);
         }
-        transcript.sentText("http", describe(method, path, headers, body));
         HttpResponse<byte[]> response;
         try {
             response = client.toBlocking().exchange(request, Argument.of(byte[].class), Argument.of(byte[].class));

@@ -197,8 +197,8 @@ public class ReportListener implements TestExecutionListener {
                     facts.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }));
-            Optional.ofNullable(entries.get(ReportKeys.RESTARTED)).ifPresent(events::add);
-            Optional.ofNullable(entries.get(ReportKeys.DOWN)).ifPresent(events::add);
+            Optional.ofNullable(entries.get(ReportKeys.RESTARTED)).filter(e -> !events.contains(e)).ifPresent(events::add);
+            Optional.ofNullable(entries.get(ReportKeys.DOWN)).filter(e -> !events.contains(e)).ifPresent(events::add);
         }
 
         synchronized TargetRecord toRecord() {
