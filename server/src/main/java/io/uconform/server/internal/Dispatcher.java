@@ -6,6 +6,7 @@ import io.uconform.server.Request;
 import io.uconform.server.Response;
 import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
+import io.uconform.server.cors.Preflight;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ final class Dispatcher {
     }
 
     Response dispatch(Router.Resolution resolution, Request request) {
+        if (engine.cors.enabled() && Preflight.is(request) && resolution.kind() != Router.Resolution.Kind.NOT_FOUND) {
+            return preflight(resolution, request);
+        }
         switch (resolution.kind()) {
             case NOT_FOUND:
                 return Response.error(404, "no route for " + request.path());
@@ -55,6 +59,20 @@ final class Dispatcher {
             default:
                 return invoke(resolution.route(), request);
         }
+    }
+
+    /** CORS-02: answered here, never by the route's handler (unless a fault says so). */
+    private Response preflight(Router.Resolution resolution, Request request) {
+        if (has(ServerFault.CORS_PREFLIGHT_TO_HANDLER)) {
+            String requested = request.header("Access-Control-Request-Method").orElse("GET").trim();
+            Router.Resolution target = engine.router.resolve(requested, request.path());
+            if (target.kind() == Router.Resolution.Kind.FOUND) {
+                return invoke(target.route(), request);
+            }
+        }
+        String allow = resolution.allowed().isEmpty() ? String.join(", ", new java.util.TreeSet<>(App.ANY))
+                : String.join(", ", resolution.allowed());
+        return Preflight.answer(engine.cors, allow);
     }
 
     /** After the response is on the wire: start the background work of a NOWAIT route. */

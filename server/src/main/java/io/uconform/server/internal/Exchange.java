@@ -39,7 +39,7 @@ final class Exchange {
         this.socket = socket;
         this.in = in;
         this.out = out;
-        this.writer = new ResponseWriter(out);
+        this.writer = engine.newWriter(out);
         this.remote = remote;
         this.headReader = new HeadReader(in, engine.limits, has(ServerFault.OBS_FOLD_ACCEPTED));
         this.bodyReader = new BodyReader(in, engine.limits.maxHeaderBytes());
