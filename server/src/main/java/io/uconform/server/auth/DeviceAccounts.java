@@ -16,7 +16,12 @@ public final class DeviceAccounts implements AuthCallback {
     private final FixedCredentials configured;
 
     public DeviceAccounts(Supplier<Credentials> configured) {
-        this.configured = FixedCredentials.of(configured);
+        this(configured, false);
+    }
+
+    /** @param anyUser fault AUTH_ANY_USER: the user name is not compared */
+    DeviceAccounts(Supplier<Credentials> configured, boolean anyUser) {
+        this.configured = anyUser ? FixedCredentials.ignoringUser(configured) : FixedCredentials.of(configured);
     }
 
     @Override

@@ -19,7 +19,8 @@ public final class ProtectedRoutes {
 
     public static App install(App app, WebRoot webRoot, Supplier<Credentials> credentials,
                               Set<io.uconform.server.ServerFault> faults) {
-        new ApiRoutes(AccessGuard.withCallback(REALM, new DeviceAccounts(credentials), faults)).install(app);
+        new ApiRoutes(AccessGuard.withCallback(REALM, new DeviceAccounts(credentials,
+                faults.contains(io.uconform.server.ServerFault.AUTH_ANY_USER)), faults)).install(app);
         new FileRoutes(webRoot, AccessGuard.basic(REALM, credentials, faults), faults).install(app, "/files");
         return app;
     }
