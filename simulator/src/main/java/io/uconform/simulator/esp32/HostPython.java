@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class HostPython implements AutoCloseable {
 
     private final Process process;
+    private volatile boolean ready;
 
     private HostPython(Process process) {
         this.process = process;
@@ -67,8 +68,16 @@ final class HostPython implements AutoCloseable {
         send(("F " + name + "\n").getBytes(StandardCharsets.US_ASCII), new byte[0]);
     }
 
-    /** Ctrl-C: SIGINT makes the running code raise KeyboardInterrupt, as on the board. */
+    /** The driver announced itself (its first byte, 0x06, consumed by the pump). */
+    void markReady() {
+        ready = true;
+    }
+
+    /** Ctrl-C: SIGINT makes the running code raise KeyboardInterrupt, as on the board. Ignored while starting. */
     void interrupt() {
+        if (!ready) {
+            return; // the interpreter is still starting: like a Ctrl-C during the ROM boot, it is lost
+        }
         try {
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {

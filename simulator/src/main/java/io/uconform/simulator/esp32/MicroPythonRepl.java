@@ -23,12 +23,14 @@ final class MicroPythonRepl implements AutoCloseable {
 
     static final String RAW_BANNER = "raw REPL; CTRL-B to exit\r\n";
     static final int PASTE_WINDOW = 128;
+    private static final int MAX_TYPE_AHEAD = 64 * 1024;
 
     private final Uart uart;
     private final Supplier<HostPython> interpreters;
     private final String banner;
     private final Runnable onInterpreterExit;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Mode mode = Mode.DEAD;
     private HostPython python;
     private Runnable afterFile = () -> { };
@@ -37,6 +39,7 @@ final class MicroPythonRepl implements AutoCloseable {
     private boolean awaitingMoreFlag;
     private boolean continuation;
     private boolean closed;
+    private boolean started;
 
     MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit) {
         this.uart = uart;
@@ -64,7 +67,10 @@ final class MicroPythonRepl implements AutoCloseable {
             case PASTE -> paste(b);
             case BUSY_RAW, BUSY_FRIENDLY, BUSY_FILE -> {
                 if (b == 0x03) {
+                    pending.reset(); // the interrupt character also flushes typed-ahead input
                     python.interrupt();
+                } else if (pending.size() < MAX_TYPE_AHEAD) {
+                    pending.write(b); // the UART buffers it; the REPL reads it when the code is done
                 }
             }
             default -> { }
@@ -86,6 +92,8 @@ final class MicroPythonRepl implements AutoCloseable {
         } else if (b == 0x04 && empty) {
             write("\r\n");
             softReset(false);
+        } else if (b == '\r' && empty && !continuation) {
+            write("\r\n>>> ");
         } else if (b == '\r') {
             write("\r\n");
             String line = buffer.toString(StandardCharsets.UTF_8);
@@ -195,7 +203,10 @@ final class MicroPythonRepl implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream(len + 16);
         for (int i = 0; i < len; i++) {
             int b = chunk[i] & 0xFF;
-            if (awaitingMoreFlag) {
+            if (b == 0x06 && !started) {
+                started = true;
+                source.markReady();
+            } else if (awaitingMoreFlag) {
                 awaitingMoreFlag = false;
                 continuation = b == '1';
                 mode = Mode.FRIENDLY;
@@ -221,6 +232,26 @@ final class MicroPythonRepl implements AutoCloseable {
             }
         }
         flush(out);
+        replayTypeAhead();
+    }
+
+    /** Feeds input that arrived while code ran, now that the REPL reads again. */
+    private void replayTypeAhead() {
+        while (pending.size() > 0 && (mode == Mode.FRIENDLY || mode == Mode.RAW || mode == Mode.PASTE)) {
+            byte[] queued = pending.toByteArray();
+            pending.reset();
+            int i = 0;
+            while (i < queued.length && (mode == Mode.FRIENDLY || mode == Mode.RAW || mode == Mode.PASTE)) {
+                receive(queued[i++] & 0xFF);
+            }
+            if (i < queued.length) {
+                byte[] rest = java.util.Arrays.copyOfRange(queued, i, queued.length);
+                byte[] newer = pending.toByteArray();
+                pending.reset();
+                pending.writeBytes(rest);
+                pending.writeBytes(newer);
+            }
+        }
     }
 
     private byte lastByte = 0;
@@ -241,6 +272,8 @@ final class MicroPythonRepl implements AutoCloseable {
     }
 
     private void startInterpreter() {
+        started = false;
+        pending.reset();
         buffer.reset();
         continuation = false;
         awaitingMoreFlag = false;

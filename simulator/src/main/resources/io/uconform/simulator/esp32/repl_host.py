@@ -107,6 +107,7 @@ def _read_exact(n):
 
 
 def main():
+    _uart.write("\x06")  # ready: from now on SIGINT is a KeyboardInterrupt we handle
     while True:
         try:
             header = sys.stdin.buffer.readline()
