@@ -1,0 +1,12 @@
+# The reference app: the board API of CONFORMANCE section 3 plus files, auth and diagnostics.
+from uconform import board_api, system_api, files_api, diag_api, auth
+
+
+def setup(app, device, root):
+    if device.bank is None:
+        raise RuntimeError("this interpreter has no machine.Pin (run with the hostrt modules)")
+    board_api.install(app, device)
+    system_api.install(app, device)
+    files_api.install(app, root + "/www")
+    diag_api.install(app)
+    app.guards.append(auth.guard_for(device))
