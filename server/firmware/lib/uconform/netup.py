@@ -12,6 +12,7 @@ def bring_up(cfg, say, timeout_ms=JOIN_TIMEOUT_MS):
         say("UCONFORM NET mode=none reason=no network module; serving on loopback")
         return "127.0.0.1", None
     sta_cfg = cfg["sta"]
+    timeout_ms = sta_cfg.get("join_timeout_ms", timeout_ms)
     problem = None
     if sta_cfg.get("ssid"):
         sta = network.WLAN(network.STA_IF)
