@@ -73,12 +73,18 @@ class TestCase:
         raise SkipTest(reason)
 
 
-def run_module(module):
-    """Runs every test_* method of every TestCase in module; returns (passed, failed, skipped)."""
+def run_module(module, base=None, skip=None):
+    """Runs every test_* method of every base subclass in module; returns (passed, failed, skipped).
+
+    base/skip default to this module's TestCase/SkipTest; pass the interpreter's own unittest
+    classes when it has one (the PyScript build of MicroPython ships unittest).
+    """
+    base = base or TestCase
+    skip = skip or SkipTest
     passed = failed = skipped = 0
     for name in dir(module):
         cls = getattr(module, name)
-        if not (isinstance(cls, type) and issubclass(cls, TestCase) and cls is not TestCase):
+        if not (isinstance(cls, type) and issubclass(cls, base) and cls is not base):
             continue
         for meth in sorted(dir(cls)):
             if not meth.startswith("test"):
@@ -91,7 +97,7 @@ def run_module(module):
                 finally:
                     case.tearDown()
                 passed += 1
-            except SkipTest as e:
+            except skip as e:
                 skipped += 1
                 print("SKIP", name + "." + meth, str(e))
             except Exception as e:

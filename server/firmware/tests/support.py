@@ -5,10 +5,10 @@ for _p in ("lib", "../lib", "server/firmware/lib"):
     if _p not in sys.path:
         sys.path.append(_p)
 
-try:
+if sys.implementation.name == "micropython":
+    from tests import miniunit as unittest  # one predictable TestCase inside MicroPython VMs
+else:
     import unittest
-except ImportError:
-    import miniunit as unittest  # the MicroPython VM has no unittest
 
 from uconform.limits import Limits
 from uconform import parser, connection

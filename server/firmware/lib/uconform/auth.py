@@ -32,7 +32,7 @@ def check(req, auth):
         raise _refuse("Basic credentials required")
     try:
         decoded = binascii.a2b_base64(parts[1].strip()).decode()
-    except (ValueError, UnicodeError, binascii.Error):
+    except (ValueError, UnicodeError):  # binascii.Error is a ValueError; MicroPython has no .Error
         raise _refuse("malformed credentials")
     colon = decoded.find(":")
     if colon < 0:

@@ -3,7 +3,7 @@
 
 class HttpError(Exception):
     def __init__(self, status, message, close=False, headers=None):
-        Exception.__init__(self, message)
+        super().__init__(message)
         self.status = status
         self.message = message
         self.close = close
