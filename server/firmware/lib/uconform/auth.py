@@ -31,7 +31,7 @@ def check(req, auth):
     if len(parts) != 2 or parts[0].lower() != "basic" or len(parts[1]) > MAX_CREDENTIALS:
         raise _refuse("Basic credentials required")
     try:
-        decoded = binascii.a2b_base64(parts[1].strip()).decode()
+        decoded = binascii.a2b_base64(parts[1].strip().encode()).decode()
     except (ValueError, UnicodeError):  # binascii.Error is a ValueError; MicroPython has no .Error
         raise _refuse("malformed credentials")
     colon = decoded.find(":")
