@@ -47,7 +47,8 @@ class BoardApiTest(unittest.TestCase):
         self.assertEqual(self.machine.levels[2], 0)
 
     def test_gpio_rules(self):
-        self.assertEqual(len(call(self.app, "GET /gpio HTTP/1.1")[1]["data"]), 40)
+        self.assertEqual(len(call(self.app, "GET /gpio HTTP/1.1")[1]["data"]), 34)
+        self.assertEqual(call(self.app, "GET /gpio/20 HTTP/1.1")[0], 404)
         self.assertEqual(call(self.app, "GET /gpio/99 HTTP/1.1")[0], 404)
         status, body = call(self.app, "PUT /gpio/4 HTTP/1.1", '{"mode":"out","value":1}')
         self.assertEqual((status, body["data"]["mode"], self.machine.levels[4]), (200, "out", 1))

@@ -12,8 +12,9 @@ class BoardLayout:
 
 
 def _esp32_devkitc():
-    return BoardLayout("esp32-devkitc", list(range(0, 40)), list(range(34, 40)),
-                       list(range(32, 40)), 2, 0)
+    # The chip has no GPIO 20, 24, 28-31; 34-39 are input-only; ADC1 is on 32-39.
+    pins = list(range(0, 20)) + [21, 22, 23, 25, 26, 27] + list(range(32, 40))
+    return BoardLayout("esp32-devkitc", pins, list(range(34, 40)), list(range(32, 40)), 2, 0)
 
 
 def _esp32c3_devkitm():

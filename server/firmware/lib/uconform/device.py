@@ -3,7 +3,7 @@ from uconform import VERSION, config as configmod
 from uconform.compat import ticks_ms, ticks_diff, mem_free
 
 RESET_CAUSES = (("PWRON_RESET", "power_on"), ("HARD_RESET", "hard"), ("WDT_RESET", "watchdog"),
-                ("DEEPSLEEP_RESET", "deepsleep"), ("SOFT_RESET", "soft"))
+                ("DEEPSLEEP_RESET", "deep_sleep"), ("SOFT_RESET", "soft"))
 
 
 class Device:

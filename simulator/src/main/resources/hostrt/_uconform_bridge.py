@@ -72,14 +72,15 @@ def on_edge(pin, handler):
     _handlers[pin] = handler
     if _state["events"] is None:
         events = _connect()
-        events.settimeout(None)
         events.send(b'{"op":"events","id":0}\n')
+        state = {"buf": b""}
+        _read_line(events, state)  # the subscription acknowledgment: no edge is lost after this
+        events.settimeout(None)
         _state["events"] = events
-        _thread.start_new_thread(_event_loop, (events,))
+        _thread.start_new_thread(_event_loop, (events, state))
 
 
-def _event_loop(sock):
-    state = {"buf": b""}
+def _event_loop(sock, state):
     while True:
         try:
             event = _read_line(sock, state)
