@@ -97,7 +97,9 @@ class BootTest(unittest.TestCase):
         self.assertEqual(mode, "recovery")
         self.assertTrue(any("UCONFORM RECOVERY reason=config:" in l and "not valid JSON" in l
                             for l in booted.lines), booted.lines)
-        self.assertIn("uptime_ms", fetch(url + "system")["data"])
+        system = fetch(url + "system")["data"]
+        self.assertIn("uptime_ms", system)
+        self.assertTrue(system["free_heap"] > 0, system)
 
     def test_unknown_app_is_named_in_one_recovery_line(self):
         booted, url, mode = self.run_firmware(config_text(app="nosuchapp"))

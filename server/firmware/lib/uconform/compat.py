@@ -21,13 +21,31 @@ except AttributeError:
         time.sleep(ms / 1000)
 
 
+# CPython has no fixed heap: free heap is a device-sized budget minus what tracemalloc sees the
+# interpreter holding, so that leaks show up in /system exactly as on a board.
+CPYTHON_HEAP_BUDGET = 8 * 1024 * 1024
+
+
+def start_heap_accounting():
+    if not IS_MICROPYTHON:
+        import tracemalloc
+        if not tracemalloc.is_tracing():
+            tracemalloc.start()
+
+
 def mem_free():
-    """Free heap in bytes, or None where the interpreter cannot tell (CPython)."""
-    try:
-        import gc
+    """Free heap in bytes; None when it cannot be measured."""
+    import gc
+    if hasattr(gc, "mem_free"):
         return gc.mem_free()
-    except AttributeError:
+    try:
+        import tracemalloc
+    except ImportError:
         return None
+    if not tracemalloc.is_tracing():
+        return None
+    gc.collect()
+    return max(0, CPYTHON_HEAP_BUDGET - tracemalloc.get_traced_memory()[0])
 
 
 def collect():

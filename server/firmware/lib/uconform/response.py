@@ -25,6 +25,7 @@ class Response:
         self.stream = stream
         self.length = length if stream is not None else len(body)
         self.after = None  # called once the response has been sent (e.g. reset)
+        self.upgrade = None  # factory(limits) of a protocol session taking over the connection
 
     def with_header(self, name, value):
         self.headers.append((name, value))

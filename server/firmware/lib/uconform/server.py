@@ -142,7 +142,10 @@ class Server:
             close = req.wants_close() or conn.served >= self.limits.max_requests_per_connection
             if getattr(resp, "upgrade", None) is not None:
                 conn.queue(resp, False, False)
-                conn.upgrade = resp.upgrade
+                conn.upgrade = resp.upgrade(self.limits)
+                if conn.buf:
+                    leftover, conn.buf = conn.buf, b""
+                    conn.upgrade.received(conn, leftover)
                 return
             conn.queue(resp, close or _closes(resp), req.method == "HEAD")
             conn.head_started = ticks_ms()

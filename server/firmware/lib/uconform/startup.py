@@ -1,6 +1,6 @@
 # Boot sequence: config -> pins -> network -> app (or recovery) -> server -> READY line.
 from uconform import VERSION, config as configmod, boards, recovery
-from uconform.compat import interpreter, collect
+from uconform.compat import interpreter, collect, start_heap_accounting
 from uconform.device import Device
 from uconform.limits import Limits
 from uconform.netup import bring_up
@@ -15,6 +15,7 @@ def say(line):
 
 def run(root="."):
     cfg_path = root + "/config.json"
+    start_heap_accounting()
     say("UCONFORM BOOT firmware=" + VERSION + " interpreter=" + interpreter())
     problem = None
     try:

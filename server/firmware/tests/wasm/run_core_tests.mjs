@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 
 const [prefix, firmware] = process.argv.slice(2);
 const CORE_TESTS = ["test_parser", "test_router", "test_config", "test_board_api", "test_ws"];
-const SUPPORT = ["__init__", "support", "miniunit", "fakemachine"];
+const SUPPORT = ["__init__", "support", "miniunit", "fakemachine", "wsclient"];
 
 const entry = join(prefix, "node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs");
 const { loadMicroPython } = await import(pathToFileURL(entry).href);
@@ -45,7 +45,8 @@ for name in ${JSON.stringify(CORE_TESTS)}:
     try:
         module = getattr(__import__("tests." + name), name)
     except ImportError as e:
-        print("MISSING", name, e)
+        print("FAIL", name, "could not be imported:", e)
+        total[1] += 1
         continue
     result = miniunit.run_module(module)
     print("MODULE", name, "passed=%d failed=%d skipped=%d" % result)
