@@ -78,6 +78,13 @@ class RouterTest(unittest.TestCase):
         self.assertEqual(call(self.app, "GET /teapot HTTP/1.1").status, 409)
         self.assertEqual(call(self.app, "GET /led HTTP/1.1").status, 200)
 
+    def test_no_cors_headers_unless_switched_on(self):
+        from uconform.router import decorate
+        resp = decorate(self.app, call(self.app, "OPTIONS /led HTTP/1.1"))
+        self.assertEqual([h for h in resp.headers if h[0].lower().startswith("access-control")], [])
+        self.app.cors = True
+        self.assertIn(("Access-Control-Allow-Origin", "*"), decorate(self.app, call(self.app, "GET /x HTTP/1.1")).headers)
+
     def test_head_uses_get_route(self):
         self.assertEqual(call(self.app, "HEAD /led HTTP/1.1").status, 200)
 

@@ -21,6 +21,7 @@ class Connection:
         self.lingering = None    # ticks when lingering (discarding input) started
         self.after = []          # callables to run once the output is flushed
         self.upgrade = None      # a protocol handler that takes over the connection
+        self.decorate = None     # callable(resp) adding headers every response carries
 
     def idle(self):
         return not self.buf and not self.out and self.pending is None
@@ -32,6 +33,8 @@ class Connection:
         self.last_activity = now
 
     def queue(self, resp, close, head_only):
+        if self.decorate is not None:
+            self.decorate(resp)
         self.out.append(response.encode_head(resp, close, head_only))
         if not head_only:
             if resp.stream is not None:

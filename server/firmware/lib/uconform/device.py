@@ -15,6 +15,7 @@ class Device:
         self.layout = layout
         self.started = ticks_ms()
         self.version = VERSION
+        self.limits = None  # set by startup before the app is built
 
     def uptime_ms(self):
         return ticks_diff(ticks_ms(), self.started)

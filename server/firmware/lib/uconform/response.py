@@ -45,7 +45,9 @@ def encode_head(resp, close, head_only=False):
     reason = REASONS.get(resp.status, "Status")
     out = ["HTTP/1.1 %d %s\r\n" % (resp.status, reason)]
     if resp.status != 204 and resp.status != 101:
-        out.append("Content-Type: %s\r\nContent-Length: %d\r\n" % (resp.content_type, resp.length))
+        out.append("Content-Type: %s\r\n" % resp.content_type)
+        if resp.length is not None:  # None: a stream that ends when the connection closes (SSE)
+            out.append("Content-Length: %d\r\n" % resp.length)
     own_connection = False
     for name, value in resp.headers:
         out.append("%s: %s\r\n" % (name, value))

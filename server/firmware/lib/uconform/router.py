@@ -48,6 +48,7 @@ class App:
         self.routes = []
         self.on_error = None  # callable(request, exception) for console reporting
         self.guards = []      # callables(request) raising HttpError to refuse (e.g. auth)
+        self.cors = False     # CORS-01..03: Access-Control-* headers only when switched on
 
     def route(self, pattern, handler, methods=None, nowait=False, validate=None):
         if methods is not None:
@@ -105,7 +106,14 @@ class App:
         try:
             route, params = self.find(req.method, req.path)
             if req.method == "OPTIONS":
-                return response.Response(204, b"", headers=[("Allow", self.allow_for(req.path))])
+                allow = self.allow_for(req.path)
+                resp = response.Response(204, b"", headers=[("Allow", allow)])
+                if self.cors and req.header("access-control-request-method"):
+                    resp.headers.append(("Access-Control-Allow-Methods", allow))
+                    resp.headers.append(("Access-Control-Allow-Headers",
+                                         req.header("access-control-request-headers") or "Content-Type, Authorization"))
+                    resp.headers.append(("Access-Control-Max-Age", "600"))
+                return resp
             req.params = params
             for guard in self.guards:
                 guard(req)
@@ -126,6 +134,13 @@ class App:
             if self.on_error:
                 self.on_error(req, e)
             return response.error(500, "handler failed: " + type(e).__name__)
+
+
+def decorate(app, resp):
+    """Headers every response gets, server-made errors included (CORS-01)."""
+    if app.cors:
+        resp.headers.append(("Access-Control-Allow-Origin", "*"))
+    return resp
 
 
 def _run_background(app, handler, req):

@@ -1,7 +1,7 @@
 # The socket loop: ONE non-blocking select.poll loop serving several clients at once.
 import socket
 import select
-from uconform import response
+from uconform import response, router
 from uconform.errors import HttpError
 from uconform.connection import Connection
 from uconform.compat import ticks_ms, ticks_diff, errno_of, collect
@@ -93,6 +93,7 @@ class Server:
             return
         sock.setblocking(False)
         conn = Connection(sock, self.limits, ticks_ms())
+        conn.decorate = lambda resp: router.decorate(self.app, resp)
         over_cap = self.active_count() >= self.limits.max_clients
         self._register(conn)
         if over_cap:

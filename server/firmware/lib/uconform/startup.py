@@ -33,6 +33,7 @@ def run(root="."):
     except ValueError as e:
         limits, problem = Limits(), problem or "config: " + str(e)
     port = cfg["server"].get("port", 80)
+    device.limits = limits
     while True:
         app, problem = _app(device, root, problem)
         app.on_error = _report_error
