@@ -225,7 +225,10 @@ public class LimitChecks {
         }
     }
 
-    /** Opens connections that each complete one request, until the cap or a 503 (other clients may hold slots). */
+    /**
+     * Opens connections that each complete one request and then start the next one (busy, so that a
+     * server may not evict them as idle), until the cap or a 503 (other clients may hold slots).
+     */
     static boolean fillClientSlots(CheckContext ctx, List<RawConnection> holders) {
         for (int i = 0; i < ctx.limits().maxClients(); i++) {
             RawConnection c = ctx.raw().open();
@@ -235,7 +238,10 @@ public class LimitChecks {
                 return true;
             }
             assertThat(reply.status()).as("holder #%d of %d", i + 1, ctx.limits().maxClients()).isEqualTo(200);
+            c.send("GET ");
         }
+        // a bounded moment for the server to see the started requests
+        holders.get(holders.size() - 1).closedByPeerWithin(Duration.ofMillis(50));
         return false;
     }
 

@@ -19,9 +19,11 @@ public final class Segments {
     public record Plan(String description, List<byte[]> pieces, Duration pause) {
 
         public void sendOn(RawConnection c) {
-            for (byte[] piece : pieces) {
-                c.send(piece);
-                if (!pause.isZero() && c.closedByPeerWithin(pause)) {
+            for (int i = 0; i < pieces.size(); i++) {
+                c.send(pieces.get(i));
+                // no pause after the last piece: the wait would swallow the response
+                boolean last = i == pieces.size() - 1;
+                if (!last && !pause.isZero() && c.closedByPeerWithin(pause)) {
                     return;
                 }
             }
