@@ -35,6 +35,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ConsoleCapture console;
     private final ReferenceServer server;
     private final ReferenceServer admin;
+    private final java.nio.file.Path webRoot;
+    private final ReferenceServer tlsServer;
 
     private SimulatedDevice(SimulatorOptions options) {
         this.options = options;
@@ -43,18 +45,28 @@ public final class SimulatedDevice implements AutoCloseable {
         this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
         App app = new App(options.settings().name());
         BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
+        this.webRoot = AccessWiring.install(app, config, options.server().faults());
         this.server = startServer(app, options.server(), "device");
         ReferenceServer adminServer;
+        ReferenceServer httpsServer = null;
         try {
+            if (options.tlsListener().enabled()) {
+                httpsServer = startServer(app, options.server().withPort(0).withTls(options.tlsListener()), "https");
+            }
             App adminApp = AdminRoutes.install(new App("uconform-admin"), this);
             ServerOptions adminOptions = ServerOptions.defaults().withBindAddress(options.server().bindAddress())
                     .withPort(options.adminPort()).withLimits(ServerLimits.reference().withMaxClients(8));
             adminServer = startServer(adminApp, adminOptions, "admin");
         } catch (RuntimeException e) {
+            if (httpsServer != null) {
+                httpsServer.close();
+            }
             server.close();
+            AccessWiring.removeWebRoot(webRoot);
             throw e;
         }
         this.admin = adminServer;
+        this.tlsServer = httpsServer;
         console.accept("boot: " + options.board().description() + ", reset cause " + board.resetCause().wireName());
         console.accept("UCONFORM READY url=" + baseUri());
     }
@@ -71,6 +83,17 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The device's HTTP base, e.g. {@code http://127.0.0.1:41234/}. */
     public URI baseUri() {
         return server.uri();
+    }
+
+    /** The HTTPS listener's base, e.g. {@code https://127.0.0.1:41236}, when a TLS listener is configured. */
+    public java.util.Optional<URI> tlsUri() {
+        return tlsServer == null ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create(tlsServer.uri().toString().replaceFirst("^http:", "https:")));
+    }
+
+    /** The directory served under {@code /files/}. */
+    public java.nio.file.Path webRoot() {
+        return webRoot;
     }
 
     /** The admin REST base, e.g. {@code http://127.0.0.1:41235/}; endpoints live under {@code /admin}. */
@@ -113,8 +136,12 @@ public final class SimulatedDevice implements AutoCloseable {
     public void close() {
         try {
             admin.close();
+            if (tlsServer != null) {
+                tlsServer.close();
+            }
         } finally {
             server.close();
+            AccessWiring.removeWebRoot(webRoot);
         }
     }
 

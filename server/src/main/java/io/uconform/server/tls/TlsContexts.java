@@ -15,6 +15,22 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
+    /**
+     * The SHA-256 fingerprint (lower-case hex) of the keystore's first certificate, for clients
+     * that pin a self-signed certificate instead of trusting a CA.
+     */
+    public static String certificateSha256(TlsConfig config) {
+        try (InputStream in = Files.newInputStream(config.keystore())) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, config.password().toCharArray());
+            String alias = store.aliases().nextElement();
+            byte[] der = store.getCertificate(alias).getEncoded();
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (IOException | GeneralSecurityException | java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException("cannot read the certificate of " + config.keystore() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** @throws ServerStartException naming the keystore and what is wrong with it */
     public static SSLContext serverContext(TlsConfig config) {
         if (!config.enabled()) {

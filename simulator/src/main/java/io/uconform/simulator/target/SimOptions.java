@@ -18,13 +18,26 @@ import java.util.TreeSet;
  * @param port   {@code port=0} (default: ephemeral)
  * @param faults {@code faults=NAME,NAME}: server faults for the suite's self-tests
  * @param timers {@code timers=fast} (default) or {@code device}
+ * @param access {@code cors}, {@code tls}, {@code bind}, {@code auth-user}, {@code auth-password}: see {@link SimAccessOptions}
  */
-public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, SimTimers timers) {
+public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, SimTimers timers,
+                         SimAccessOptions access) {
 
-    static final Set<String> KNOWN = Set.of("board", "port", "faults", "timers");
+    static final Set<String> KNOWN = known();
 
     public SimOptions {
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        access = access == null ? SimAccessOptions.defaults() : access;
+    }
+
+    public SimOptions(BoardProfile board, int port, Set<ServerFault> faults, SimTimers timers) {
+        this(board, port, faults, timers, SimAccessOptions.defaults());
+    }
+
+    private static Set<String> known() {
+        Set<String> keys = new TreeSet<>(Set.of("board", "port", "faults", "timers"));
+        keys.addAll(SimAccessOptions.KEYS);
+        return Set.copyOf(keys);
     }
 
     /** Parses raw options; every problem is a {@link TargetException} with one line. */
@@ -38,7 +51,7 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
         try {
             BoardProfile board = BoardProfiles.byId(raw.getOrDefault("board", BoardProfiles.ESP32_DEVKITC.id()).trim());
             return new SimOptions(board, port(raw.getOrDefault("port", "0")), faults(raw.getOrDefault("faults", "")),
-                    SimTimers.parse(raw.getOrDefault("timers", "fast")));
+                    SimTimers.parse(raw.getOrDefault("timers", "fast")), SimAccessOptions.parse(raw));
         } catch (IllegalArgumentException e) {
             throw new TargetException("sim: " + e.getMessage());
         }
