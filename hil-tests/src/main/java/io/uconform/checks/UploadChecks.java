@@ -148,6 +148,28 @@ public class UploadChecks {
         }
     }
 
+    /**
+     * An accepted upload is inside the root when it is served at the root under its base name (the
+     * server clamped the climb) or the root listing shows an entry holding the base name (the server
+     * kept the encoded name as a literal file name).
+     */
+    private static boolean landedInside(CheckContext ctx, String base) {
+        HttpReply clamped = Uploads.get(ctx, base);
+        if (clamped.status() == 200 && clamped.text().contains(base)) {
+            return true;
+        }
+        HttpReply root = ctx.http().get(ctx.route("files"));
+        if (root.status() != 200) {
+            return false;
+        }
+        for (JsonNode entry : root.json().path("list")) {
+            if (entry.path("path").asText().contains(base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Upload names that climb out of the root must be refused or land inside it. */
     @Check("UP-01")
     void traversalUploadsStayInsideTheRoot(CheckContext ctx) {
@@ -160,12 +182,11 @@ public class UploadChecks {
                     "Authorization: " + Access.basic(Access.user(ctx), Access.password(ctx)),
                     "Content-Length: " + marker.length) + Requests.CRLF + new String(marker, StandardCharsets.UTF_8)));
             if (reply.status() >= 200 && reply.status() < 300) {
-                HttpReply inside = Uploads.get(ctx, base);
-                if (inside.status() == 200 && new String(inside.body(), StandardCharsets.UTF_8).contains(base)) {
-                    Uploads.remove(ctx, base); // clamped into the root: allowed
-                } else {
+                if (!landedInside(ctx, base)) {
                     escapes.add(name + " -> " + reply.status());
                 }
+                Uploads.remove(ctx, name);
+                Uploads.remove(ctx, base);
             }
         }
         ctx.note("UP traversal campaign: " + names.size() + " upload names, " + escapes.size() + " accepted outside the root");
