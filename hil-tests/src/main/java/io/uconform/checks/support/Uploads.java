@@ -36,6 +36,34 @@ public final class Uploads {
         ctx.http().send("DELETE", uploadPath(ctx, name), Access.authorized(ctx), null);
     }
 
+    /**
+     * True when {@code name} is not stored: a 404, or (for servers that answer a missing file
+     * otherwise) no entry of that name in its directory's listing.
+     */
+    public static boolean gone(CheckContext ctx, String name) {
+        HttpReply reply = get(ctx, name);
+        if (reply.status() == 404) {
+            return true;
+        }
+        String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        int slash = trimmed.lastIndexOf('/');
+        String parent = slash < 0 ? "" : trimmed.substring(0, slash + 1);
+        String leaf = trimmed.substring(slash + 1);
+        HttpReply listing = ctx.http().get(filePath(ctx, parent));
+        if (listing.status() == 404) {
+            return true;
+        }
+        if (listing.status() != 200) {
+            return false;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode entry : listing.json().path("list")) {
+            if (leaf.equals(entry.path("path").asText())) {
+                return false;
+            }
+        }
+        return listing.json().path("list").isArray();
+    }
+
     public static HttpReply get(CheckContext ctx, String name) {
         return ctx.http().send("GET", filePath(ctx, name), Map.of(), null);
     }
