@@ -7,8 +7,8 @@ package io.uconform.server;
 public enum ServerFault {
     /** HEAD responses carry the GET body. */
     HEAD_WITH_BODY("PROTO-03"),
-    /** Routes match against the raw target, query included, so {@code /x?a=1} is not {@code /x}. */
-    QUERY_IN_ROUTE_MATCH("PROTO-04"),
+    /** Routes match the raw, still percent-encoded path, so {@code /%6Ced} is not {@code /led}. */
+    PATH_NOT_DECODED("PROTO-04"),
     /** {@code +} in the query stays {@code +} instead of becoming a space. */
     PLUS_NOT_SPACE_IN_QUERY("PROTO-05"),
     /** The index lists the routes in reverse order. */
@@ -41,7 +41,7 @@ public enum ServerFault {
     NO_413("LIM-03"),
     /** {@code 100 Continue} is sent before checking route, method and length. */
     EXPECT_ALWAYS_CONTINUE("LIM-06"),
-    /** After 100 rejected malformed requests, {@code GET /} answers 500. */
+    /** After 30 rejected malformed requests, {@code GET /} answers 500. */
     DEGRADES_AFTER_HOSTILE_INPUT("ROB-01"),
     /** The server stops listening and closes every connection when it receives any HEAD request. */
     CRASH_ON_HEAD("ROB-03"),

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Dispatcher {
     private static final System.Logger LOG = System.getLogger("io.uconform.server");
-    private static final int DEGRADE_AFTER_REJECTS = 100;
+    private static final int DEGRADE_AFTER_REJECTS = 30;
 
     private final Engine engine;
 
@@ -32,9 +32,9 @@ final class Dispatcher {
             return new Router.Resolution(Router.Resolution.Kind.OPTIONS, null, java.util.Map.of(),
                     new java.util.TreeSet<>(App.ANY));
         }
-        if (has(ServerFault.QUERY_IN_ROUTE_MATCH)) {
+        if (has(ServerFault.PATH_NOT_DECODED)) {
             int q = request.rawTarget().indexOf('?');
-            path = q < 0 ? path : path + request.rawTarget().substring(q);
+            path = q < 0 ? request.rawTarget() : request.rawTarget().substring(0, q);
         }
         return engine.router.resolve(request.method(), path);
     }

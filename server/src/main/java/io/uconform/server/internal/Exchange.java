@@ -63,7 +63,7 @@ final class Exchange {
                 return false;
             }
             List<Map.Entry<String, String>> headers = headReader.readHeaders();
-            head = new RequestHead(line.method(), line.originForm(), line.version(), headers);
+            head = new RequestHead(line.method(), faultyQuery(line.originForm()), line.version(), headers);
             framing = Framing.of(head, !has(ServerFault.MISSING_HOST_ACCEPTED), has(ServerFault.HTTP10_KEPT_ALIVE));
         } catch (ProtocolError e) {
             return reject(e.status(), e.getMessage());
@@ -168,6 +168,15 @@ final class Exchange {
         LOG.log(System.Logger.Level.DEBUG, "{0}: {1} {2}", remote, status, message);
         writer.write(Response.error(status, message), false, ResponseWriter.ConnectionHeader.CLOSE, false);
         return false;
+    }
+
+    /** Fault PLUS_NOT_SPACE_IN_QUERY: a literal '+' in the query survives decoding as '+'. */
+    private String faultyQuery(String target) {
+        int q = target.indexOf('?');
+        if (q < 0 || !has(ServerFault.PLUS_NOT_SPACE_IN_QUERY)) {
+            return target;
+        }
+        return target.substring(0, q) + target.substring(q).replace("+", "%2B");
     }
 
     private boolean has(ServerFault fault) {
