@@ -1,0 +1,28 @@
+package io.uconform.target;
+
+/**
+ * A kind of target ({@code sim}, {@code url}, {@code host}, {@code esp32}, {@code renode}, ...),
+ * discovered with {@link java.util.ServiceLoader}. There is no central switch over kind names:
+ * a module that wants a new kind ships an implementation and a
+ * {@code META-INF/services/io.uconform.target.TargetKind} entry.
+ *
+ * <p>Implementations are stateless and thread-safe.
+ */
+public interface TargetKind {
+
+    /** The name used on the command line and in targets files, e.g. {@code "sim"}. Never null. */
+    String name();
+
+    /**
+     * Whether this kind can run here with these options. Never throws; a missing tool, port or
+     * emulator is reported as {@link Availability#unavailable(String)} with the reason, so that the
+     * suite can skip with it.
+     */
+    Availability availability(TargetSpec spec);
+
+    /**
+     * Creates a target (not yet started). Throws {@link TargetException} with one clear line when
+     * the options are malformed. Does no I/O.
+     */
+    Target create(TargetSpec spec);
+}
