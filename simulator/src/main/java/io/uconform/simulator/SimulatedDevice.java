@@ -73,9 +73,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return server.uri();
     }
 
-    /** The admin REST base, e.g. {@code http://127.0.0.1:41235/}; endpoints live under {@code /admin}. */
+    /**
+     * The admin face, e.g. {@code http://127.0.0.1:41235/admin}: the board page for a browser; the
+     * REST endpoints live below it ({@code /admin/pins}, {@code /admin/timeline}, ...).
+     */
     public URI adminUri() {
-        return admin.uri();
+        return admin.uri().resolve("/admin");
     }
 
     public VirtualBoard board() {
