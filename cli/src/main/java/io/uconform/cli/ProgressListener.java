@@ -37,7 +37,8 @@ final class ProgressListener implements TestExecutionListener {
         if (!isCheck(id)) {
             return;
         }
-        String detail = result.getThrowable().map(t -> Uconform.firstLine(t.getMessage())).orElse("");
+        // assertion messages span lines ("[what] expected: x but was: y"): shown on one
+        String detail = result.getThrowable().map(t -> String.valueOf(t.getMessage()).replaceAll("\\s+", " ").trim()).orElse("");
         switch (result.getStatus()) {
             case SUCCESSFUL:
                 line(id, "pass", "");

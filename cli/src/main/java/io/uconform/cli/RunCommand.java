@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check-timeout", paramLabel = "SECONDS", description = "hard timeout per check (default: 30)")
     Double checkTimeoutSeconds;
 
+    /** Where the checks are found; only the CLI's own tests change it. */
+    @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
+    String checksPackage;
+
     @Override
     public Integer call() {
         List<TargetSelection> selections = targetsFile != null ? TargetsFile.read(targetsFile, profile)
@@ -71,9 +75,9 @@ final class RunCommand implements Callable<Integer> {
         out.println("uconform: running the conformance suite against "
                 + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));
         out.flush();
-        SuiteRun run = SuiteRun.execute(parameters, reportDir, out);
+        SuiteRun run = SuiteRun.execute(checksPackage, parameters, reportDir, out);
         RunReport report = run.report().orElseThrow(() -> new IllegalArgumentException(
-                "no conformance checks found on the class path (package " + SuiteRun.CHECKS_PACKAGE + ")"));
+                "no conformance checks found on the class path (package " + checksPackage + ")"));
         String startFailure = startFailure(report);
         if (startFailure != null) {
             throw new IllegalArgumentException(startFailure);

@@ -20,7 +20,7 @@ record SuiteRun(Optional<RunReport> report, Path reportDir, Path junitXml) {
 
     static final String CHECKS_PACKAGE = "io.uconform.checks";
 
-    static SuiteRun execute(Map<String, String> parameters, Path reportDir, PrintWriter out) {
+    static SuiteRun execute(String checksPackage, Map<String, String> parameters, Path reportDir, PrintWriter out) {
         ReportListener report = new ReportListener();
         LegacyXmlReportGeneratingListener junitXml = new LegacyXmlReportGeneratingListener(reportDir, out);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
@@ -28,7 +28,7 @@ record SuiteRun(Optional<RunReport> report, Path reportDir, Path junitXml) {
                 .enableTestExecutionListenerAutoRegistration(false)
                 .addTestExecutionListeners(report, junitXml, new ProgressListener(out)).build());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(CHECKS_PACKAGE)).configurationParameters(parameters).build();
+                .selectors(selectPackage(checksPackage)).configurationParameters(parameters).build();
         launcher.execute(request);
         return new SuiteRun(report.report(), reportDir, reportDir.resolve("TEST-junit-jupiter.xml"));
     }
