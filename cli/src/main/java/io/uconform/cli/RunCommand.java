@@ -53,8 +53,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
     String checksPackage;
 
+    @Option(names = "--verbose", description = "show the log of in-process targets and of JUnit discovery")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (!verbose) {
+            // in-process targets (sim) log through java.util.logging; their evidence is in the report
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        }
         List<TargetSelection> selections = targetsFile != null ? TargetsFile.read(targetsFile, profile)
                 : List.of(new TargetSelection(target, options, profile));
         selections.forEach(RunCommand::validate);
