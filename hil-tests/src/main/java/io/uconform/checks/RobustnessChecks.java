@@ -9,6 +9,7 @@ import io.uconform.checks.support.Baseline;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Hostile;
+import io.uconform.checks.support.Replies;
 import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
@@ -168,11 +169,11 @@ public class RobustnessChecks {
                         .isEqualTo(200));
     }
 
-    /** Sends a complete hostile head and waits (bounded) for the server to answer or close. */
+    /** Sends a complete hostile head and waits (bounded) for the server's answer (or its close). */
     static void sendAndAwaitVerdict(CheckContext ctx, byte[] request) {
         try (RawConnection c = ctx.raw().open()) {
             if (deliver(c, request)) {
-                c.closedByPeerWithin(Waits.reply(ctx));
+                Replies.within(c, Waits.reply(ctx));
             }
         }
     }
