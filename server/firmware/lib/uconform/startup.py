@@ -27,7 +27,9 @@ def run(root="."):
         problem = "board: " + str(cfg["device"].get("board")) + " is unknown"
     say("UCONFORM RESET cause=" + device.reset_cause())
     ip, net_problem = bring_up(cfg, say)
-    problem = problem or net_problem
+    if net_problem:
+        # The app still runs: the device stays reachable on its own access point.
+        say("UCONFORM NET fallback=ap reason=" + net_problem)
     try:
         limits = Limits(cfg["server"].get("limits"))
     except ValueError as e:
