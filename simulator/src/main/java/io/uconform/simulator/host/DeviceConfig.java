@@ -31,10 +31,6 @@ record DeviceConfig(String deviceName, String board, String ssid, String wifiPas
                 + "}\n";
     }
 
-    DeviceConfig withPort(int newPort) {
-        return new DeviceConfig(deviceName, board, ssid, wifiPassword, authUser, authPassword, newPort, limits);
-    }
-
     private static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
