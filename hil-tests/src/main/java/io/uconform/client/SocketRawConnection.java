@@ -1,0 +1,108 @@
+package io.uconform.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A {@link RawConnection} over a plain socket; every read is bounded by the caller's timeout. */
+final class SocketRawConnection implements RawConnection {
+
+    private final Socket socket;
+    private final SocketInput in;
+    private final OutputStream out;
+    private final Transcript transcript;
+    private final String channel;
+    private final String target;
+
+    SocketRawConnection(Socket socket, Transcript transcript, String channel, String target) throws IOException {
+        this.socket = socket;
+        this.in = new SocketInput(socket);
+        this.out = socket.getOutputStream();
+        this.transcript = transcript;
+        this.channel = channel;
+        this.target = target;
+    }
+
+    @Override
+    public RawConnection send(byte[] bytes) {
+        transcript.sent(channel, bytes);
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new AssertionError("could not send " + bytes.length + " bytes to " + target + " on "
+                    + channel + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    @Override
+    public RawConnection send(String text) {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public HttpReply readResponse(Duration timeout, boolean headRequest) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            HttpReply reply = ResponseParser.read(in, deadline, headRequest);
+            transcript.received(channel, in.takeConsumed());
+            return reply;
+        } catch (SocketInput.DeadlineException e) {
+            throw failure("no complete response within " + timeout.toMillis() + " ms", e);
+        } catch (SocketInput.EndOfStreamException e) {
+            throw failure("connection closed before a complete response", e);
+        } catch (IOException e) {
+            throw failure("unreadable response (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public boolean closedByPeerWithin(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            in.readToEnd(deadline);
+            transcript.received(channel, in.takeConsumed());
+            transcript.note(channel + ": closed by the peer");
+            return true;
+        } catch (SocketInput.DeadlineException e) {
+            transcript.received(channel, in.takeConsumed());
+            transcript.note(channel + ": still open after " + timeout.toMillis() + " ms");
+            return false;
+        } catch (IOException e) {
+            // a reset counts as closed
+            transcript.received(channel, in.takeConsumed());
+            transcript.note(channel + ": connection reset by the peer (" + e.getMessage() + ")");
+            return true;
+        }
+    }
+
+    @Override
+    public void close(boolean reset) {
+        if (socket.isClosed()) {
+            return;
+        }
+        try {
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+            socket.close();
+            transcript.note(channel + (reset ? ": reset by the client (RST)" : ": closed by the client"));
+        } catch (IOException e) {
+            transcript.note(channel + ": close failed: " + e.getMessage());
+        }
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    private AssertionError failure(String what, IOException cause) {
+        byte[] partial = in.takeConsumed();
+        transcript.received(channel, partial);
+        return new AssertionError(target + " " + channel + ": " + what + "; received "
+                + partial.length + " bytes: " + Escapes.printable(partial, 300).replace("\n", ""), cause);
+    }
+}

@@ -1,0 +1,180 @@
+package io.uconform.suite;
+
+import io.uconform.client.Transcript;
+import io.uconform.console.ConsoleLine;
+import io.uconform.console.SecretMask;
+import io.uconform.profile.Profile;
+import io.uconform.target.TargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The per-target half of the suite: decides whether a check runs (claims, waivers, availability,
+ * target down), starts the shared target, injects the {@link CheckContext}, and after each check
+ * publishes its evidence and reacts when the target stopped answering.
+ */
+final class CheckSupport implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+        AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
+
+    private final TargetSession session;
+
+    CheckSupport(TargetSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Check> check = check(context);
+        if (check.isEmpty()) {
+            return ConditionEvaluationResult.enabled("not a conformance check");
+        }
+        Profile profile = session.profile();
+        if (profile != null) {
+            String requirement = check.get().value();
+            if (!profile.claims(Profile.groupOf(requirement))) {
+                return ConditionEvaluationResult.disabled(ReportKeys.NOT_CLAIMED + profile.name());
+            }
+            Optional<String> waiver = profile.waiver(requirement);
+            if (waiver.isPresent()) {
+                return ConditionEvaluationResult.disabled(ReportKeys.WAIVED + waiver.get());
+            }
+        }
+        if (!session.availability().isAvailable()) {
+            return ConditionEvaluationResult.disabled(session.availability().reason());
+        }
+        return session.downCause()
+                .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("claimed by profile " + profile.name()));
+    }
+
+    /** Names the target and its profile on the class invocation, so the report knows them even when no check runs. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        publish(context, ReportKeys.TARGET, session.name());
+        if (session.profile() != null) {
+            publish(context, ReportKeys.PROFILE, session.profile().name());
+        }
+        if (!session.availability().isAvailable()) {
+            publish(context, ReportKeys.DOWN, "unavailable: " + session.availability().reason());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (check(context).isEmpty()) {
+            return;
+        }
+        try {
+            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
+            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+        } catch (TargetException e) {
+            Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == CheckContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return current(context).orElseThrow(() -> new IllegalStateException(
+                "a CheckContext is injected only into @Check methods"));
+    }
+
+    static Optional<TargetCheckContext> current(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NS).get(TargetCheckContext.class, TargetCheckContext.class));
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        TargetCheckContext checkContext = context.getStore(NS).remove(TargetCheckContext.class, TargetCheckContext.class);
+        if (checkContext == null) {
+            return;
+        }
+        checkContext.closeConnections();
+        publish(context, ReportKeys.TARGET, session.name());
+        publish(context, ReportKeys.PROFILE, checkContext.profile().name());
+        if (session.firstFactsPublication()) {
+            publish(context, ReportKeys.FACTS, facts(checkContext));
+        }
+        publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
+        publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
+                .filter(line -> !line.at().isBefore(checkContext.started()))
+                .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
+        Optional<Throwable> failure = context.getExecutionException()
+                .filter(e -> !(e instanceof TestAbortedException));
+        if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
+            targetStoppedAnswering(context);
+        }
+    }
+
+    private void targetStoppedAnswering(ExtensionContext context) {
+        String cause = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+                + " (" + check(context).map(Check::value).orElse("?") + ")";
+        if (session.ownsLifecycle()) {
+            try {
+                session.restart(cause);
+                publish(context, ReportKeys.RESTARTED, "target " + session.name() + " stopped answering and was restarted after " + cause);
+                return;
+            } catch (RuntimeException e) {
+                publish(context, ReportKeys.DOWN, "target " + session.name() + " down after " + cause
+                        + "; restart failed: " + e.getMessage());
+                return;
+            }
+        }
+        session.markDown(cause);
+        publish(context, ReportKeys.DOWN, "target " + session.name() + " stopped answering GET / after " + cause);
+    }
+
+    private static String facts(TargetCheckContext checkContext) {
+        StringBuilder facts = new StringBuilder("baseUri=" + checkContext.baseUri());
+        Map<String, String> map = checkContext.runningFacts();
+        new java.util.TreeMap<>(map).forEach((k, v) -> facts.append('\n').append(k).append('=').append(v));
+        return facts.toString();
+    }
+
+    private SecretMask mask() {
+        SecretMask mask = SecretMask.none();
+        for (Map.Entry<String, String> option : session.selection().options().entrySet()) {
+            if (SECRET_NAME.matcher(option.getKey()).matches()) {
+                mask = mask.with(option.getValue());
+            }
+        }
+        if (session.profile() != null) {
+            for (Map.Entry<String, String> param : session.profile().params().entrySet()) {
+                if (SECRET_NAME.matcher(param.getKey()).matches()) {
+                    mask = mask.with(param.getValue());
+                }
+            }
+        }
+        return mask;
+    }
+
+    private static void publish(ExtensionContext context, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            context.publishReportEntry(key, value);
+        }
+    }
+
+    private static Optional<Check> check(ExtensionContext context) {
+        return context.getTestMethod().map((Method m) -> m.getAnnotation(Check.class));
+    }
+}

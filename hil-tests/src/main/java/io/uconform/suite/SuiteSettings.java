@@ -1,0 +1,82 @@
+package io.uconform.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The run's configuration, read from JUnit configuration parameters (which fall back to system
+ * properties): {@code target} (kind, default {@code sim}), {@code target.<option>=value},
+ * {@code target.options=k=v;k=v}, {@code profile} (default {@code reference}), {@code targets}
+ * (a targets file, overrides the former) and {@code uconform.check.timeout} (seconds or ISO-8601,
+ * default 30 s).
+ */
+public record SuiteSettings(List<TargetSelection> selections, Duration checkTimeout) {
+
+    public static final String TARGET = "target";
+    public static final String TARGETS = "targets";
+    public static final String PROFILE = "profile";
+    public static final String OPTIONS = "target.options";
+    public static final String CHECK_TIMEOUT = "uconform.check.timeout";
+
+    /**
+     * Option names looked up as {@code target.<name>} configuration parameters; JUnit offers no way
+     * to list parameters, so others must come as system properties or through {@link #OPTIONS}.
+     */
+    static final List<String> COMMON_OPTIONS = List.of("url", "faults", "board", "port", "timers",
+            "admin-port", "python", "interpreter", "serial", "baud", "firmware", "ssid", "password",
+            "renode", "platform", "app", "timeout");
+
+    public static SuiteSettings from(Function<String, Optional<String>> parameters) {
+        String profile = parameters.apply(PROFILE).filter(s -> !s.isBlank()).orElse("reference");
+        Duration timeout = parameters.apply(CHECK_TIMEOUT).map(SuiteSettings::duration).orElse(Duration.ofSeconds(30));
+        Optional<String> targetsFile = parameters.apply(TARGETS).filter(s -> !s.isBlank());
+        if (targetsFile.isPresent()) {
+            return new SuiteSettings(TargetsFile.read(Path.of(targetsFile.get()), profile), timeout);
+        }
+        String kind = parameters.apply(TARGET).filter(s -> !s.isBlank()).orElse("sim");
+        return new SuiteSettings(List.of(new TargetSelection(kind, options(parameters), profile)), timeout);
+    }
+
+    static Map<String, String> options(Function<String, Optional<String>> parameters) {
+        Map<String, String> options = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith(TARGET + ".") && !k.equals(OPTIONS))
+                .forEach(k -> options.put(k.substring(TARGET.length() + 1), System.getProperty(k)));
+        for (String name : COMMON_OPTIONS) {
+            parameters.apply(TARGET + "." + name).ifPresent(v -> options.put(name, v));
+        }
+        parameters.apply(OPTIONS).ifPresent(list -> options.putAll(parseOptions(list)));
+        return options;
+    }
+
+    /** {@code k=v;k=v} (the value may contain {@code =} and {@code ,}). */
+    public static Map<String, String> parseOptions(String list) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String pair : list.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("target option '" + pair.trim() + "' is not name=value");
+            }
+            options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return options;
+    }
+
+    static Duration duration(String text) {
+        String t = text.trim();
+        try {
+            return t.startsWith("P") || t.startsWith("p") ? Duration.parse(t)
+                    : Duration.ofMillis(Math.round(Double.parseDouble(t.replaceAll("s$", "")) * 1000));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(CHECK_TIMEOUT + " '" + text + "' is not a duration (e.g. 30 or 30s or PT30S)");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.uconform.suite;
+
+import io.uconform.client.Http;
+import io.uconform.client.MicronautHttp;
+import io.uconform.client.RawHttp;
+import io.uconform.client.SocketRawHttp;
+import io.uconform.client.Transcript;
+import io.uconform.console.Console;
+import io.uconform.probe.BoardProbe;
+import io.uconform.profile.Limits;
+import io.uconform.profile.Profile;
+import io.uconform.target.RunningTarget;
+import java.net.URI;
+import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
+
+/** The {@link CheckContext} of one check on one started target; owns the check's transcript. */
+final class TargetCheckContext implements CheckContext {
+
+    private final String targetName;
+    private final RunningTarget running;
+    private final Profile profile;
+    private final Transcript transcript;
+    private final MicronautHttp http;
+    private final SocketRawHttp raw;
+    private final Instant started = Instant.now();
+
+    TargetCheckContext(TargetSession session, Transcript transcript) {
+        this.targetName = session.name();
+        this.running = session.running();
+        this.profile = session.profile();
+        this.transcript = transcript;
+        this.http = new MicronautHttp(session.httpClient(), transcript, targetName);
+        this.raw = new SocketRawHttp(running.baseUri(), TargetSession.CONNECT_TIMEOUT, transcript, targetName);
+    }
+
+    @Override
+    public String targetName() {
+        return targetName;
+    }
+
+    @Override
+    public URI baseUri() {
+        return running.baseUri();
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public Limits limits() {
+        return running.limits().orElse(profile.limits());
+    }
+
+    @Override
+    public String route(String role) {
+        return profile.route(role).orElseGet(() -> abort("no route bound for role '" + role
+                + "' in profile " + profile.name()));
+    }
+
+    @Override
+    public String param(String key) {
+        return profile.param(key).orElseGet(() -> abort("no parameter '" + key + "' in profile " + profile.name()));
+    }
+
+    @Override
+    public BoardProbe probe() {
+        running.probe().unavailableReason().ifPresent(reason -> abort("no board probe on " + targetName + ": " + reason));
+        return running.probe();
+    }
+
+    @Override
+    public Console console() {
+        return running.console();
+    }
+
+    @Override
+    public Http http() {
+        return http;
+    }
+
+    @Override
+    public RawHttp raw() {
+        return raw;
+    }
+
+    @Override
+    public void note(String evidence) {
+        transcript.note(evidence);
+    }
+
+    Transcript transcript() {
+        return transcript;
+    }
+
+    java.util.Map<String, String> runningFacts() {
+        return running.facts();
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    /** Closes connections the check left open (also unblocks a check stuck in a read). */
+    void closeConnections() {
+        raw.closeAll();
+    }
+
+    private static <T> T abort(String reason) {
+        Assumptions.abort(reason);
+        throw new IllegalStateException("unreachable");
+    }
+}

@@ -1,0 +1,19 @@
+package io.uconform.suite;
+
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/**
+ * The conformance suite as Maven runs it: every check class in {@code io.uconform.checks}, against
+ * the target chosen on the command line ({@code -Dtarget=url -Dtarget.url=http://...},
+ * {@code -Dprofile=...}, {@code -Dtargets=file.json}; default {@code sim} with {@code reference}).
+ */
+@Suite(failIfNoTests = false)
+@SuiteDisplayName("uconform conformance")
+@SelectPackages("io.uconform.checks")
+// check classes are named *Checks, which the suite engine's default Test* pattern would drop
+@IncludeClassNamePatterns(".*Checks")
+class ConformanceSuite {
+}

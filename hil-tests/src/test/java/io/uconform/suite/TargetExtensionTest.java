@@ -1,0 +1,143 @@
+package io.uconform.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+@Timeout(60)
+class TargetExtensionTest {
+
+    private static EngineExecutionResults run(Class<?> checks, Map<String, String> parameters) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(checks))
+                .configurationParameters(parameters).execute();
+    }
+
+    /** Display name of the test to its outcome: "passed", "failed: msg", "skipped: reason", "aborted: reason". */
+    private static Map<String, String> outcomes(EngineExecutionResults results) {
+        return results.testEvents().stream()
+                .filter(e -> e.getType() == EventType.FINISHED || e.getType() == EventType.SKIPPED)
+                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), TargetExtensionTest::outcome));
+    }
+
+    private static String outcome(Event e) {
+        if (e.getType() == EventType.SKIPPED) {
+            return "skipped: " + e.getPayload(String.class).orElse("");
+        }
+        TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();
+        String message = r.getThrowable().map(Throwable::getMessage).orElse("");
+        switch (r.getStatus()) {
+            case SUCCESSFUL:
+                return "passed";
+            case ABORTED:
+                return "aborted: " + message;
+            default:
+                return "failed: " + message;
+        }
+    }
+
+    @Test
+    void appliesClaimsWaiversRoutesAndRunsChecksAgainstTheConfiguredTarget() {
+        EngineExecutionResults results = run(FakeChecks.class, Map.of("target", "fake", "profile", "harness-test"));
+
+        Map<String, String> outcomes = outcomes(results);
+        assertThat(outcomes).containsEntry("indexAnswers(CheckContext)", "passed")
+                .containsEntry("rawReadsIndex(CheckContext)", "passed")
+                .containsEntry("notClaimed(CheckContext)", "skipped: not claimed by profile harness-test")
+                .containsEntry("waived(CheckContext)", "skipped: waived: accepted deviation for the test")
+                .containsEntry("needsUnboundRoute(CheckContext)",
+                        "aborted: no route bound for role 'raise' in profile harness-test");
+        assertThat(outcomes.get("unknownPathIsTeapot(CheckContext)")).startsWith("failed: ").contains("418", "404");
+        assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("[fake]");
+    }
+
+    @Test
+    void publishesTranscriptConsoleAndFactsWithSecretsMasked() {
+        EngineExecutionResults results = run(FakeChecks.class,
+                Map.of("target", "fake", "profile", "harness-test", "target.options", "secret=hunter22"));
+
+        List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .toList();
+        String transcripts = entries.stream().map(m -> m.getOrDefault(ReportKeys.TRANSCRIPT, ""))
+                .collect(Collectors.joining("\n"));
+        assertThat(transcripts).contains("GET /nope", "HTTP/1.1 404", "password **** must be masked")
+                .doesNotContain("hunter22");
+        assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.FACTS)).contains("firmware=fake-1.0"));
+        assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.CONSOLE)).contains("fake booted"));
+    }
+
+    @Test
+    void unavailableKindSkipsEveryCheckWithItsReason() {
+        Map<String, String> outcomes = outcomes(run(FakeChecks.class,
+                Map.of("target", "fake", "profile", "harness-test", "target.options", "available=false")));
+
+        assertThat(outcomes).containsEntry("indexAnswers(CheckContext)", "skipped: fake target switched off for this test")
+                .containsEntry("unknownPathIsTeapot(CheckContext)", "skipped: fake target switched off for this test")
+                .containsEntry("notClaimed(CheckContext)", "skipped: not claimed by profile harness-test");
+    }
+
+    @Test
+    void unknownKindSkipsWithTheKnownKinds() {
+        Map<String, String> outcomes = outcomes(run(FakeChecks.class, Map.of("target", "nosuch", "profile", "harness-test")));
+
+        assertThat(outcomes.get("indexAnswers(CheckContext)")).isEqualTo("skipped: unknown target kind 'nosuch' (known: fake, url)");
+    }
+
+    @Test
+    void targetThatFailsToStartAbortsChecksWithTheOneLineReason() {
+        Map<String, String> outcomes = outcomes(run(FakeChecks.class,
+                Map.of("target", "fake", "profile", "harness-test", "target.options", "fail-start=true")));
+
+        assertThat(outcomes).containsEntry("indexAnswers(CheckContext)",
+                "aborted: not run: target failed to start: fake target: port 1 in use");
+        assertThat(outcomes.values()).noneMatch(o -> o.startsWith("failed"));
+    }
+
+    @Test
+    void targetDownAfterACheckAbortsLaterChecksWhenTheHarnessDoesNotOwnIt() {
+        Map<String, String> outcomes = outcomes(run(TargetDownChecks.class, Map.of("target", "fake", "profile", "harness-test")));
+
+        assertThat(outcomes.get("crashesTheTarget(CheckContext)")).startsWith("failed: ");
+        assertThat(outcomes).containsEntry("runsAfterTheCrash(CheckContext)",
+                "skipped: not run: target down (after TargetDownChecks.crashesTheTarget (PROTO-03))");
+    }
+
+    @Test
+    void targetDownAfterACheckIsRestartedWhenTheHarnessOwnsIt() {
+        int startsBefore = FakeTargetKind.STARTS.get();
+        EngineExecutionResults results = run(TargetDownChecks.class,
+                Map.of("target", "fake", "profile", "harness-test", "target.options", "owned=true"));
+
+        Map<String, String> outcomes = outcomes(results);
+        assertThat(outcomes.get("crashesTheTarget(CheckContext)")).startsWith("failed: ");
+        assertThat(outcomes).containsEntry("runsAfterTheCrash(CheckContext)", "passed");
+        assertThat(FakeTargetKind.STARTS.get() - startsBefore).isEqualTo(2);
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(m -> m.containsKey(ReportKeys.RESTARTED)))
+                .singleElement().satisfies(m -> assertThat(m.get(ReportKeys.RESTARTED))
+                        .contains("restarted after TargetDownChecks.crashesTheTarget (PROTO-03)"));
+    }
+
+    @Test
+    void hardTimeoutFailsAHungCheckQuickly() {
+        long start = System.nanoTime();
+        Map<String, String> outcomes = outcomes(run(HangingChecks.class,
+                Map.of("target", "fake", "profile", "harness-test", SuiteSettings.CHECK_TIMEOUT, "1")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(outcomes.get("hangs(CheckContext)")).startsWith("failed: fake: check did not finish within 1 s (hard timeout)");
+    }
+}

@@ -1,0 +1,17 @@
+package io.uconform.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Streams a response body (see {@link Response#chunked}). The stream frames every {@code flush()}
+ * as one HTTP chunk, so call {@code flush()} to push an event or a part to the client now; the
+ * terminating zero chunk is written when the writer returns. Runs on the connection's thread and
+ * may run as long as the client stays (SSE, multipart streams): an {@link IOException} from a
+ * write means the client left, and it ends the connection quietly. Each single write is bounded
+ * by {@link ServerLimits#writeTimeout()}.
+ */
+@FunctionalInterface
+public interface BodyWriter {
+    void writeTo(OutputStream out) throws IOException;
+}

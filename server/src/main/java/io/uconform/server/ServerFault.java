@@ -1,0 +1,61 @@
+package io.uconform.server;
+
+/**
+ * Faults the reference server can inject, for the suite's self-tests: each constant breaks
+ * exactly one requirement (named by {@link #requirement()}) and leaves the others intact.
+ */
+public enum ServerFault {
+    /** HEAD responses carry the GET body. */
+    HEAD_WITH_BODY("PROTO-03"),
+    /** Routes match against the raw target, query included, so {@code /x?a=1} is not {@code /x}. */
+    QUERY_IN_ROUTE_MATCH("PROTO-04"),
+    /** {@code +} in the query stays {@code +} instead of becoming a space. */
+    PLUS_NOT_SPACE_IN_QUERY("PROTO-05"),
+    /** The index lists the routes in reverse order. */
+    INDEX_UNSORTED("CORE-01"),
+    /** A trailing slash is ignored when matching ({@code /led/} serves {@code /led}). */
+    TRAILING_SLASH_IGNORED("CORE-05"),
+    /** 405 responses have no {@code Allow} header. */
+    NO_ALLOW_ON_405("METH-01"),
+    /** Lowercase method tokens are upper-cased and served instead of 501. */
+    LOWERCASE_METHOD_ACCEPTED("METH-02"),
+    /** POST/PUT with a body but no length is served with an empty body instead of 411. */
+    NO_411("METH-03"),
+    /** OPTIONS is passed to the route's handler. */
+    OPTIONS_ROUTED_TO_HANDLER("METH-04"),
+    /** {@code HTTP/2.0} (any 2.x or higher version) is served as HTTP/1.1 instead of 505. */
+    HTTP2_VERSION_ACCEPTED("ERR-02"),
+    /** HTTP/1.1 requests without Host are served. */
+    MISSING_HOST_ACCEPTED("ERR-03"),
+    /** Obsolete line folding is joined into the previous header instead of 400. */
+    OBS_FOLD_ACCEPTED("ERR-04"),
+    /** HTTP/1.0 requests keep the connection open even without {@code Connection: keep-alive}. */
+    HTTP10_KEPT_ALIVE("KA-02"),
+    /** Idle persistent connections are never closed by the server. */
+    NO_IDLE_TIMEOUT("KA-04"),
+    /** Requests already received behind the current one (pipelined) are discarded. */
+    PIPELINE_DROPPED("KA-05"),
+    /** An incomplete head is waited for without the header timeout. */
+    NO_HEADER_TIMEOUT("LIM-04"),
+    /** Bodies over the limit are read and served instead of 413. */
+    NO_413("LIM-03"),
+    /** {@code 100 Continue} is sent before checking route, method and length. */
+    EXPECT_ALWAYS_CONTINUE("LIM-06"),
+    /** After 100 rejected malformed requests, {@code GET /} answers 500. */
+    DEGRADES_AFTER_HOSTILE_INPUT("ROB-01"),
+    /** The server stops listening and closes every connection when it receives any HEAD request. */
+    CRASH_ON_HEAD("ROB-03"),
+    /** Background routes run their work before answering. */
+    NOWAIT_BLOCKS("NOWAIT-01");
+
+    private final String requirement;
+
+    ServerFault(String requirement) {
+        this.requirement = requirement;
+    }
+
+    /** The requirement ID this fault breaks, e.g. {@code "PROTO-03"}. */
+    public String requirement() {
+        return requirement;
+    }
+}

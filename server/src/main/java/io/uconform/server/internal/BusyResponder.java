@@ -1,0 +1,75 @@
+package io.uconform.server.internal;
+
+import io.uconform.server.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Answers connections beyond the client cap with 503 and {@code Connection: close} (LIM-05) on a
+ * short-lived thread, so the acceptor never blocks; at most a few at once, the rest are just closed.
+ */
+final class BusyResponder {
+    private static final int MAX_CONCURRENT = 8;
+    private static final int READ_WAIT_MILLIS = 300;
+    private static final int MAX_HEAD_BYTES = 8192;
+
+    private final Engine engine;
+    private final Semaphore permits = new Semaphore(MAX_CONCURRENT);
+
+    BusyResponder(Engine engine) {
+        this.engine = engine;
+    }
+
+    void reject(Socket socket) {
+        if (!permits.tryAcquire()) {
+            Sockets.closeQuietly(socket);
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                answer(socket);
+            } finally {
+                permits.release();
+            }
+        }, "uconform-busy-" + socket.getPort());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void answer(Socket socket) {
+        try {
+            socket.setSoTimeout(READ_WAIT_MILLIS);
+            skipRequestHead(socket.getInputStream());
+            Response busy = Response.error(503, "server busy: all " + engine.limits.maxClients()
+                    + " client slots are in use").withHeader("Retry-After", "1");
+            DeadlineOutputStream out = new DeadlineOutputStream(socket, engine.watchdog,
+                    engine.limits.writeTimeout().toMillis());
+            new ResponseWriter(out).write(busy, false, ResponseWriter.ConnectionHeader.CLOSE, false);
+        } catch (IOException | RuntimeException ignored) {
+            // the client left or never spoke; the close below is all that is left to do
+        }
+        Sockets.closeGracefully(socket, false);
+    }
+
+    /** Reads what the client sent so far (up to the end of its head), so the answer is not lost to a reset. */
+    private static void skipRequestHead(InputStream in) throws IOException {
+        int matched = 0;
+        for (int i = 0; i < MAX_HEAD_BYTES; i++) {
+            int b;
+            try {
+                b = in.read();
+            } catch (java.net.SocketTimeoutException e) {
+                return;
+            }
+            if (b < 0) {
+                return;
+            }
+            matched = (b == '\n') ? (matched == 1 ? 2 : 1) : (b == '\r' ? matched : 0);
+            if (matched == 2) {
+                return;
+            }
+        }
+    }
+}

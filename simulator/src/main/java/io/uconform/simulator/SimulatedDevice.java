@@ -1,0 +1,128 @@
+package io.uconform.simulator;
+
+import io.uconform.console.ConsoleCapture;
+import io.uconform.console.SecretMask;
+import io.uconform.server.App;
+import io.uconform.server.ReferenceServer;
+import io.uconform.server.ServerLimits;
+import io.uconform.server.ServerOptions;
+import io.uconform.server.ServerStartException;
+import io.uconform.server.board.BoardApi;
+import io.uconform.server.board.DeviceConfig;
+import io.uconform.simulator.admin.AdminRoutes;
+import io.uconform.simulator.board.ResetCause;
+import io.uconform.simulator.board.VirtualBoard;
+import java.net.URI;
+
+/**
+ * A simulated device: a {@link VirtualBoard} served by the JVM reference server with the board API,
+ * plus an admin REST server (its own port) to watch and poke the board. Java face:
+ * {@link #board()}, {@link #reset()}; REST face: {@link #adminUri()}.
+ *
+ * <p>Thread-safe. {@link #close()} is idempotent and stops both servers.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+
+    /** Version of the simulated firmware, reported by {@code GET /system}. */
+    public static final String FIRMWARE_VERSION = "uconform-sim " + Versions.UCONFORM;
+
+    /** Version of the JVM reference server the device runs. */
+    public static final String SERVER_VERSION = "uconform-server " + Versions.UCONFORM;
+
+    private final SimulatorOptions options;
+    private final VirtualBoard board;
+    private final DeviceConfig config;
+    private final ConsoleCapture console;
+    private final ReferenceServer server;
+    private final ReferenceServer admin;
+
+    private SimulatedDevice(SimulatorOptions options) {
+        this.options = options;
+        this.board = VirtualBoard.powerOn(options.board());
+        this.config = new DeviceConfig(options.settings());
+        this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
+        App app = new App(options.settings().name());
+        BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
+        this.server = startServer(app, options.server(), "device");
+        ReferenceServer adminServer;
+        try {
+            App adminApp = AdminRoutes.install(new App("uconform-admin"), this);
+            ServerOptions adminOptions = ServerOptions.defaults().withBindAddress(options.server().bindAddress())
+                    .withPort(options.adminPort()).withLimits(ServerLimits.reference().withMaxClients(8));
+            adminServer = startServer(adminApp, adminOptions, "admin");
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        this.admin = adminServer;
+        console.accept("boot: " + options.board().description() + ", reset cause " + board.resetCause().wireName());
+        console.accept("UCONFORM READY url=" + baseUri());
+    }
+
+    /**
+     * Powers on a board and starts both servers.
+     *
+     * @throws SimulatorException one line, e.g. when a port is in use
+     */
+    public static SimulatedDevice start(SimulatorOptions options) {
+        return new SimulatedDevice(options);
+    }
+
+    /** The device's HTTP base, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI baseUri() {
+        return server.uri();
+    }
+
+    /** The admin REST base, e.g. {@code http://127.0.0.1:41235/}; endpoints live under {@code /admin}. */
+    public URI adminUri() {
+        return admin.uri();
+    }
+
+    public VirtualBoard board() {
+        return board;
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public SimulatorOptions options() {
+        return options;
+    }
+
+    /** What the device prints: boot and reset lines, secrets masked. */
+    public ConsoleCapture console() {
+        return console;
+    }
+
+    /** A soft reset, as {@code machine.reset()}: uptime restarts, configuration kept. */
+    public void reset() {
+        reset(ResetCause.SOFT);
+    }
+
+    public void reset(ResetCause cause) {
+        board.reset(cause);
+        console.accept("UCONFORM RESET cause=" + cause.wireName());
+    }
+
+    public boolean isRunning() {
+        return server.isRunning() && admin.isRunning();
+    }
+
+    @Override
+    public void close() {
+        try {
+            admin.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static ReferenceServer startServer(App app, ServerOptions options, String role) {
+        try {
+            return ReferenceServer.start(app, options);
+        } catch (ServerStartException e) {
+            throw new SimulatorException(role + " server: " + e.getMessage(), e);
+        }
+    }
+}

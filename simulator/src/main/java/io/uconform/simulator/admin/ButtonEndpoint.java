@@ -1,0 +1,23 @@
+package io.uconform.simulator.admin;
+
+import io.uconform.server.Handler;
+import io.uconform.server.Request;
+import io.uconform.simulator.board.VirtualBoard;
+
+/** {@code POST /admin/buttons/{n}/press} and {@code /release}: an active-low button on pin n. */
+final class ButtonEndpoint implements Handler {
+
+    private final VirtualBoard board;
+    private final boolean press;
+
+    ButtonEndpoint(VirtualBoard board, boolean press) {
+        this.board = board;
+        this.press = press;
+    }
+
+    @Override
+    public Object handle(Request request) {
+        int pin = AdminJson.pinNumber(request);
+        return AdminJson.pin(press ? board.press(pin) : board.releaseButton(pin));
+    }
+}

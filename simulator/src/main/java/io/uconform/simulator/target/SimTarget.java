@@ -1,0 +1,92 @@
+package io.uconform.simulator.target;
+
+import io.uconform.profile.Limits;
+import io.uconform.server.ServerOptions;
+import io.uconform.simulator.SimulatedDevice;
+import io.uconform.simulator.SimulatorException;
+import io.uconform.simulator.SimulatorOptions;
+import io.uconform.target.RunningTarget;
+import io.uconform.target.Target;
+import io.uconform.target.TargetException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code sim} target: a {@link SimulatedDevice} in this JVM. The harness owns its lifecycle:
+ * {@link #restart()} powers on a fresh device. Start and close are idempotent.
+ */
+public final class SimTarget implements Target {
+
+    private final SimOptions options;
+    private final Limits limits;
+    private SimulatedDevice device;
+    private RunningTarget running;
+
+    /** @param profileLimits the limits the profile claims; the timer policy adjusts them */
+    public SimTarget(SimOptions options, Limits profileLimits) {
+        this.options = options;
+        this.limits = options.timers().apply(profileLimits);
+    }
+
+    @Override
+    public String name() {
+        return "sim";
+    }
+
+    @Override
+    public synchronized RunningTarget start() {
+        if (running != null && device.isRunning()) {
+            return running;
+        }
+        close();
+        ServerOptions server = ServerOptions.defaults().withPort(options.port())
+                .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults());
+        try {
+            device = SimulatedDevice.start(SimulatorOptions.forBoard(options.board()).withServer(server));
+        } catch (SimulatorException e) {
+            throw new TargetException("sim: " + e.getMessage(), e);
+        }
+        running = new RunningTarget(device.baseUri(), new VirtualBoardProbe(device.board()), device.console(),
+                Optional.of(limits), facts());
+        return running;
+    }
+
+    @Override
+    public synchronized RunningTarget restart() {
+        close();
+        return start();
+    }
+
+    @Override
+    public boolean ownsLifecycle() {
+        return true;
+    }
+
+    /** The running device (for tests and tools that want the Java face); empty when stopped. */
+    public synchronized Optional<SimulatedDevice> device() {
+        return Optional.ofNullable(device);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (device != null) {
+            device.close();
+        }
+        device = null;
+        running = null;
+    }
+
+    private Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("board", options.board().id());
+        facts.put("firmware", SimulatedDevice.FIRMWARE_VERSION);
+        facts.put("server", SimulatedDevice.SERVER_VERSION);
+        facts.put("timers", options.timers().name().toLowerCase(java.util.Locale.ROOT));
+        facts.put("admin", device.adminUri().toString());
+        if (!options.faults().isEmpty()) {
+            facts.put("faults", options.faults().toString());
+        }
+        return facts;
+    }
+}
