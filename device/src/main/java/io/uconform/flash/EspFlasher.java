@@ -1,0 +1,199 @@
+package io.uconform.flash;
+
+import io.uconform.link.Link;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Flashes an ESP32-family board through its ROM bootloader over a {@link Link}: connect and sync,
+ * detect the chip, attach the SPI flash, optionally raise the baud rate, write (deflated when
+ * smaller), verify with SPI_FLASH_MD5, and reset into the app. Talks to the ROM directly (no
+ * stub): 0x400 byte blocks and 4 status bytes. Every read is bounded; every failure is one
+ * {@link FlashException} line. Not thread-safe.
+ */
+public final class EspFlasher {
+
+    static final int BLOCK = 0x400;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+    private static final int INITIAL_BAUD = 115_200;
+
+    private final Link link;
+    private final RomClient rom;
+    private final ResetStrategy reset;
+    private final FlashProgress progress;
+    private Chip chip;
+
+    public EspFlasher(Link link, ResetStrategy reset, FlashProgress progress) {
+        this.link = link;
+        this.rom = new RomClient(link);
+        this.reset = reset;
+        this.progress = progress;
+    }
+
+    /** Resets into the bootloader, syncs, and detects the chip. */
+    public Chip connect() {
+        try {
+            link.setBaudRate(INITIAL_BAUD);
+        } catch (IOException e) {
+            throw new FlashException("cannot set " + INITIAL_BAUD + " baud on " + link.name() + ": " + e.getMessage(), e);
+        }
+        new BootloaderConnector(link, rom, reset).connect();
+        chip = call("chip detection", () -> detectChip());
+        call("SPI attach", () -> {
+            check(RomOp.SPI_ATTACH, rom.command(RomOp.SPI_ATTACH, new byte[8], 0, COMMAND_TIMEOUT), "SPI_ATTACH");
+            return null;
+        });
+        return chip;
+    }
+
+    /** Asks the ROM to switch to {@code baud}; the reply comes at the old rate, then both switch. */
+    public void changeBaud(int baud) {
+        requireConnected();
+        call("baud change", () -> {
+            check(RomOp.CHANGE_BAUDRATE, rom.command(RomOp.CHANGE_BAUDRATE, RomClient.words(baud, 0), 0,
+                    COMMAND_TIMEOUT), "CHANGE_BAUDRATE");
+            link.setBaudRate(baud);
+            rom.drainInput(Duration.ofMillis(50));
+            return null;
+        });
+    }
+
+    /** Writes, verifies and returns what happened; the board stays in the bootloader. */
+    public FlashResult flash(FlashRequest request) {
+        requireConnected();
+        request.expectedChip().ifPresent(expected -> {
+            if (expected != chip) {
+                throw new FlashException("wrong chip on " + link.name() + ": expected " + expected + ", found " + chip);
+            }
+        });
+        FlashImage image = FlashImage.prepare(request.offset(), request.image());
+        long started = System.nanoTime();
+        String localMd5 = image.md5();
+        setSpiParams();
+        if (request.skipIfIdentical() && localMd5.equals(deviceMd5(image.offset(), image.length()))) {
+            progress.update(image.length(), image.length());
+            return new FlashResult(chip, image.offset(), image.length(), 0, false, true, localMd5,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+        byte[] deflated = request.compress() ? image.deflate() : null;
+        boolean compressed = deflated != null && deflated.length < image.length();
+        long wireBefore = rom.bytesWritten();
+        new BlockWriter(rom, link.name(), chip, progress).write(image, compressed ? deflated : null);
+        String md5 = deviceMd5(image.offset(), image.length());
+        if (!md5.equals(localMd5)) {
+            throw new FlashException(String.format("MD5 mismatch after writing %d bytes at 0x%X on %s: device %s,"
+                    + " expected %s%s; the ROM bootloader is intact: flash again", image.length(), image.offset(),
+                    link.name(), md5, localMd5, md5.equals(FlashImage.md5(erased(image.length())))
+                    ? " (nothing was written)" : ""));
+        }
+        return new FlashResult(chip, image.offset(), image.length(), rom.bytesWritten() - wireBefore, compressed,
+                false, md5, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Erases {@code [offset, offset+size)} the ROM way: a FLASH_BEGIN with no data blocks. */
+    public void eraseRegion(int offset, int size) {
+        requireConnected();
+        call("erase", () -> {
+            byte[] begin = beginParams(size, 0, offset);
+            check(RomOp.FLASH_BEGIN, rom.command(RomOp.FLASH_BEGIN, begin, 0, eraseTimeout(size)), "FLASH_BEGIN (erase)");
+            check(RomOp.FLASH_END, rom.command(RomOp.FLASH_END, RomClient.words(1), 0, COMMAND_TIMEOUT), "FLASH_END");
+            return null;
+        });
+    }
+
+    /** The region's MD5 as the device computes it (lower-case hex). */
+    public String deviceMd5(int offset, int length) {
+        requireConnected();
+        return call("MD5", () -> {
+            Duration timeout = Duration.ofMillis(Math.max(3000, 8000L * length / (1 << 20)));
+            RomResponse r = rom.command(RomOp.SPI_FLASH_MD5, RomClient.words(offset, length, 0, 0), 0, timeout);
+            check(RomOp.SPI_FLASH_MD5, r, "SPI_FLASH_MD5");
+            return r.payload().length == 16 ? HexFormat.of().formatHex(r.payload())
+                    : new String(r.payload(), StandardCharsets.US_ASCII).trim().toLowerCase();
+        });
+    }
+
+    /** Leaves the bootloader and runs the app: an RTS pulse, or FLASH_END(reboot) without control lines. */
+    public void hardReset() {
+        call("reset", () -> {
+            if (reset.hasControlLines()) {
+                reset.hardReset(link);
+            } else if (chip != null) {
+                rom.send(RomOp.FLASH_END, RomClient.words(0), 0); // the ROM reboots on it
+            }
+            return null;
+        });
+    }
+
+    public Chip chip() {
+        requireConnected();
+        return chip;
+    }
+
+    private Chip detectChip() throws IOException {
+        RomResponse info = rom.command(RomOp.GET_SECURITY_INFO, new byte[0], 0, COMMAND_TIMEOUT);
+        if (info.ok() && info.payload().length >= 20) {
+            int id = ByteBuffer.wrap(info.payload()).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+            return Chip.byChipId(id).orElseThrow(() -> new FlashException("unsupported chip id " + id + " on " + link.name()));
+        }
+        RomResponse reg = rom.command(RomOp.READ_REG, RomClient.words(RomOp.CHIP_MAGIC_REGISTER), 0, COMMAND_TIMEOUT);
+        check(RomOp.READ_REG, reg, "READ_REG");
+        return Chip.byMagic(reg.value()).orElseThrow(() -> new FlashException(String.format(
+                "unknown chip magic 0x%08X on %s (not an ESP32, S2, S3, C3 or C6)", reg.value(), link.name())));
+    }
+
+    private void setSpiParams() {
+        call("SPI parameters", () -> {
+            byte[] params = RomClient.words(0, 4 * 1024 * 1024, 0x10000, 0x1000, 0x100, 0xFFFF);
+            check(RomOp.SPI_SET_PARAMS, rom.command(RomOp.SPI_SET_PARAMS, params, 0, COMMAND_TIMEOUT), "SPI_SET_PARAMS");
+            return null;
+        });
+    }
+
+    byte[] beginParams(int size, int blocks, int offset) {
+        return chip.beginWithoutEncryptFlag() ? RomClient.words(size, blocks, BLOCK, offset)
+                : RomClient.words(size, blocks, BLOCK, offset, 0);
+    }
+
+    static Duration eraseTimeout(long bytes) {
+        return Duration.ofMillis(Math.max(3000, 40_000L * bytes / (1 << 20)));
+    }
+
+    static void check(int op, RomResponse r, String what) {
+        if (!r.ok()) {
+            throw new FlashException(what + " failed: " + r.describeError());
+        }
+    }
+
+    private static byte[] erased(int len) {
+        byte[] b = new byte[len];
+        Arrays.fill(b, (byte) 0xFF);
+        return b;
+    }
+
+    private void requireConnected() {
+        if (chip == null) {
+            throw new IllegalStateException("connect() first");
+        }
+    }
+
+    interface RomCall<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(String step, RomCall<T> call) {
+        try {
+            return call.run();
+        } catch (SocketTimeoutException e) {
+            throw new FlashException(step + " on " + link.name() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FlashException(step + " on " + link.name() + ": link lost (" + e.getMessage() + ")", e);
+        }
+    }
+}

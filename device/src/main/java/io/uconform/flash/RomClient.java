@@ -1,0 +1,116 @@
+package io.uconform.flash;
+
+import io.uconform.link.Link;
+import io.uconform.link.Slip;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+
+/**
+ * Sends ROM commands and waits for the matching reply (direction 1, same command id), skipping
+ * other frames (e.g. the extra SYNC replies). Every wait is bounded by the command's timeout.
+ * Counts the bytes written, for throughput figures.
+ */
+final class RomClient {
+
+    static final int STATUS_LENGTH = 4; // ESP32-family ROMs; a stub would use 2
+    private static final int MAX_FRAMES_PER_REPLY = 100;
+
+    private final Link link;
+    private long bytesWritten;
+
+    RomClient(Link link) {
+        this.link = link;
+    }
+
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Sends a command and returns its reply; {@link SocketTimeoutException} when none came in time. */
+    RomResponse command(int op, byte[] data, int checksum, Duration timeout) throws IOException {
+        send(op, data, checksum);
+        return await(op, timeout);
+    }
+
+    void send(int op, byte[] data, int checksum) throws IOException {
+        ByteBuffer packet = ByteBuffer.allocate(8 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        packet.put((byte) 0).put((byte) op).putShort((short) data.length).putInt(checksum).put(data);
+        byte[] frame = Slip.encode(packet.array());
+        link.output().write(frame);
+        link.output().flush();
+        bytesWritten += frame.length;
+    }
+
+    RomResponse await(int op, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < MAX_FRAMES_PER_REPLY; i++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            link.setReadTimeout(Duration.ofNanos(left));
+            byte[] frame = Slip.readFrame(link.input());
+            if (frame.length >= 8 && frame[0] == 1 && (frame[1] & 0xFF) == op) {
+                return RomResponse.parse(frame, STATUS_LENGTH);
+            }
+        }
+        throw new SocketTimeoutException(String.format("no reply to ROM command 0x%02X within %d ms", op, timeout.toMillis()));
+    }
+
+    /** Drops whatever the device sent and we did not read (boot log, stale replies). */
+    void drainInput(Duration quiet) throws IOException {
+        link.setReadTimeout(quiet);
+        byte[] buf = new byte[4096];
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        try {
+            while (System.nanoTime() < until) {
+                if (link.input().read(buf) < 0) {
+                    throw new EOFException("link closed");
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // quiet: drained
+        }
+    }
+
+    /** Reads what the device prints for up to {@code window} (boot text), without failing. */
+    String readText(Duration window) {
+        StringBuilder text = new StringBuilder();
+        long until = System.nanoTime() + window.toNanos();
+        byte[] buf = new byte[1024];
+        try {
+            while (System.nanoTime() < until) {
+                link.setReadTimeout(Duration.ofNanos(Math.max(1_000_000, until - System.nanoTime())));
+                int n = link.input().read(buf);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    int b = buf[i] & 0xFF;
+                    text.append(b >= 0x20 && b < 0x7F || b == '\n' ? (char) b : ' ');
+                }
+                if (text.indexOf("waiting for download") >= 0) {
+                    break;
+                }
+            }
+        } catch (InterruptedIOException e) {
+            // the window ended
+        } catch (IOException e) {
+            // the link reports itself on the next command
+        }
+        return text.toString();
+    }
+
+    static byte[] words(int... values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            b.putInt(v);
+        }
+        return b.array();
+    }
+}

@@ -1,0 +1,176 @@
+package io.uconform.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Envelope;
+import io.uconform.checks.support.Index;
+import io.uconform.client.HttpReply;
+import io.uconform.client.Json;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** CORE: routing and the JSON envelope. */
+@ConformanceChecks
+public class CoreChecks {
+
+    @Check("CORE-01")
+    void indexNamesTheAppAndListsRoutes(CheckContext ctx) {
+        HttpReply reply = Index.get(ctx);
+        assertThat(reply.status()).as("GET / status (body: %s)", reply.text()).isEqualTo(200);
+        JsonNode data = reply.json().path("data");
+        assertThat(data.path("name").isTextual()).as("data.name is a string: %s", reply.text()).isTrue();
+        assertThat(Index.routes(reply)).as("routes").isNotEmpty();
+    }
+
+    @Check("CORE-01")
+    void indexListsItself(CheckContext ctx) {
+        assertThat(Index.routes(Index.get(ctx))).as("routes of GET /").contains(ctx.route("index"));
+    }
+
+    @Check("CORE-01")
+    void indexListsEveryBoundRoute(CheckContext ctx) {
+        List<String> routes = Index.routes(Index.get(ctx));
+        for (String role : List.of("data", "raise", "json")) {
+            assertThat(routes).as("routes of GET / include the %s route", role).contains(ctx.route(role));
+        }
+    }
+
+    @Check("CORE-01")
+    void indexRoutesAreSorted(CheckContext ctx) {
+        List<String> routes = Index.routes(Index.get(ctx));
+        List<String> sorted = new ArrayList<>(routes);
+        sorted.sort(null);
+        assertThat(routes).as("routes of GET / in sorted order").containsExactlyElementsOf(sorted);
+    }
+
+    @Check("CORE-01")
+    void indexRoutesAreUnique(CheckContext ctx) {
+        List<String> routes = Index.routes(Index.get(ctx));
+        assertThat(new HashSet<>(routes)).as("distinct routes of %s", routes).hasSameSizeAs(routes);
+    }
+
+    @Check("CORE-02")
+    void dataRouteAnswersDataEnvelope(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(ctx.route("data"));
+        assertThat(reply.status()).as("GET %s status", ctx.route("data")).isEqualTo(200);
+        Envelope.data(reply);
+    }
+
+    @Check("CORE-02")
+    void successHasJsonContentType(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(ctx.route("data"));
+        assertThat(reply.status()).isEqualTo(200);
+        Envelope.jsonContentType(reply);
+    }
+
+    @Check("CORE-02")
+    void indexIsADataEnvelopeWithJsonContentType(CheckContext ctx) {
+        HttpReply reply = Index.get(ctx);
+        Envelope.jsonContentType(reply);
+        Envelope.data(reply);
+    }
+
+    @Check("CORE-02")
+    void nullDataIsKept(CheckContext ctx) {
+        HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), "null");
+        assertThat(reply.status()).as("echo of null (body: %s)", reply.text()).isEqualTo(200);
+        assertThat(Envelope.data(reply).isNull()).as("data of an echoed null: %s", reply.text()).isTrue();
+    }
+
+    @Check("CORE-02")
+    void echoedStructureIsTheDataValue(CheckContext ctx) {
+        String json = "{\"list\":[1,2.5,\"three\",true,null],\"nested\":{\"empty\":{},\"none\":[]}}";
+        HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+        assertThat(reply.status()).isEqualTo(200);
+        Envelope.jsonContentType(reply);
+        assertThat(Envelope.data(reply)).as("data of an echo").isEqualTo(Json.parse(json));
+    }
+
+    @Check("CORE-02")
+    void falsyValuesAreData(CheckContext ctx) {
+        for (String json : List.of("0", "false", "\"\"", "[]", "{}")) {
+            HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+            assertThat(reply.status()).as("echo of %s (body: %s)", json, reply.text()).isEqualTo(200);
+            assertThat(Envelope.data(reply)).as("data of an echoed %s", json).isEqualTo(Json.parse(json));
+        }
+    }
+
+    @Check("CORE-03")
+    void missingRouteIs404WithError(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(ctx.route("missing"));
+        assertThat(reply.status()).as("GET %s status", ctx.route("missing")).isEqualTo(404);
+        Envelope.error(reply);
+    }
+
+    @Check("CORE-03")
+    void unknownRandomPathIs404(CheckContext ctx) {
+        String path = "/uconform-" + Long.toHexString(System.nanoTime());
+        HttpReply reply = ctx.http().get(path);
+        assertThat(reply.status()).as("GET %s status", path).isEqualTo(404);
+        Envelope.error(reply);
+    }
+
+    @Check("CORE-03")
+    void pathBelowAnExistingRouteIs404(CheckContext ctx) {
+        String path = ctx.route("raise") + "/deeper/still";
+        HttpReply reply = ctx.http().get(path);
+        assertThat(reply.status()).as("GET %s status", path).isEqualTo(404);
+        Envelope.error(reply);
+    }
+
+    @Check("CORE-03")
+    void postToMissingRouteIs404(CheckContext ctx) {
+        HttpReply reply = ctx.http().sendJson("POST", ctx.route("missing"), "{}");
+        assertThat(reply.status()).as("POST %s status", ctx.route("missing")).isEqualTo(404);
+        Envelope.error(reply);
+    }
+
+    @Check("CORE-04")
+    void handlerExceptionIs500WithError(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(ctx.route("raise"));
+        assertThat(reply.status()).as("GET %s status", ctx.route("raise")).isEqualTo(500);
+        Envelope.error(reply);
+    }
+
+    @Check("CORE-04")
+    void serverKeepsServingAfterHandlerExceptions(CheckContext ctx) {
+        for (int i = 0; i < 10; i++) {
+            assertThat(ctx.http().get(ctx.route("raise")).status()).as("raise #%d", i + 1).isEqualTo(500);
+        }
+        HttpReply reply = ctx.http().get(ctx.route("data"));
+        assertThat(reply.status()).as("GET %s after 10 handler exceptions", ctx.route("data")).isEqualTo(200);
+    }
+
+    @Check("CORE-04")
+    void handlerExceptionIsAJsonReply(CheckContext ctx) {
+        HttpReply reply = ctx.http().send("GET", ctx.route("raise"), Map.of("X-Check", "core-04"), null);
+        assertThat(reply.status()).as("GET %s with headers status", ctx.route("raise")).isEqualTo(500);
+        Envelope.jsonContentType(reply);
+    }
+
+    @Check("CORE-05")
+    void trailingSlashIsSignificant(CheckContext ctx) {
+        String path = ctx.route("data") + "/";
+        HttpReply reply = ctx.http().get(path);
+        assertThat(reply.status()).as("GET %s status (the route is %s)", path, ctx.route("data")).isEqualTo(404);
+    }
+
+    @Check("CORE-05")
+    void trailingSlashOnPostRouteIsSignificant(CheckContext ctx) {
+        String path = ctx.route("json") + "/";
+        HttpReply reply = ctx.http().sendJson("POST", path, "{}");
+        assertThat(reply.status()).as("POST %s status (the route is %s)", path, ctx.route("json")).isEqualTo(404);
+    }
+
+    @Check("CORE-05")
+    void indexListsRoutesWithoutAddedSlashes(CheckContext ctx) {
+        assertThat(Index.routes(Index.get(ctx))).as("routes of GET /").contains(ctx.route("data"))
+                .doesNotContain(ctx.route("data") + "/");
+    }
+}

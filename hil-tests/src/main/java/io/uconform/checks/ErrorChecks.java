@@ -1,0 +1,298 @@
+package io.uconform.checks;
+
+import static io.uconform.checks.support.Requests.CRLF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.uconform.checks.support.Envelope;
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.HttpReply;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.nio.charset.StandardCharsets;
+
+/** ERR: malformed requests and clients that reset. */
+@ConformanceChecks
+public class ErrorChecks {
+
+    @Check("ERR-01")
+    void garbageRequestLineIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GARBAGE" + CRLF + CRLF);
+    }
+
+    @Check("ERR-01")
+    void requestLineWithoutVersionIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GET " + ctx.route("index") + CRLF + "Host: " + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-01")
+    void doubleSpaceInRequestLineIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GET  " + ctx.route("index") + " HTTP/1.1" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-01")
+    void controlByteInTargetIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, Requests.get(ctx, ctx.route("index") + "a\u0001b"));
+    }
+
+    @Check("ERR-01")
+    void nonAsciiByteInTargetIs400ThenClose(CheckContext ctx) {
+        byte[] request = (Requests.get(ctx, ctx.route("index") + "caf\u00e9")).getBytes(StandardCharsets.UTF_8);
+        assertRejectedThenClosed(ctx, request);
+    }
+
+    @Check("ERR-01")
+    void nulByteInRequestLineIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GET " + ctx.route("index") + "\u0000 HTTP/1.1" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-01")
+    void malformedVersionTokenIs400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GET " + ctx.route("index") + " HTPT/1.1" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-01")
+    void tabsInRequestLineAre400ThenClose(CheckContext ctx) {
+        assertRejectedThenClosed(ctx, "GET\t" + ctx.route("index") + "\tHTTP/1.1" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-02")
+    void http2VersionIs505(CheckContext ctx) {
+        assertVersionRejected(ctx, "HTTP/2.0");
+    }
+
+    @Check("ERR-02")
+    void http3VersionIs505(CheckContext ctx) {
+        assertVersionRejected(ctx, "HTTP/3.0");
+    }
+
+    @Check("ERR-02")
+    void unknownMajorVersionIs505(CheckContext ctx) {
+        assertVersionRejected(ctx, "HTTP/9.9");
+    }
+
+    @Check("ERR-03")
+    void http11WithoutHostIs400(CheckContext ctx) {
+        assertStatus(ctx, "GET " + ctx.route("index") + " HTTP/1.1" + CRLF + CRLF, 400);
+    }
+
+    @Check("ERR-03")
+    void duplicateHostIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.get(ctx, ctx.route("index"), "Host: " + Requests.host(ctx)), 400);
+    }
+
+    @Check("ERR-03")
+    void conflictingHostsAre400(CheckContext ctx) {
+        assertStatus(ctx, Requests.get(ctx, ctx.route("index"), "Host: other.example"), 400);
+    }
+
+    @Check("ERR-03")
+    void duplicateContentLengthIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Content-Length: 2", "Content-Length: 2") + CRLF + "{}", 400);
+    }
+
+    @Check("ERR-03")
+    void conflictingContentLengthIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Content-Length: 2", "Content-Length: 5") + CRLF + "{}", 400);
+    }
+
+    @Check("ERR-03")
+    void http10WithoutHostIsServed(CheckContext ctx) {
+        assertStatus(ctx, "GET " + ctx.route("index") + " HTTP/1.0" + CRLF + CRLF, 200);
+    }
+
+    @Check("ERR-04")
+    void negativeContentLengthIs400(CheckContext ctx) {
+        assertBadLength(ctx, "-1");
+    }
+
+    @Check("ERR-04")
+    void nonNumericContentLengthIs400(CheckContext ctx) {
+        assertBadLength(ctx, "abc");
+    }
+
+    @Check("ERR-04")
+    void signedContentLengthIs400(CheckContext ctx) {
+        assertBadLength(ctx, "+2");
+    }
+
+    @Check("ERR-04")
+    void hexContentLengthIs400(CheckContext ctx) {
+        assertBadLength(ctx, "0x2");
+    }
+
+    @Check("ERR-04")
+    void headerWithoutColonIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.get(ctx, ctx.route("index"), "X-No-Colon here"), 400);
+    }
+
+    @Check("ERR-04")
+    void obsoleteLineFoldingIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.get(ctx, ctx.route("index"), "X-Folded: first", " continued"), 400);
+    }
+
+    @Check("ERR-04")
+    void obsoleteLineFoldingWithTabIs400(CheckContext ctx) {
+        assertStatus(ctx, Requests.get(ctx, ctx.route("index"), "X-Folded: first", "\tcontinued"), 400);
+    }
+
+    @Check("ERR-05")
+    void resetRightAfterConnectDoesNotDisturbOthers(CheckContext ctx) {
+        assertOthersUndisturbed(ctx, victim -> { });
+    }
+
+    @Check("ERR-05")
+    void resetMidRequestLineDoesNotDisturbOthers(CheckContext ctx) {
+        assertOthersUndisturbed(ctx, victim -> victim.send("GET " + ctx.route("index").charAt(0) + "ind"));
+    }
+
+    @Check("ERR-05")
+    void resetMidHeadersDoesNotDisturbOthers(CheckContext ctx) {
+        assertOthersUndisturbed(ctx, victim -> victim.send(Requests.head(ctx, "GET", ctx.route("data"), "X-Half: ye")));
+    }
+
+    @Check("ERR-05")
+    void resetMidBodyDoesNotDisturbOthers(CheckContext ctx) {
+        assertOthersUndisturbed(ctx, victim -> victim.send(Requests.head(ctx, "POST", ctx.route("json"),
+                "Content-Type: application/json", "Content-Length: 1000") + CRLF + "{\"partial\":"));
+    }
+
+    @Check("ERR-05")
+    void resetBeforeReadingALargeResponseDoesNotDisturbOthers(CheckContext ctx) {
+        String blob = io.uconform.checks.support.Payloads.jsonBlob(5, Math.min(ctx.limits().maxBodyBytes(), 65536) - 64);
+        assertOthersUndisturbed(ctx, victim -> victim.send(Requests.json(ctx, "POST", ctx.route("json"), blob)));
+    }
+
+    @Check("ERR-05")
+    void twentyResetsInARowDoNotDisturbOthers(CheckContext ctx) {
+        for (int i = 0; i < 20; i++) {
+            RawConnection victim = ctx.raw().open();
+            if (i % 2 == 1) {
+                victim.send("GET ");
+            }
+            victim.close(true);
+        }
+        HttpReply reply = ctx.http().get(ctx.route("index"));
+        assertThat(reply.status()).as("GET / after 20 resets").isEqualTo(200);
+    }
+
+    @Check("ERR-06")
+    void invalidJsonIs400WithError(CheckContext ctx) {
+        assertInvalidJson(ctx, "{bad");
+    }
+
+    @Check("ERR-06")
+    void truncatedJsonIs400WithError(CheckContext ctx) {
+        assertInvalidJson(ctx, "{\"a\":");
+    }
+
+    @Check("ERR-06")
+    void trailingGarbageIs400WithError(CheckContext ctx) {
+        assertInvalidJson(ctx, "{} x");
+    }
+
+    @Check("ERR-06")
+    void singleQuotedJsonIs400WithError(CheckContext ctx) {
+        assertInvalidJson(ctx, "{'a':1}");
+    }
+
+    @Check("ERR-07")
+    void notFoundUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, Requests.get(ctx, ctx.route("missing")));
+    }
+
+    @Check("ERR-07")
+    void badRequestUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, Requests.get(ctx, ctx.route("index"), "X-No-Colon here"));
+    }
+
+    @Check("ERR-07")
+    void methodNotAllowedUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, Requests.head(ctx, "DELETE", ctx.route("data")) + CRLF);
+    }
+
+    @Check("ERR-07")
+    void notImplementedUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, Requests.head(ctx, "BREW", ctx.route("index")) + CRLF);
+    }
+
+    @Check("ERR-07")
+    void versionNotSupportedUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, "GET " + ctx.route("index") + " HTTP/2.0" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("ERR-07")
+    void malformedRequestLineUsesTheEnvelope(CheckContext ctx) {
+        assertServerErrorEnvelope(ctx, "GARBAGE" + CRLF + CRLF);
+    }
+
+    /** A keep-alive client is served before and after another connection is reset. */
+    static void assertOthersUndisturbed(CheckContext ctx, java.util.function.Consumer<RawConnection> victimAction) {
+        try (RawConnection other = ctx.raw().open()) {
+            String request = Requests.get(ctx, ctx.route("data"));
+            assertThat(Exchange.on(ctx, other, request).status()).as("other client before the reset").isEqualTo(200);
+            RawConnection victim = ctx.raw().open();
+            victimAction.accept(victim);
+            victim.close(true);
+            assertThat(Exchange.on(ctx, other, request).status()).as("other client's next request after the reset")
+                    .isEqualTo(200);
+        }
+        assertThat(ctx.http().get(ctx.route("index")).status()).as("a new client after the reset").isEqualTo(200);
+    }
+
+    static void assertRejectedThenClosed(CheckContext ctx, String request) {
+        assertRejectedThenClosed(ctx, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static void assertRejectedThenClosed(CheckContext ctx, byte[] request) {
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply reply = c.send(request).readResponse(Waits.reply(ctx));
+            assertThat(reply.status()).as("status of a malformed request line (body: %s)", reply.text())
+                    .isEqualTo(400);
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("connection closed within %s after the 400",
+                    Waits.close(ctx)).isTrue();
+        }
+    }
+
+    static void assertVersionRejected(CheckContext ctx, String version) {
+        assertStatus(ctx, "GET " + ctx.route("index") + " " + version + CRLF + "Host: " + Requests.host(ctx)
+                + CRLF + CRLF, 505);
+    }
+
+    static void assertBadLength(CheckContext ctx, String contentLength) {
+        assertStatus(ctx, Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Content-Length: " + contentLength) + CRLF + "{}", 400);
+    }
+
+    static void assertStatus(CheckContext ctx, String request, int expected) {
+        HttpReply reply = Exchange.once(ctx, request);
+        assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(expected);
+    }
+
+    static void assertInvalidJson(CheckContext ctx, String body) {
+        HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), body);
+        assertThat(reply.status()).as("POST %s with %s (body: %s)", ctx.route("json"), body, reply.text())
+                .isEqualTo(400);
+        Envelope.error(reply);
+    }
+
+    /** ERR-07 judges only the envelope: a status that is not an error belongs to another requirement. */
+    static void assertServerErrorEnvelope(CheckContext ctx, String request) {
+        HttpReply reply = Exchange.once(ctx, request);
+        assumeThat(reply.status()).as("the request drew an error status (got %d)", reply.status())
+                .isGreaterThanOrEqualTo(400);
+        Envelope.jsonContentType(reply);
+        Envelope.error(reply);
+    }
+}

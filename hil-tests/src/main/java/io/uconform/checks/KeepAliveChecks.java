@@ -1,0 +1,210 @@
+package io.uconform.checks;
+
+import static io.uconform.checks.support.Requests.CRLF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.HttpReply;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.util.List;
+import java.util.Locale;
+
+/** KA: persistent connections, closing, request caps, idle timeout and pipelining. */
+@ConformanceChecks
+public class KeepAliveChecks {
+
+    /** Above this cap the KA-03 checks would send too many requests for a fast suite. */
+    private static final int MAX_REQUESTS_CHECKED = 1000;
+
+    @Check("KA-01")
+    void secondRequestOnOneConnectionIsAnswered(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))).status()).isEqualTo(200);
+            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data"))).status())
+                    .as("second request on the same connection").isEqualTo(200);
+        }
+    }
+
+    @Check("KA-01")
+    void fiveRequestsOnOneConnectionAreAnswered(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            for (int i = 1; i <= 5; i++) {
+                HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
+                assertThat(reply.status()).as("request #%d on one connection", i).isEqualTo(200);
+                assertThat(hasCloseToken(reply)).as("request #%d answered with Connection: close", i).isFalse();
+            }
+        }
+    }
+
+    @Check("KA-01")
+    void connectionSurvivesAnErrorStatus(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("missing"))).status()).isEqualTo(404);
+            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))).status())
+                    .as("request after a 404 on the same connection").isEqualTo(200);
+        }
+    }
+
+    @Check("KA-01")
+    void connectionSurvivesARequestWithABody(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply echo = Exchange.on(ctx, c, Requests.json(ctx, "POST", ctx.route("json"), "{\"k\":\"a\"}"));
+            assertThat(echo.status()).isEqualTo(200);
+            HttpReply next = Exchange.on(ctx, c, Requests.json(ctx, "POST", ctx.route("json"), "{\"k\":\"b\"}"));
+            assertThat(next.json().path("data").path("k").asText()).as("second echo on one connection").isEqualTo("b");
+        }
+    }
+
+    @Check("KA-02")
+    void connectionCloseRequestClosesAfterResponse(CheckContext ctx) {
+        assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "Connection: close"));
+    }
+
+    @Check("KA-02")
+    void connectionCloseTokenIsCaseInsensitive(CheckContext ctx) {
+        assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "connection: CLOSE"));
+    }
+
+    @Check("KA-02")
+    void http10ClosesByDefault(CheckContext ctx) {
+        assertClosedAfterResponse(ctx, "GET " + ctx.route("index") + " HTTP/1.0" + CRLF + "Host: "
+                + Requests.host(ctx) + CRLF + CRLF);
+    }
+
+    @Check("KA-02")
+    void http10KeepAliveStaysOpen(CheckContext ctx) {
+        String request = "GET " + ctx.route("data") + " HTTP/1.0" + CRLF + "Host: " + Requests.host(ctx) + CRLF
+                + "Connection: keep-alive" + CRLF + CRLF;
+        try (RawConnection c = ctx.raw().open()) {
+            assertThat(Exchange.on(ctx, c, request).status()).isEqualTo(200);
+            assertThat(Exchange.on(ctx, c, request).status()).as("second HTTP/1.0 keep-alive request").isEqualTo(200);
+        }
+    }
+
+    @Check("KA-02")
+    void closeOnPostClosesAfterResponse(CheckContext ctx) {
+        assertClosedAfterResponse(ctx, Requests.json(ctx, "POST", ctx.route("json"), "{}", "Connection: close"));
+    }
+
+    @Check("KA-02")
+    void closeAmongSeveralConnectionTokensCloses(CheckContext ctx) {
+        assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "Connection: te, close"));
+    }
+
+    @Check("KA-03")
+    void lastAllowedRequestCarriesCloseAndCloses(CheckContext ctx) {
+        int max = cappedRequests(ctx);
+        try (RawConnection c = ctx.raw().open()) {
+            for (int i = 1; i <= max; i++) {
+                HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
+                assertThat(hasCloseToken(reply)).as("Connection: close on response #%d of at most %d", i, max)
+                        .isEqualTo(i == max);
+            }
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("closed after request #%d", max).isTrue();
+        }
+    }
+
+    @Check("KA-03")
+    void requestsWithBodiesCountTowardsTheCap(CheckContext ctx) {
+        int max = cappedRequests(ctx);
+        try (RawConnection c = ctx.raw().open()) {
+            for (int i = 1; i <= max; i++) {
+                HttpReply reply = Exchange.on(ctx, c, Requests.json(ctx, "POST", ctx.route("json"), "{\"i\":" + i + "}"));
+                assertThat(hasCloseToken(reply)).as("Connection: close on echo #%d of at most %d", i, max)
+                        .isEqualTo(i == max);
+            }
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("closed after request #%d", max).isTrue();
+        }
+    }
+
+    @Check("KA-04")
+    void idleConnectionIsClosedAfterTheIdleTimeout(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))).status()).isEqualTo(200);
+            long start = System.nanoTime();
+            assertThat(c.closedByPeerWithin(Waits.afterIdleTimeout(ctx)))
+                    .as("idle connection closed within %s (idle timeout %s)", Waits.afterIdleTimeout(ctx),
+                            ctx.limits().keepAliveIdle()).isTrue();
+            ctx.note("idle connection closed after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
+    }
+
+    @Check("KA-05")
+    void pipelinedRequestsAreAnsweredInOrder(CheckContext ctx) {
+        List<String> targets = List.of(ctx.route("index"), ctx.route("missing"), ctx.route("data"));
+        StringBuilder batch = new StringBuilder();
+        targets.forEach(t -> batch.append(Requests.get(ctx, t)));
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(batch.toString());
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st pipelined (%s)", targets.get(0)).isEqualTo(200);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd pipelined (%s)", targets.get(1)).isEqualTo(404);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("3rd pipelined (%s)", targets.get(2)).isEqualTo(200);
+        }
+    }
+
+    @Check("KA-05")
+    void pipelinedEchoesKeepTheirOrder(CheckContext ctx) {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            batch.append(Requests.json(ctx, "POST", ctx.route("json"), "{\"seq\":" + i + "}"));
+        }
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(batch.toString());
+            for (int i = 0; i < 10; i++) {
+                HttpReply reply = c.readResponse(Waits.reply(ctx));
+                assertThat(reply.json().path("data").path("seq").asInt(-1)).as("pipelined echo #%d", i).isEqualTo(i);
+            }
+        }
+    }
+
+    @Check("KA-05")
+    void pipelinedBatchEndingWithCloseIsAnsweredThenClosed(CheckContext ctx) {
+        String batch = Requests.get(ctx, ctx.route("data")) + Requests.get(ctx, ctx.route("missing"))
+                + Requests.get(ctx, ctx.route("index"), "Connection: close");
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(batch);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st pipelined").isEqualTo(200);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd pipelined").isEqualTo(404);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("3rd pipelined (Connection: close)").isEqualTo(200);
+        }
+    }
+
+    @Check("KA-05")
+    void requestsSplitAcrossPipelinedWritesAreAnsweredInOrder(CheckContext ctx) {
+        String batch = Requests.get(ctx, ctx.route("missing")) + Requests.get(ctx, ctx.route("data"));
+        int cut = batch.length() - 7;
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(batch.substring(0, cut));
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st of a split pipeline").isEqualTo(404);
+            c.send(batch.substring(cut));
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd of a split pipeline").isEqualTo(200);
+        }
+    }
+
+    static void assertClosedAfterResponse(CheckContext ctx, String request) {
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply reply = Exchange.on(ctx, c, request);
+            assertThat(reply.status()).as("status (body: %s)", reply.text()).isLessThan(500);
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("connection closed within %s after the response",
+                    Waits.close(ctx)).isTrue();
+        }
+    }
+
+    static boolean hasCloseToken(HttpReply reply) {
+        return reply.headerValues("Connection").stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
+    }
+
+    static int cappedRequests(CheckContext ctx) {
+        int max = ctx.limits().maxRequestsPerConnection();
+        assumeThat(max).as("requests per connection cap (%d) small enough to exhaust", max)
+                .isLessThanOrEqualTo(MAX_REQUESTS_CHECKED);
+        return max;
+    }
+}

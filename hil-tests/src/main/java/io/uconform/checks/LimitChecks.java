@@ -1,0 +1,263 @@
+package io.uconform.checks;
+
+import static io.uconform.checks.support.Requests.CRLF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Payloads;
+import io.uconform.checks.support.Replies;
+import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.HttpReply;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** LIM: resource limits, sized by the profile's (or the harness-configured) limits. */
+@ConformanceChecks
+public class LimitChecks {
+
+    @Check("LIM-01")
+    void oneOversizedHeaderIs431ThenClose(CheckContext ctx) {
+        String big = "X-Big: " + "a".repeat(ctx.limits().maxHeaderBytes() + 64);
+        assertStatusThenClose(ctx, Requests.get(ctx, ctx.route("index"), big), 431);
+    }
+
+    @Check("LIM-01")
+    void manySmallHeadersOverTheLimitAre431ThenClose(CheckContext ctx) {
+        int count = ctx.limits().maxHeaderBytes() / 40 + 2;
+        String[] headers = new String[count];
+        for (int i = 0; i < count; i++) {
+            headers[i] = String.format("X-Header-%04d: %s", i, "v".repeat(24));
+        }
+        assertStatusThenClose(ctx, Requests.get(ctx, ctx.route("index"), headers), 431);
+    }
+
+    @Check("LIM-01")
+    void headerBlockWithinTheLimitIsServed(CheckContext ctx) {
+        String half = "X-Half: " + "h".repeat(ctx.limits().maxHeaderBytes() / 2);
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index"), half));
+        assertThat(reply.status()).as("a head of about half the %d-byte limit", ctx.limits().maxHeaderBytes())
+                .isEqualTo(200);
+    }
+
+    @Check("LIM-02")
+    void overlongPathIs414(CheckContext ctx) {
+        String target = "/" + "p".repeat(ctx.limits().maxTargetBytes() + 16);
+        assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
+                .isEqualTo(414);
+    }
+
+    @Check("LIM-02")
+    void overlongQueryIs414(CheckContext ctx) {
+        String target = ctx.route("index") + "?q=" + "q".repeat(ctx.limits().maxTargetBytes() + 16);
+        assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
+                .isEqualTo(414);
+    }
+
+    @Check("LIM-02")
+    void targetWithinTheLimitIsNot414(CheckContext ctx) {
+        String target = ctx.route("missing") + "/" + "w".repeat(ctx.limits().maxTargetBytes() / 2);
+        assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
+                .isEqualTo(404);
+    }
+
+    @Check("LIM-03")
+    void bodyOverTheLimitIs413ThenClose(CheckContext ctx) {
+        int length = ctx.limits().maxBodyBytes() + 1;
+        String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Content-Length: " + length) + CRLF;
+        assertStatusThenClose(ctx, head + "{\"blob\":\"" + "b".repeat(1024), 413);
+    }
+
+    @Check("LIM-03")
+    void unreadBodyIsNotParsedAsRequests(CheckContext ctx) {
+        String smuggled = Requests.get(ctx, ctx.route("raise"));
+        int length = ctx.limits().maxBodyBytes() + 1;
+        String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Content-Length: " + length) + CRLF;
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply reply = c.send(head + smuggled.repeat(8)).readResponse(Waits.reply(ctx));
+            assertThat(reply.status()).as("status of an oversized body").isEqualTo(413);
+            Optional<HttpReply> next = Replies.within(c, Waits.prompt());
+            assertThat(next.map(HttpReply::statusLine)).as("a response to a request smuggled in the unread body")
+                    .isEmpty();
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("closed after the 413").isTrue();
+        }
+    }
+
+    @Check("LIM-03")
+    void chunkedBodyOverTheLimitIs413(CheckContext ctx) {
+        int size = ctx.limits().maxBodyBytes() + 1;
+        String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Transfer-Encoding: chunked") + CRLF;
+        assertStatusThenClose(ctx, head + Integer.toHexString(size) + CRLF + "c".repeat(2048), 413);
+    }
+
+    @Check("LIM-03")
+    void bodyAtTheLimitIsServed(CheckContext ctx) {
+        String blob = Payloads.jsonBlob(3, ctx.limits().maxBodyBytes());
+        HttpReply reply = Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), blob));
+        assertThat(reply.status()).as("a body of exactly %d bytes (the limit)", blob.length()).isEqualTo(200);
+    }
+
+    @Check("LIM-04")
+    void incompleteRequestLineIsDroppedAfterHeaderTimeout(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            c.send("GET " + ctx.route("index"));
+            assertDroppedInTime(ctx, c, System.nanoTime());
+        }
+    }
+
+    @Check("LIM-04")
+    void tricklingHeadersAreDroppedAfterHeaderTimeout(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            long start = System.nanoTime();
+            c.send(Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow: ");
+            Duration limit = Waits.afterHeaderTimeout(ctx);
+            boolean closed = false;
+            while (!closed && System.nanoTime() - start < limit.toNanos()) {
+                c.send("s");
+                closed = c.closedByPeerWithin(Duration.ofMillis(100));
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            ctx.note("trickling client (1 byte per 100 ms) dropped: " + closed + " after " + ms + " ms");
+            assertThat(closed).as("a client trickling a byte every 100 ms dropped within %s (header timeout %s)",
+                    limit, ctx.limits().headerTimeout()).isTrue();
+        }
+    }
+
+    @Check("LIM-04")
+    void otherClientsAreServedDuringASlowHead(CheckContext ctx) {
+        try (RawConnection slow = ctx.raw().open()) {
+            slow.send(Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow: 1");
+            long start = System.nanoTime();
+            HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("data")));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(ms).as("ms to serve another client while a head is incomplete")
+                    .isLessThan(ctx.limits().headerTimeout().toMillis());
+        }
+    }
+
+    @Check("LIM-05")
+    void extraClientGets503OrWaitsForAFreeSlot(CheckContext ctx) {
+        List<RawConnection> holders = new ArrayList<>();
+        try {
+            boolean capReached = fillClientSlots(ctx, holders);
+            try (RawConnection extra = ctx.raw().open()) {
+                extra.send(Requests.get(ctx, ctx.route("data")));
+                Optional<HttpReply> early = Replies.within(extra, Waits.prompt());
+                if (early.isPresent()) {
+                    assertThat(early.get().status()).as("answer to client #%d while %d slots are held (cap reached "
+                            + "earlier: %s)", holders.size() + 1, holders.size(), capReached).isEqualTo(503);
+                    return;
+                }
+                holders.forEach(RawConnection::close);
+                assertThat(extra.readResponse(Waits.reply(ctx)).status()).as("the waiting client once slots are free")
+                        .isEqualTo(200);
+            }
+        } finally {
+            holders.forEach(RawConnection::close);
+        }
+    }
+
+    @Check("LIM-05")
+    void serverRecoversWhenClientsLeave(CheckContext ctx) {
+        List<RawConnection> holders = new ArrayList<>();
+        fillClientSlots(ctx, holders);
+        holders.forEach(RawConnection::close);
+        await("GET " + ctx.route("data") + " answered 200 after " + holders.size() + " clients left")
+                .atMost(Waits.afterHeaderTimeout(ctx)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("data"))).status())
+                        .isEqualTo(200));
+    }
+
+    @Check("LIM-06")
+    void continueIsSentWhenTheBodyWillBeRead(CheckContext ctx) {
+        String body = "{\"expect\":\"continue\"}";
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                    "Content-Length: " + body.length(), "Expect: 100-continue") + CRLF);
+            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("interim response before the body").isEqualTo(100);
+            HttpReply reply = c.send(body).readResponse(Waits.reply(ctx));
+            assertThat(reply.status()).as("final status after the body").isEqualTo(200);
+        }
+    }
+
+    @Check("LIM-06")
+    void finalStatusFirstForAMissingRoute(CheckContext ctx) {
+        assertNoContinueUnlessRead(ctx, "POST", ctx.route("missing"), 16);
+    }
+
+    @Check("LIM-06")
+    void finalStatusFirstForAMethodNotAllowed(CheckContext ctx) {
+        assertNoContinueUnlessRead(ctx, "PUT", ctx.route("json"), 16);
+    }
+
+    @Check("LIM-06")
+    void finalStatusFirstForAnOversizedBody(CheckContext ctx) {
+        assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), ctx.limits().maxBodyBytes() + 1);
+    }
+
+    /**
+     * A {@code 100 Continue} promises to read the body: after it and the body, the final status must
+     * be a success (the body was read and used); without it, the final status must come first.
+     */
+    static void assertNoContinueUnlessRead(CheckContext ctx, String method, String path, int length) {
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(Requests.head(ctx, method, path, "Content-Type: application/json", "Content-Length: " + length,
+                    "Expect: 100-continue") + CRLF);
+            HttpReply first = c.readResponse(Waits.reply(ctx));
+            if (first.status() != 100) {
+                assertThat(first.status()).as("final status sent instead of 100 Continue").isGreaterThanOrEqualTo(400);
+                return;
+            }
+            HttpReply after = c.send(Payloads.jsonBlob(1, Math.max(12, length))).readResponse(Waits.reply(ctx));
+            assertThat(after.status()).as("%s %s: 100 Continue was sent, so the body must have been read and used",
+                    method, path).isBetween(200, 299);
+        }
+    }
+
+    /**
+     * Opens connections that each complete one request and then start the next one (busy, so that a
+     * server may not evict them as idle), until the cap or a 503 (other clients may hold slots).
+     */
+    static boolean fillClientSlots(CheckContext ctx, List<RawConnection> holders) {
+        for (int i = 0; i < ctx.limits().maxClients(); i++) {
+            RawConnection c = ctx.raw().open();
+            holders.add(c);
+            HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
+            if (reply.status() == 503) {
+                return true;
+            }
+            assertThat(reply.status()).as("holder #%d of %d", i + 1, ctx.limits().maxClients()).isEqualTo(200);
+            c.send("GET ");
+        }
+        // a bounded moment for the server to see the started requests
+        holders.get(holders.size() - 1).closedByPeerWithin(Duration.ofMillis(50));
+        return false;
+    }
+
+    static void assertStatusThenClose(CheckContext ctx, String request, int status) {
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply reply = c.send(request).readResponse(Waits.reply(ctx));
+            assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(status);
+            assertThat(c.closedByPeerWithin(Waits.close(ctx))).as("closed after the %d", status).isTrue();
+        }
+    }
+
+    static void assertDroppedInTime(CheckContext ctx, RawConnection c, long startNanos) {
+        Duration limit = Waits.afterHeaderTimeout(ctx);
+        boolean closed = c.closedByPeerWithin(limit);
+        ctx.note("incomplete head dropped: " + closed + " after " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
+        assertThat(closed).as("incomplete head answered 408 or closed within %s (header timeout %s)", limit,
+                ctx.limits().headerTimeout()).isTrue();
+    }
+}

@@ -1,0 +1,146 @@
+package io.uconform.checks;
+
+import static io.uconform.checks.support.Requests.CRLF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
+import io.uconform.client.HttpReply;
+import io.uconform.client.RawConnection;
+import io.uconform.probe.BoardProbe;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** METH: methods. */
+@ConformanceChecks
+public class MethodChecks {
+
+    @Check("METH-01")
+    void deleteOnGetRouteIs405WithAllow(CheckContext ctx) {
+        assertNotAllowed(ctx, "DELETE", ctx.route("data"), "GET");
+    }
+
+    @Check("METH-01")
+    void putOnIndexIs405WithAllow(CheckContext ctx) {
+        assertNotAllowed(ctx, "PUT", ctx.route("index"), "GET");
+    }
+
+    @Check("METH-01")
+    void getOnPostRouteIs405WithAllow(CheckContext ctx) {
+        assertNotAllowed(ctx, "GET", ctx.route("json"), "POST");
+    }
+
+    @Check("METH-01")
+    void patchOnGetRouteIs405WithAllow(CheckContext ctx) {
+        assertNotAllowed(ctx, "PATCH", ctx.route("data"), "GET");
+    }
+
+    @Check("METH-02")
+    void unknownMethodIs501(CheckContext ctx) {
+        assertNotImplemented(ctx, "BREW", ctx.route("index"));
+    }
+
+    @Check("METH-02")
+    void lowercaseMethodIs501(CheckContext ctx) {
+        assertNotImplemented(ctx, "get", ctx.route("index"));
+    }
+
+    @Check("METH-02")
+    void mixedCaseMethodIs501(CheckContext ctx) {
+        assertNotImplemented(ctx, "Post", ctx.route("json"));
+    }
+
+    @Check("METH-02")
+    void unknownMethodOnMissingRouteIs501(CheckContext ctx) {
+        assertNotImplemented(ctx, "PROPFIND", ctx.route("missing"));
+    }
+
+    @Check("METH-03")
+    void postWithBodyButNoLengthIs411(CheckContext ctx) {
+        String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json") + CRLF
+                + "{\"no\":\"length\"}";
+        HttpReply reply = Exchange.once(ctx, request);
+        assertThat(reply.status()).as("POST with a body and no Content-Length (body: %s)", reply.text())
+                .isEqualTo(411);
+    }
+
+    @Check("METH-03")
+    void postWithBodyButNoLengthAndCloseIs411(CheckContext ctx) {
+        String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Connection: close") + CRLF + "[1,2,3]";
+        HttpReply reply = Exchange.once(ctx, request);
+        assertThat(reply.status()).as("POST with a body, no Content-Length, Connection: close").isEqualTo(411);
+    }
+
+    @Check("METH-03")
+    void chunkedPostIsNot411(CheckContext ctx) {
+        String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                "Transfer-Encoding: chunked") + CRLF + "7" + CRLF + "{\"a\":1}" + CRLF + "0" + CRLF + CRLF;
+        HttpReply reply = Exchange.once(ctx, request);
+        assertThat(reply.status()).as("chunked POST (body: %s)", reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("data").path("a").asInt()).as("echoed chunked body").isEqualTo(1);
+    }
+
+    @Check("METH-04")
+    void optionsAnswersWithAllow(CheckContext ctx) {
+        HttpReply reply = ctx.http().send("OPTIONS", ctx.route("data"), Map.of(), null);
+        assertOptions(reply, "GET");
+    }
+
+    @Check("METH-04")
+    void optionsOnPostRouteListsPost(CheckContext ctx) {
+        assertOptions(Exchange.once(ctx, Requests.head(ctx, "OPTIONS", ctx.route("json")) + CRLF), "POST");
+    }
+
+    @Check("METH-04")
+    void optionsDoesNotInvokeAThrowingHandler(CheckContext ctx) {
+        HttpReply reply = Exchange.once(ctx, Requests.head(ctx, "OPTIONS", ctx.route("raise")) + CRLF);
+        assertThat(reply.status()).as("OPTIONS %s: a 500 means the handler ran (body: %s)", ctx.route("raise"),
+                reply.text()).isIn(200, 204);
+        assertThat(reply.header("Allow")).as("Allow").isPresent();
+    }
+
+    @Check("METH-04")
+    void optionsDoesNotStartBackgroundWork(CheckContext ctx) {
+        BoardProbe probe = ctx.probe();
+        int led = io.uconform.checks.support.BoardRoutes.pin(ctx, "ledPin");
+        long mark = probe.nowMillis();
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply reply = Exchange.on(ctx, c, Requests.json(ctx, "OPTIONS", ctx.route("nowait"),
+                    "{\"times\":2,\"interval_ms\":20}"));
+            assertThat(reply.status()).as("OPTIONS %s status", ctx.route("nowait")).isIn(200, 204);
+            // The blink would toggle within 20 ms; waiting a bounded 200 ms on the socket gives it time to show.
+            c.closedByPeerWithin(java.time.Duration.ofMillis(200));
+        }
+        assertThat(probe.changes(led, mark)).as("LED changes after OPTIONS %s", ctx.route("nowait")).isEmpty();
+    }
+
+    static void assertNotAllowed(CheckContext ctx, String method, String path, String expectedAllowed) {
+        HttpReply reply = Exchange.once(ctx, Requests.head(ctx, method, path, "Content-Length: 0") + CRLF);
+        assertThat(reply.status()).as("%s %s status (body: %s)", method, path, reply.text()).isEqualTo(405);
+        assertThat(allowed(reply)).as("Allow of %s %s", method, path).contains(expectedAllowed)
+                .doesNotContain(method);
+    }
+
+    static void assertNotImplemented(CheckContext ctx, String method, String path) {
+        HttpReply reply = Exchange.once(ctx, Requests.head(ctx, method, path) + CRLF);
+        assertThat(reply.status()).as("%s %s status (body: %s)", method, path, reply.text()).isEqualTo(501);
+    }
+
+    static void assertOptions(HttpReply reply, String expectedAllowed) {
+        assertThat(reply.status()).as("OPTIONS status (body: %s)", reply.text()).isIn(200, 204);
+        assertThat(allowed(reply)).as("Allow of OPTIONS").contains(expectedAllowed);
+    }
+
+    static Set<String> allowed(HttpReply reply) {
+        assertThat(reply.header("Allow")).as("Allow header in %s", reply.headers()).isPresent();
+        return reply.headerValues("Allow").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(m -> m.trim().toUpperCase(Locale.ROOT)).filter(m -> !m.isEmpty()).collect(Collectors.toSet());
+    }
+}

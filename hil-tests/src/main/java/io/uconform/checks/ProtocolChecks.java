@@ -1,0 +1,255 @@
+package io.uconform.checks;
+
+import static io.uconform.checks.support.Requests.CRLF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Payloads;
+import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.Segments;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.HttpReply;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** PROTO: HTTP/1.1 message framing. */
+@ConformanceChecks
+public class ProtocolChecks {
+
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 [1-5][0-9]{2} [\\x21-\\x7e][\\x20-\\x7e]*");
+
+    @Check("PROTO-01")
+    void statusLineOfSuccess(CheckContext ctx) {
+        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
+    }
+
+    @Check("PROTO-01")
+    void statusLineOfNotFound(CheckContext ctx) {
+        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
+    }
+
+    @Check("PROTO-01")
+    void statusLineOfHandlerError(CheckContext ctx) {
+        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
+    }
+
+    @Check("PROTO-01")
+    void requestHeaderNamesAreCaseInsensitive(CheckContext ctx) {
+        String json = "{\"case\":\"insensitive\"}";
+        String request = "POST " + ctx.route("json") + " HTTP/1.1" + CRLF + "hOsT: " + Requests.host(ctx) + CRLF
+                + "CONTENT-type: application/json" + CRLF + "content-LENGTH: " + json.length() + CRLF + CRLF + json;
+        HttpReply reply = Exchange.once(ctx, request);
+        assertThat(reply.status()).as("status with mixed-case header names (body: %s)", reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("data").path("case").asText()).as("echoed body").isEqualTo("insensitive");
+    }
+
+    @Check("PROTO-02")
+    void successDeclaresItsLength(CheckContext ctx) {
+        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
+    }
+
+    @Check("PROTO-02")
+    void notFoundDeclaresItsLength(CheckContext ctx) {
+        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
+    }
+
+    @Check("PROTO-02")
+    void handlerErrorDeclaresItsLength(CheckContext ctx) {
+        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
+    }
+
+    @Check("PROTO-02")
+    void echoDeclaresItsLength(CheckContext ctx) {
+        assertFramed(Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), "{\"n\":[1,2,3]}")));
+    }
+
+    @Check("PROTO-03")
+    void headOfIndexHasGetHeadersAndNoBody(CheckContext ctx) {
+        assertHeadMatchesGet(ctx, ctx.route("index"));
+    }
+
+    @Check("PROTO-03")
+    void headOfDataRouteHasGetHeadersAndNoBody(CheckContext ctx) {
+        assertHeadMatchesGet(ctx, ctx.route("data"));
+    }
+
+    @Check("PROTO-03")
+    void headOfMissingRouteHasGetHeadersAndNoBody(CheckContext ctx) {
+        assertHeadMatchesGet(ctx, ctx.route("missing"));
+    }
+
+    @Check("PROTO-04")
+    void queryTakesNoPartInRouting(CheckContext ctx) {
+        String data = ctx.route("data");
+        HttpReply plain = Exchange.once(ctx, Requests.get(ctx, data));
+        HttpReply withQuery = Exchange.once(ctx, Requests.get(ctx, data + "?x=1&y=%2F&z"));
+        assertThat(withQuery.status()).as("status of %s with a query (plain: %d)", data, plain.status())
+                .isEqualTo(plain.status()).isEqualTo(200);
+        assertThat(withQuery.json()).as("body with a query").isEqualTo(plain.json());
+    }
+
+    @Check("PROTO-04")
+    void queryWithSlashesDoesNotChangeTheRoute(CheckContext ctx) {
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index") + "?next=" + ctx.route("missing")));
+        assertThat(reply.status()).as("GET / with a path-like query (body: %s)", reply.text()).isEqualTo(200);
+    }
+
+    @Check("PROTO-04")
+    void pathIsPercentDecodedBeforeMatching(CheckContext ctx) {
+        String data = ctx.route("data");
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, percentEncodeAll(data)));
+        assertThat(reply.status()).as("GET %s written as %s (body: %s)", data, percentEncodeAll(data), reply.text())
+                .isEqualTo(200);
+    }
+
+    @Check("PROTO-04")
+    void plusInPathIsNotDecoded(CheckContext ctx) {
+        String data = ctx.route("data");
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, data + "+"));
+        assertThat(reply.status()).as("GET %s+ must not match %s (body: %s)", data, data, reply.text()).isEqualTo(404);
+    }
+
+    @Check("PROTO-05")
+    void plusInQueryIsSpaceAndRepeatedKeysAreKept(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(ctx.route("query") + "?a=x+y&b=1&b=2");
+        assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("data")).as("parsed query")
+                .isEqualTo(io.uconform.client.Json.parse("{\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]}"));
+    }
+
+    @Check("PROTO-05")
+    void queryIsPercentDecoded(CheckContext ctx) {
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("query") + "?k%20ey=%C3%A9t%C3%A9%2B%26"));
+        assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("data").path("k ey").path(0).asText()).as("decoded value of 'k ey': %s",
+                reply.text()).isEqualTo("\u00e9t\u00e9+&");
+    }
+
+    @Check("PROTO-06")
+    void requestLineOneByteAtATime(CheckContext ctx) {
+        String request = Requests.get(ctx, ctx.route("data"));
+        int lineEnd = request.indexOf(CRLF) + 2;
+        assertSameAsWhole(ctx, request, Segments.bytesOf(request, 0, lineEnd));
+    }
+
+    @Check("PROTO-06")
+    void headersOneByteAtATime(CheckContext ctx) {
+        String request = Requests.get(ctx, ctx.route("data"), "Accept: application/json", "X-Check: proto-06");
+        int lineEnd = request.indexOf(CRLF) + 2;
+        assertSameAsWhole(ctx, request, Segments.bytesOf(request, lineEnd, request.length()));
+    }
+
+    @Check("PROTO-06")
+    void bodyOneByteAtATime(CheckContext ctx) {
+        String request = Requests.json(ctx, "POST", ctx.route("json"), "{\"split\":[\"into\",\"bytes\"]}");
+        int headEnd = request.indexOf(CRLF + CRLF) + 4;
+        assertSameAsWhole(ctx, request, Segments.bytesOf(request, headEnd, request.length()));
+    }
+
+    @Check("PROTO-06")
+    void wholeRequestOneByteAtATime(CheckContext ctx) {
+        String request = Requests.json(ctx, "POST", ctx.route("json"), "{\"all\":true}");
+        assertSameAsWhole(ctx, request, Segments.bytesOf(request, 0, request.length()));
+    }
+
+    @Check("PROTO-06")
+    void crAndLfInSeparateSegments(CheckContext ctx) {
+        String request = Requests.get(ctx, ctx.route("data"), "Accept: */*");
+        assertSameAsWhole(ctx, request, Segments.splitAfterEachCr(request));
+    }
+
+    @Check("PROTO-06")
+    void segmentsPacedInTime(CheckContext ctx) {
+        String request = Requests.get(ctx, ctx.route("index"));
+        assertSameAsWhole(ctx, request, Segments.paced(request, 6));
+    }
+
+    @Check("PROTO-07")
+    void largeEchoArrivesComplete(CheckContext ctx) {
+        String blob = Payloads.jsonBlob(7, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), blob);
+        assertThat(reply.status()).as("status of a %d-byte echo", blob.length()).isEqualTo(200);
+        assertThat(reply.json().path("data")).as("echoed %d-byte body", blob.length())
+                .isEqualTo(io.uconform.client.Json.parse(blob));
+    }
+
+    @Check("PROTO-07")
+    void largeEchoOverRawSocketMatchesContentLength(CheckContext ctx) {
+        String blob = Payloads.jsonBlob(11, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        HttpReply reply = Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), blob));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Length")).as("Content-Length").isPresent();
+        assertThat(reply.body().length).as("body bytes received")
+                .isEqualTo(Integer.parseInt(reply.header("Content-Length").orElseThrow()));
+        assertThat(reply.text()).as("echoed body").contains(blob.substring(9, blob.length() - 2));
+    }
+
+    @Check("PROTO-07")
+    void twoLargeResponsesOnOneConnectionArriveComplete(CheckContext ctx) {
+        String first = Payloads.jsonBlob(13, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        String second = Payloads.jsonBlob(17, first.length());
+        try (RawConnection c = ctx.raw().open()) {
+            for (String blob : List.of(first, second)) {
+                HttpReply reply = Exchange.on(ctx, c, Requests.json(ctx, "POST", ctx.route("json"), blob));
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.text()).as("echo of a %d-byte body", blob.length())
+                        .contains(blob.substring(9, blob.length() - 2));
+            }
+        }
+    }
+
+    /** The request sent in pieces gets the same status and JSON body as sent in one write. */
+    static void assertSameAsWhole(CheckContext ctx, String request, Segments.Plan plan) {
+        HttpReply whole = Exchange.once(ctx, request);
+        try (RawConnection c = ctx.raw().open()) {
+            plan.sendOn(c);
+            HttpReply split = c.readResponse(Waits.reply(ctx));
+            assertThat(split.status()).as("status of the request sent as %s (whole: %d)", plan, whole.status())
+                    .isEqualTo(whole.status());
+            assertThat(split.json()).as("body of the request sent as %s", plan).isEqualTo(whole.json());
+        }
+    }
+
+    static void assertStatusLine(HttpReply reply) {
+        assertThat(reply.statusLine()).as("status line").matches(STATUS_LINE);
+    }
+
+    static void assertFramed(HttpReply reply) {
+        boolean length = reply.header("Content-Length").isPresent();
+        boolean chunked = reply.headerValues("Transfer-Encoding").stream()
+                .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
+        assertThat(length && chunked).as("both Content-Length and chunked in %s", reply.headers()).isFalse();
+        assertThat(length || chunked).as("a %d-byte body without Content-Length or chunked: %s",
+                reply.body().length, reply.headers()).isTrue();
+        reply.header("Content-Length").ifPresent(cl -> assertThat(reply.body().length)
+                .as("body bytes vs Content-Length").isEqualTo(Integer.parseInt(cl.trim())));
+    }
+
+    /** HEAD then GET on one connection: the GET's reply parses only if the HEAD reply had no body. */
+    static void assertHeadMatchesGet(CheckContext ctx, String path) {
+        HttpReply get = Exchange.once(ctx, Requests.get(ctx, path));
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply head = c.send(Requests.head(ctx, "HEAD", path) + CRLF).readResponse(Waits.reply(ctx), true);
+            assertThat(head.status()).as("HEAD %s status vs GET", path).isEqualTo(get.status());
+            for (String name : List.of("Content-Type", "Content-Length")) {
+                assertThat(head.header(name)).as("HEAD %s header %s vs GET", path, name).isEqualTo(get.header(name));
+            }
+            HttpReply after = Exchange.on(ctx, c, Requests.get(ctx, path, "Connection: close"));
+            assertThat(after.statusLine()).as("status line of the GET after HEAD (a HEAD body would precede it)")
+                    .startsWith("HTTP/1.");
+            assertThat(after.status()).as("status of the GET after HEAD").isEqualTo(get.status());
+        }
+    }
+
+    static String percentEncodeAll(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : path.toCharArray()) {
+            sb.append(ch == '/' ? "/" : String.format("%%%02X", (int) ch));
+        }
+        return sb.toString();
+    }
+}

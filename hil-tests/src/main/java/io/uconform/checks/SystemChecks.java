@@ -1,0 +1,153 @@
+package io.uconform.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.BoardRoutes;
+import io.uconform.checks.support.Envelope;
+import io.uconform.checks.support.Index;
+import io.uconform.client.HttpReply;
+import io.uconform.console.ConsoleLine;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** SYS (system report, reset) and BOOT-02 (secrets never leave the device). */
+@ConformanceChecks
+public class SystemChecks {
+
+    /** How long a device may take to reboot and answer again. */
+    private static final Duration REBOOT_BUDGET = Duration.ofSeconds(20);
+
+    @Check("SYS-01")
+    void systemReportsUptimeHeapFirmwareBoardAndResetCause(CheckContext ctx) {
+        JsonNode system = system(ctx);
+        assertThat(system.path("uptime_ms").canConvertToLong()).as("uptime_ms in %s", system).isTrue();
+        assertThat(system.path("uptime_ms").asLong()).as("uptime_ms").isNotNegative();
+        assertThat(system.path("free_heap").canConvertToLong()).as("free_heap in %s", system).isTrue();
+        assertThat(system.path("free_heap").asLong()).as("free_heap").isPositive();
+        assertThat(system.path("firmware").asText()).as("firmware in %s", system).isNotBlank();
+        assertThat(system.path("board").asText()).as("board in %s", system).isNotBlank();
+        assertThat(system.path("reset_cause").asText()).as("reset_cause in %s", system).isNotBlank();
+    }
+
+    @Check("SYS-01")
+    void uptimeAdvances(CheckContext ctx) {
+        long first = system(ctx).path("uptime_ms").asLong();
+        await("uptime_ms of " + BoardRoutes.system(ctx) + " advancing past " + first).atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> system(ctx).path("uptime_ms").asLong() > first);
+    }
+
+    @Check("SYS-02")
+    void resetAnswersRebootsAndReportsASoftReset(CheckContext ctx) {
+        long uptimeBefore = system(ctx).path("uptime_ms").asLong();
+        long requested = System.nanoTime();
+        HttpReply reply = ctx.http().send("POST", BoardRoutes.reset(ctx), java.util.Map.of(), null);
+        assertThat(reply.status()).as("POST %s (body: %s)", BoardRoutes.reset(ctx), reply.text()).isBetween(200, 299);
+        JsonNode after = awaitRebooted(ctx, uptimeBefore, requested);
+        assertThat(after.path("reset_cause").asText().toLowerCase(Locale.ROOT)).as("reset cause after a reset request")
+                .contains("soft");
+    }
+
+    @Check("SYS-02")
+    void configurationSurvivesAReset(CheckContext ctx) {
+        String name = "uconform-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"device\":{\"name\":\"" + name + "\"}}");
+        assertThat(put.status()).as("PUT %s (body: %s)", BoardRoutes.config(ctx), put.text()).isEqualTo(200);
+        JsonNode before = config(ctx);
+        long uptimeBefore = system(ctx).path("uptime_ms").asLong();
+        long requested = System.nanoTime();
+        assertThat(ctx.http().send("POST", BoardRoutes.reset(ctx), java.util.Map.of(), null).status()).isBetween(200, 299);
+        awaitRebooted(ctx, uptimeBefore, requested);
+        assertThat(config(ctx)).as("configuration after the reset").isEqualTo(before);
+        assertThat(config(ctx).path("device").path("name").asText()).as("device name after the reset").isEqualTo(name);
+    }
+
+    @Check("BOOT-02")
+    void configAnswersMaskTheWifiPassword(CheckContext ctx) {
+        String secret = secret();
+        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+                "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}");
+        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        assertThat(put.text()).as("answer to the PUT that set the password").doesNotContain(secret);
+        HttpReply get = ctx.http().get(BoardRoutes.config(ctx));
+        assertThat(get.text()).as("GET %s", BoardRoutes.config(ctx)).doesNotContain(secret);
+        assertThat(Envelope.data(get).path("sta").path("password").asText()).as("masked sta.password").isNotEmpty();
+    }
+
+    @Check("BOOT-02")
+    void accessPointPasswordIsMasked(CheckContext ctx) {
+        String secret = secret();
+        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"ap\":{\"password\":\"" + secret + "\"}}");
+        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        assertThat(put.text()).as("answer to the PUT").doesNotContain(secret);
+        assertThat(ctx.http().get(BoardRoutes.config(ctx)).text()).as("GET %s", BoardRoutes.config(ctx))
+                .doesNotContain(secret);
+    }
+
+    @Check("BOOT-02")
+    void noListedRouteReturnsTheSecret(CheckContext ctx) {
+        String secret = secret();
+        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+                "{\"sta\":{\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
+        List<String> routes = Index.routes(Index.get(ctx));
+        int visited = 0;
+        for (String route : routes) {
+            if (route.contains("{") || route.contains("*") || route.contains("reset")) {
+                continue;
+            }
+            HttpReply reply = ctx.http().get(route);
+            assertThat(reply.text()).as("GET %s", route).doesNotContain(secret);
+            visited++;
+        }
+        ctx.note("GET on " + visited + " listed routes: none returned the secret");
+    }
+
+    @Check("BOOT-02")
+    void consoleNeverPrintsTheSecret(CheckContext ctx) {
+        String secret = secret();
+        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+                "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
+        ctx.http().get(BoardRoutes.config(ctx));
+        List<ConsoleLine> lines = ctx.console().lines();
+        assertThat(lines).as("console lines").noneMatch(line -> line.toString().contains(secret));
+        ctx.note(lines.size() + " console lines checked");
+    }
+
+    /** Waits until the system report shows a fresh boot: uptime restarted since the reset request. */
+    static JsonNode awaitRebooted(CheckContext ctx, long uptimeBefore, long requestedNanos) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await("device back after a reset, uptime restarted (was " + uptimeBefore + " ms)").atMost(REBOOT_BUDGET)
+                .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    JsonNode system = system(ctx);
+                    last.set(system);
+                    long sinceRequest = (System.nanoTime() - requestedNanos) / 1_000_000;
+                    assertThat(system.path("uptime_ms").asLong()).as("uptime_ms %d ms after the reset request",
+                            sinceRequest).isLessThanOrEqualTo(sinceRequest + 100).isLessThan(uptimeBefore + sinceRequest);
+                });
+        return last.get();
+    }
+
+    static JsonNode system(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(BoardRoutes.system(ctx));
+        assertThat(reply.status()).as("GET %s (body: %s)", BoardRoutes.system(ctx), reply.text()).isEqualTo(200);
+        return Envelope.data(reply);
+    }
+
+    static JsonNode config(CheckContext ctx) {
+        HttpReply reply = ctx.http().get(BoardRoutes.config(ctx));
+        assertThat(reply.status()).as("GET %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        return Envelope.data(reply);
+    }
+
+    static String secret() {
+        return "s3cret-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    }
+}

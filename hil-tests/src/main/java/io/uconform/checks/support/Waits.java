@@ -1,0 +1,47 @@
+package io.uconform.checks.support;
+
+import io.uconform.suite.CheckContext;
+import java.time.Duration;
+
+/**
+ * Bounds for waiting on a target, derived from its effective limits so that the suite stays fast
+ * on {@code sim} (short timers) and fair on a device (the profile's timers).
+ */
+public final class Waits {
+
+    private static final Duration MIN_REPLY = Duration.ofSeconds(2);
+
+    private Waits() {
+    }
+
+    /** How long a complete response may take. */
+    public static Duration reply(CheckContext ctx) {
+        Duration header = ctx.limits().headerTimeout();
+        return header.compareTo(MIN_REPLY) > 0 ? header : MIN_REPLY;
+    }
+
+    /** How long the server may take to close a connection it has decided to close. */
+    public static Duration close(CheckContext ctx) {
+        return reply(ctx);
+    }
+
+    /** The header timeout plus a margin for scheduling: the latest a slow client may be dropped. */
+    public static Duration afterHeaderTimeout(CheckContext ctx) {
+        return withMargin(ctx.limits().headerTimeout());
+    }
+
+    /** The keep-alive idle timeout plus a margin. */
+    public static Duration afterIdleTimeout(CheckContext ctx) {
+        return withMargin(ctx.limits().keepAliveIdle());
+    }
+
+    /** A bounded window in which a server that will answer at once has answered. */
+    public static Duration prompt() {
+        return Duration.ofMillis(500);
+    }
+
+    private static Duration withMargin(Duration d) {
+        Duration half = d.dividedBy(2);
+        return d.plus(half.compareTo(Duration.ofSeconds(1)) > 0 ? half : Duration.ofSeconds(1));
+    }
+}

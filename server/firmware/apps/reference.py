@@ -1,0 +1,38 @@
+# The reference app: the board API of CONFORMANCE section 3 plus files, auth, events and diagnostics.
+from uconform import board_api, system_api, files_api, diag_api, auth, ws_api, sse_api
+from uconform.limits import Limits
+
+
+def setup(app, device, root):
+    if device.bank is None:
+        raise RuntimeError("this interpreter has no machine.Pin (run with the hostrt modules)")
+    app.cors = bool(device.config["server"].get("cors"))
+    board_api.install(app, device)
+    system_api.install(app, device)
+    files_api.install(app, root + "/www")
+    diag_api.install(app)
+    ws_api.route(app, "/ws", ws_api.echo_or_command)
+    hub = sse_api.Hub((device.limits or Limits()).max_sse_subscribers)
+    sse_api.route(app, "/events", hub, lambda: ("boot", {"reset_cause": device.reset_cause(),
+                                                         "t_ms": device.uptime_ms()}))
+    device.bank.listeners.append(lambda pin, value: hub.publish(
+        "pin", {"pin": pin, "value": value, "t_ms": device.uptime_ms()}))
+    _watch_button(device, hub)
+    app.guards.append(auth.guard_for(device))
+
+
+def _watch_button(device, hub):
+    """Edges on the BOOT button (an IRQ) become `pin` events and one console line each."""
+    bank = device.bank
+    button = device.layout.button
+    bank.configure(button, "in", None, "up")
+    pin = bank.objects[button]
+    if not hasattr(pin, "irq"):
+        return
+
+    def on_edge(p):
+        value = p.value()
+        print("UCONFORM PIN pin=" + str(button) + " value=" + str(value))
+        hub.publish("pin", {"pin": button, "value": value, "t_ms": device.uptime_ms()})
+
+    pin.irq(handler=on_edge, trigger=pin.IRQ_FALLING | pin.IRQ_RISING)

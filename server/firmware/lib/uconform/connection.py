@@ -1,0 +1,126 @@
+# One client connection's state: input buffer, request framing, queued output (no socket calls).
+from uconform import parser, chunked, response
+from uconform.errors import HttpError
+from uconform.compat import ticks_ms, ticks_diff
+
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+
+
+class Connection:
+    def __init__(self, sock, limits, now):
+        self.sock = sock
+        self.limits = limits
+        self.buf = b""
+        self.out = []            # queued byte chunks, oldest first
+        self.streams = []        # [(position in out, stream, remaining)] for file bodies
+        self.served = 0
+        self.last_activity = now
+        self.head_started = now  # the header timeout runs from here while a head is incomplete
+        self.pending = None      # (request, body mode, length) while waiting for a body
+        self.closing = False     # close once the output is flushed
+        self.lingering = None    # ticks when lingering (discarding input) started
+        self.after = []          # callables to run once the output is flushed
+        self.upgrade = None      # a protocol handler that takes over the connection
+        self.decorate = None     # callable(resp) adding headers every response carries
+
+    def idle(self):
+        return not self.buf and not self.out and self.pending is None
+
+    def feed(self, data, now):
+        if self.idle():
+            self.head_started = now
+        self.buf += data
+        self.last_activity = now
+
+    def queue(self, resp, close, head_only):
+        if self.decorate is not None:
+            self.decorate(resp)
+        self.out.append(response.encode_head(resp, close, head_only))
+        if not head_only:
+            if resp.stream is not None:
+                self.out.append((resp.stream, resp.length))
+            elif resp.body:
+                self.out.append(resp.body)
+        if resp.after:
+            self.after.append(resp.after)
+        if close:
+            self.closing = True
+
+    def fail(self, err):
+        """Answers a framing error; close as the error says (or always for 4xx before the body)."""
+        self.queue(response.error(err.status, err.message, err.headers), True, False)
+        self.buf = b""
+        self.pending = None
+
+    def next_request(self, app):
+        """Returns the next complete request (body read) or None; raises HttpError."""
+        if self.pending is None:
+            skip = parser.skip_leading_crlf(self.buf)
+            if skip:
+                self.buf = self.buf[skip:]
+            end = parser.find_head_end(self.buf)
+            if end < 0:
+                if self.buf:
+                    parser.check_incomplete_head(self.buf, self.limits)
+                return None
+            if end - 4 > self.limits.max_header_bytes:
+                raise HttpError(431, "request header fields too large", True)
+            req = parser.parse_head(self.buf[:end - 4], self.limits)
+            self.buf = self.buf[end:]
+            self.pending = self._framing(req, app)
+        return self._read_body()
+
+    def _framing(self, req, app):
+        limit = _body_limit(req, app, self.limits)
+        if req.header("transfer-encoding") is not None:
+            mode, length = "chunked", None
+        else:
+            length = parser.content_length(req)
+            if length is None:
+                if req.method in ("POST", "PUT") and self.buf \
+                        and not parser.looks_like_request_start(self.buf):
+                    raise HttpError(411, "length required", True)
+                length = 0
+            if length > limit:
+                raise HttpError(413, "request body too large", True)
+            mode = "length"
+        expect = (req.header("expect") or "").lower()
+        if expect == "100-continue" and (mode == "chunked" or length > 0):
+            app.find(req.method, req.path)  # 404/405 come before 100 Continue (LIM-06)
+            if not self.buf:
+                self.out.append(CONTINUE)
+        return req, mode, length, limit
+
+    def _read_body(self):
+        req, mode, length, limit = self.pending
+        if mode == "length":
+            if len(self.buf) < length:
+                return None
+            req.body = self.buf[:length]
+            self.buf = self.buf[length:]
+        else:
+            decoded = chunked.decode(self.buf, 0, limit)
+            if decoded is None:
+                return None
+            req.body, end = decoded
+            self.buf = self.buf[end:]
+        self.pending = None
+        return req
+
+    def head_expired(self, now):
+        waiting = self.buf or self.pending is not None or self.served == 0
+        return waiting and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+
+    def idle_expired(self, now):
+        return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms
+
+
+def _body_limit(req, app, limits):
+    limit = limits.max_body_bytes
+    try:
+        route, _ = app.find(req.method, req.path)
+        if route is not None and getattr(route, "upload", False):
+            limit = limits.max_upload_bytes
+    except HttpError:
+        pass
+    return limit

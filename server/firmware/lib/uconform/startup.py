@@ -1,0 +1,93 @@
+# Boot sequence: config -> pins -> network -> app (or recovery) -> server -> READY line.
+from uconform import VERSION, config as configmod, boards, recovery
+from uconform.compat import interpreter, collect, start_heap_accounting
+from uconform.device import Device
+from uconform.limits import Limits
+from uconform.netup import bring_up
+from uconform.pins import PinBank
+from uconform.router import App
+from uconform.server import Server
+
+
+def say(line):
+    print(line)
+
+
+def run(root="."):
+    cfg_path = root + "/config.json"
+    start_heap_accounting()
+    say("UCONFORM BOOT firmware=" + VERSION + " interpreter=" + interpreter())
+    problem = None
+    try:
+        cfg = configmod.load(cfg_path)
+    except configmod.ConfigError as e:
+        cfg, problem = configmod.defaults(), "config: " + str(e)
+    device = _device(cfg, cfg_path)
+    if problem is None and device.bank is None and device.machine is not None:
+        problem = "board: " + str(cfg["device"].get("board")) + " is unknown"
+    say("UCONFORM RESET cause=" + device.reset_cause())
+    ip, net_problem = bring_up(cfg, say)
+    problem = problem or net_problem
+    try:
+        limits = Limits(cfg["server"].get("limits"))
+    except ValueError as e:
+        limits, problem = Limits(), problem or "config: " + str(e)
+    port = cfg["server"].get("port", 80)
+    device.limits = limits
+    while True:
+        app, problem = _app(device, root, problem)
+        app.on_error = _report_error
+        server = Server(app, limits, cfg["server"].get("host", "0.0.0.0"), port)
+        port = server.bind()
+        mode = "recovery" if problem else "app"
+        say("UCONFORM READY url=http://" + ip + ":" + str(port) + "/ mode=" + mode)
+        try:
+            server.serve_forever()
+            return
+        except Exception as e:
+            problem = "crash: " + type(e).__name__ + ": " + str(e)
+            server.close()
+            collect()
+
+
+def _device(cfg, cfg_path):
+    try:
+        import machine
+    except ImportError:
+        return Device(cfg, cfg_path)
+    if not hasattr(machine, "Pin"):
+        return Device(cfg, cfg_path, machine)
+    try:
+        layout = boards.layout(cfg["device"].get("board"))
+    except ValueError:
+        return Device(cfg, cfg_path, machine)
+    return Device(cfg, cfg_path, machine, PinBank(machine, layout), layout)
+
+
+def _app(device, root, problem):
+    if problem is None:
+        name = device.config["app"]
+        try:
+            if not _is_identifier(name):
+                raise ImportError("not a module name")
+            module = getattr(__import__("apps." + name), name)
+            app = App(str(device.config["device"].get("name")))
+            module.setup(app, device, root)
+            return app, None
+        except ImportError as e:
+            problem = "app: cannot load '" + name + "' (" + str(e) + ")"
+        except Exception as e:
+            problem = "app: '" + name + "' failed in setup (" + type(e).__name__ + ": " + str(e) + ")"
+    say("UCONFORM RECOVERY reason=" + problem)
+    return recovery.build(device, root), problem
+
+
+def _is_identifier(name):
+    for ch in name:
+        if not (ch.isalpha() or ch.isdigit() or ch == "_"):
+            return False
+    return bool(name) and not name[0].isdigit()
+
+
+def _report_error(req, exc):
+    say("UCONFORM ERROR " + req.method + " " + req.path + " " + type(exc).__name__ + ": " + str(exc))

@@ -1,0 +1,74 @@
+# WebSocket routes on the socket loop: upgrade, then frames handled by a WsSession (WS group).
+import json
+from uconform import response, ws
+from uconform.wsframes import FrameParser
+from uconform.ws import ProtocolError
+from uconform.compat import ticks_ms, ticks_diff
+
+IDLE_MS = 60000
+
+
+class WsSession:
+    def __init__(self, handler, limits):
+        self.parser = FrameParser(limits.max_ws_message_bytes)
+        self.handler = handler
+        self.last = ticks_ms()
+
+    def received(self, conn, data):
+        self.last = ticks_ms()
+        try:
+            events = self.parser.feed(data)
+        except ProtocolError as e:
+            self._close(conn, e.code, e.reason)
+            return
+        for kind, payload in events:
+            if kind == "ping":
+                conn.out.append(ws.encode(ws.PONG, payload))
+            elif kind == "close":
+                self._close(conn, payload)
+                return
+            elif kind in ("text", "binary"):
+                reply = self.handler(kind, payload)
+                if reply is not None:
+                    opcode = ws.TEXT if isinstance(reply, str) else ws.BINARY
+                    conn.out.append(ws.encode(opcode, reply.encode() if isinstance(reply, str) else reply))
+
+    def expired(self, conn, now):
+        if ticks_diff(now, self.last) > IDLE_MS and not conn.closing:
+            self._close(conn, 1001, "idle")
+            return True
+        return False
+
+    def closed(self, conn):
+        pass
+
+    def _close(self, conn, code, reason=""):
+        conn.out.append(ws.close_frame(code, reason))
+        conn.closing = True
+
+
+def route(app, path, handler):
+    """Registers a WebSocket endpoint; handler(kind, payload) returns a reply (str/bytes) or None."""
+
+    def upgrade(req):
+        accept = ws.check_upgrade(req)
+        resp = response.Response(101, b"", headers=[("Upgrade", "websocket"), ("Connection", "Upgrade"),
+                                                    ("Sec-WebSocket-Accept", accept)])
+        resp.upgrade = lambda limits: WsSession(handler, limits)
+        return resp
+
+    app.route(path, upgrade, ("GET",))
+
+
+def echo_or_command(kind, payload):
+    """The reference /ws: echo, except {"cmd":"upper","text":s} which answers {"data": S}."""
+    if kind == "text":
+        text = payload.decode()
+        try:
+            msg = json.loads(text)
+        except ValueError:
+            msg = None
+        if isinstance(msg, dict) and msg.get("cmd") == "upper" and isinstance(msg.get("text"), str):
+            return json.dumps({"data": msg["text"].upper()})
+        return text
+    return payload

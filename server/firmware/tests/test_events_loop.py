@@ -1,0 +1,68 @@
+# SSE and CORS over the poll loop on loopback (CPython only).
+import socket
+from tests.support import unittest
+from tests.loopback import Running, Reader
+from uconform.router import App
+from uconform import sse_api
+
+
+def read_event(reader):
+    while b"\n\n" not in reader.buf:
+        reader._more()
+    text, reader.buf = reader.buf.split(b"\n\n", 1)
+    return text.decode().split("\n")
+
+
+class EventsTest(unittest.TestCase):
+    def setUp(self):
+        self.hub = sse_api.Hub(2)
+        app = App("events")
+        app.cors = True
+        app.route("/led", lambda req: "ok", ("GET",))
+        sse_api.route(app, "/events", self.hub, lambda: ("boot", {"reset_cause": "soft"}))
+        self.running = Running(app, max_clients=4)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def subscribe(self):
+        s = self.running.connect()
+        s.sendall(b"GET /events HTTP/1.1\r\nHost: t\r\n\r\n")
+        r = Reader(s)
+        return s, r, r.reply(head_only=True)
+
+    def test_subscribers_get_boot_then_broadcasts_and_cap_is_503(self):
+        a, ra, reply = self.subscribe()
+        self.assertEqual((reply.status, reply.header("content-type"), reply.header("cache-control")),
+                         (200, "text/event-stream", "no-cache"))
+        self.assertIsNone(reply.header("content-length"))
+        self.assertEqual(read_event(ra), ["event: boot", 'data: {"reset_cause": "soft"}'])
+        b, rb, _ = self.subscribe()
+        read_event(rb)
+        c, rc, over = self.subscribe()
+        self.assertEqual(over.status, 503)
+        self.hub.publish("pin", {"pin": 2, "value": 1})
+        for reader in (ra, rb):
+            self.assertEqual(read_event(reader), ["event: pin", "id: 1", 'data: {"pin": 2, "value": 1}'])
+        a.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        a.close()
+        self.hub.publish("pin", {"pin": 2, "value": 0})
+        self.assertEqual(read_event(rb)[1], "id: 2")
+
+    def test_multiline_data_becomes_repeated_data_lines(self):
+        self.assertEqual(sse_api.format_event("m", "a\nb"), b"event: m\ndata: a\ndata: b\n\n")
+
+    def test_cors_on_every_response_and_preflight(self):
+        s = self.running.connect()
+        s.sendall(b"GET /nope HTTP/1.1\r\nHost: t\r\n\r\nOPTIONS /led HTTP/1.1\r\nHost: t\r\n"
+                  b"Origin: http://x\r\nAccess-Control-Request-Method: GET\r\n\r\nBAD\r\n\r\n")
+        r = Reader(s)
+        missing, preflight, bad = r.reply(), r.reply(), r.reply()
+        self.assertEqual(missing.header("access-control-allow-origin"), "*")
+        self.assertEqual(preflight.status, 204)
+        self.assertIn("GET", preflight.header("access-control-allow-methods"))
+        self.assertEqual((bad.status, bad.header("access-control-allow-origin")), (400, "*"))
+
+
+if __name__ == "__main__":
+    unittest.main()

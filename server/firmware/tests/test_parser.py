@@ -1,0 +1,113 @@
+# Request framing: PROTO, METH, ERR, LIM rules on bytes, without sockets.
+from tests.support import unittest, head, requests_from
+from uconform.errors import HttpError
+from uconform.limits import Limits
+from uconform.urlcodec import parse_query
+
+
+def status_of(raw, limits=None):
+    found, err = requests_from(raw.encode() if isinstance(raw, str) else raw, limits)
+    return err.status if isinstance(err, HttpError) else None
+
+
+class RequestLineTest(unittest.TestCase):
+    def test_parses_method_path_query_and_headers(self):
+        req = head("GET /led%20x/a+b?x=1+2&y=%41&x=3 HTTP/1.1\r\nHost: h\r\nX-Thing:  v \r\n")
+        self.assertEqual(req.method, "GET")
+        self.assertEqual(req.path, "/led x/a+b")
+        self.assertEqual(req.query, {"x": ["1 2", "3"], "y": ["A"]})
+        self.assertEqual(req.header("x-THING"), "v")
+
+    def test_malformed_request_lines_are_400(self):
+        for line in ("GET /\r\nHost: h\r\n\r\n", "GET  / HTTP/1.1\r\nHost: h\r\n\r\n",
+                     "GET / HTTP/1.1 extra\r\nHost: h\r\n\r\n", "GET /\x01 HTTP/1.1\r\nHost: h\r\n\r\n",
+                     "GET nopath HTTP/1.1\r\nHost: h\r\n\r\n", "GET / HTTX/1.1\r\nHost: h\r\n\r\n"):
+            self.assertEqual(status_of(line), 400, line)
+        self.assertEqual(status_of(b"GET /\xc3\xa9 HTTP/1.1\r\nHost: h\r\n\r\n"), 400)
+
+    def test_unknown_or_lowercase_method_is_501(self):
+        self.assertEqual(status_of("get / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
+        self.assertEqual(status_of("BREW / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
+
+    def test_unsupported_version_is_505(self):
+        self.assertEqual(status_of("GET / HTTP/2.0\r\nHost: h\r\n\r\n"), 505)
+        self.assertEqual(status_of("GET / HTTP/1.0\r\n\r\n"), None)
+
+    def test_long_target_is_414_even_before_the_line_ends(self):
+        self.assertEqual(status_of("GET /" + "a" * 1100 + " HTTP/1.1\r\nHost: h\r\n\r\n"), 414)
+        self.assertEqual(status_of("GET /" + "a" * 5000), 414)
+
+    def test_header_block_over_limit_is_431(self):
+        big = "X-A: " + "b" * 5000 + "\r\n"
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost: h\r\n" + big), 431)
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost: h\r\n" + big + "\r\n"), 431)
+
+
+class HeaderRulesTest(unittest.TestCase):
+    def test_host_rules(self):
+        self.assertEqual(status_of("GET / HTTP/1.1\r\n\r\n"), 400)
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), 400)
+
+    def test_content_length_rules(self):
+        base = "POST /echo HTTP/1.1\r\nHost: h\r\n"
+        self.assertEqual(status_of(base + "Content-Length: 1\r\nContent-Length: 1\r\n\r\nab"), 400)
+        self.assertEqual(status_of(base + "Content-Length: -1\r\n\r\n"), 400)
+        self.assertEqual(status_of(base + "Content-Length: 1x\r\n\r\n"), 400)
+        self.assertEqual(status_of(base + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"), 400)
+
+    def test_line_without_colon_and_obs_fold_are_400(self):
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost: h\r\nBroken\r\n\r\n"), 400)
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost: h\r\nX: a\r\n  b\r\n\r\n"), 400)
+        self.assertEqual(status_of("GET / HTTP/1.1\r\nHost : h\r\n\r\n"), 400)
+
+    def test_post_with_body_but_no_length_is_411(self):
+        self.assertEqual(status_of("POST /echo HTTP/1.1\r\nHost: h\r\n\r\n{\"a\":1}"), 411)
+
+    def test_post_without_body_and_pipelined_get_is_fine(self):
+        found, err = requests_from(b"POST /x HTTP/1.1\r\nHost: h\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n")
+        self.assertIsNone(err)
+        self.assertEqual([r.method for r in found], ["POST", "GET"])
+
+    def test_body_over_limit_is_413(self):
+        self.assertEqual(status_of("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 70000\r\n\r\n"), 413)
+
+
+class FramingTest(unittest.TestCase):
+    def test_pipelined_requests_come_out_in_order(self):
+        raw = "GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nxyzGET /c HTTP/1.1\r\nHost: h\r\n\r\n"
+        found, err = requests_from(raw.encode())
+        self.assertIsNone(err)
+        self.assertEqual([r.path for r in found], ["/a", "/b", "/c"])
+        self.assertEqual(found[1].body, b"xyz")
+
+    def test_request_split_in_one_byte_pieces_parses_the_same(self):
+        from uconform import connection
+        from tests.support import FakeApp
+        raw = b"PUT /gpio/2?q=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello"
+        conn = connection.Connection(None, Limits(), 0)
+        got = None
+        for i in range(len(raw)):
+            conn.feed(raw[i:i + 1], 0)
+            got = conn.next_request(FakeApp()) or got
+        self.assertEqual((got.method, got.path, got.body), ("PUT", "/gpio/2", b"hello"))
+
+    def test_chunked_body_with_extensions_and_trailers(self):
+        raw = b"POST /echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" \
+              b"3;ext=1\r\n{\"a\r\n4\r\n\":1}\r\n0\r\nX-Trailer: t\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n"
+        found, err = requests_from(raw)
+        self.assertIsNone(err)
+        self.assertEqual(found[0].body, b'{"a":1}')
+        self.assertEqual(found[1].path, "/")
+
+    def test_http10_closes_unless_keep_alive(self):
+        self.assertTrue(head("GET / HTTP/1.0\r\n").wants_close())
+        self.assertFalse(head("GET / HTTP/1.0\r\nConnection: keep-alive\r\n").wants_close())
+        self.assertFalse(head("GET / HTTP/1.1\r\nHost: h\r\n").wants_close())
+        self.assertTrue(head("GET / HTTP/1.1\r\nHost: h\r\nConnection: Close\r\n").wants_close())
+
+    def test_query_keeps_repeated_keys(self):
+        self.assertEqual(parse_query("a=1&a=2&b"), {"a": ["1", "2"], "b": [""]})
+
+
+if __name__ == "__main__":
+    unittest.main()

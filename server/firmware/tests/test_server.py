@@ -1,0 +1,163 @@
+# The poll loop over loopback sockets: KA, LIM, ERR-05, PROTO-06/07, ROB (CPython only).
+import socket
+import sys
+from tests.support import unittest
+from tests.loopback import Running, Reader, get
+from uconform.router import App
+from uconform import response
+
+
+def make_app():
+    app = App("loop")
+    app.route("/led", lambda req: {"pin": 2, "value": 0}, ("GET",))
+    app.route("/echo", lambda req: req.json(), ("POST",))
+    app.route("/big", lambda req: response.Response(200, b"x" * 300000, "text/plain"), ("GET",))
+    return app
+
+
+class KeepAliveTest(unittest.TestCase):
+    def setUp(self):
+        self.running = Running(make_app(), max_requests_per_connection=3, keep_alive_idle_ms=400,
+                               header_timeout_ms=400, max_clients=2)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def test_two_requests_on_one_connection(self):
+        s = self.running.connect()
+        r = Reader(s)
+        for _ in range(2):
+            s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+            self.assertEqual(r.reply().json(), {"data": {"pin": 2, "value": 0}})
+        s.close()
+
+    def test_connection_close_and_max_requests(self):
+        s = self.running.connect()
+        r = Reader(s)
+        s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n" * 3)
+        replies = [r.reply() for _ in range(3)]
+        self.assertEqual([x.header("connection") for x in replies], ["keep-alive", "keep-alive", "close"])
+        self.assertTrue(r.closed())
+        s = self.running.connect()
+        s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        r = Reader(s)
+        self.assertEqual(r.reply().header("connection"), "close")
+        self.assertTrue(r.closed())
+
+    def test_pipelined_requests_answered_in_order(self):
+        s = self.running.connect()
+        s.sendall(b"GET /nope HTTP/1.1\r\nHost: t\r\n\r\nPOST /echo HTTP/1.1\r\nHost: t\r\n"
+                  b"Content-Length: 5\r\n\r\n[1,2]GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        r = Reader(s)
+        self.assertEqual([r.reply().status for _ in range(3)], [404, 200, 200])
+        s.close()
+
+    def test_idle_connection_is_closed(self):
+        s = self.running.connect()
+        s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        r = Reader(s)
+        r.reply()
+        self.assertTrue(r.closed(2))
+
+    def test_slow_head_gets_408_without_blocking_others(self):
+        slow = self.running.connect()
+        slow.sendall(b"GET /led HTTP/1.1\r\nHo")
+        self.assertEqual(get(self.running, "/led").status, 200)
+        r = Reader(slow)
+        self.assertEqual(r.reply().status, 408)
+        self.assertTrue(r.closed())
+
+    def test_extra_client_gets_503_and_server_recovers(self):
+        a = self.running.connect()
+        b = self.running.connect()
+        a.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        Reader(a).reply()
+        b.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        Reader(b).reply()
+        c = self.running.connect()
+        c.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        self.assertEqual(Reader(c).reply().status, 503)
+        a.close()
+        b.close()
+        c.close()
+        self.assertEqual(_eventually_200(self.running), 200)
+
+
+def _eventually_200(running):
+    status = None
+    for _ in range(20):
+        s = running.connect()
+        try:
+            s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+            status = Reader(s).reply().status
+        finally:
+            s.close()
+        if status == 200:
+            return status
+    return status
+
+
+class LimitsTest(unittest.TestCase):
+    def setUp(self):
+        self.running = Running(make_app(), max_body_bytes=1000)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def test_body_over_limit_is_413_then_close(self):
+        s = self.running.connect()
+        s.sendall(b"POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n" + b"G" * 5000)
+        r = Reader(s)
+        self.assertEqual(r.reply().status, 413)
+        self.assertTrue(r.closed())
+
+    def test_expect_continue_only_when_body_will_be_read(self):
+        s = self.running.connect()
+        s.sendall(b"POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
+        r = Reader(s)
+        self.assertEqual(r.reply().status, 100)
+        s.sendall(b"{}")
+        self.assertEqual(r.reply().json(), {"data": {}})
+        s.close()
+        s = self.running.connect()
+        s.sendall(b"POST /nope HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
+        self.assertEqual(Reader(s).reply().status, 404)
+        s.close()
+
+    def test_head_has_get_headers_and_no_body(self):
+        s = self.running.connect()
+        s.sendall(b"HEAD /led HTTP/1.1\r\nHost: t\r\n\r\nGET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        r = Reader(s)
+        head = r.reply(head_only=True)
+        full = r.reply()
+        self.assertEqual(head.header("content-length"), full.header("content-length"))
+        self.assertEqual(full.json()["data"]["pin"], 2)
+        s.close()
+
+    def test_large_response_arrives_complete(self):
+        reply = get(self.running, "/big")
+        self.assertEqual(len(reply.body), 300000)
+
+    def test_one_byte_segments_and_resets_do_not_disturb(self):
+        rude = self.running.connect()
+        rude.sendall(b"POST /echo HTTP/1.1\r\nHost: t\r\nContent-Le")
+        rude.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        rude.close()
+        s = self.running.connect()
+        for byte in b"GET /led?x=1 HTTP/1.1\r\nHost: t\r\n\r\n":
+            s.sendall(bytes([byte]))
+        self.assertEqual(Reader(s).reply().status, 200)
+        s.close()
+
+    def test_malformed_request_is_400_then_close_and_server_lives(self):
+        s = self.running.connect()
+        s.sendall(b"\x16\x03\x01garbage\r\n\r\n")
+        r = Reader(s)
+        reply = r.reply()
+        self.assertEqual((reply.status, reply.header("content-type")), (400, "application/json"))
+        self.assertTrue(r.closed())
+        self.assertEqual(get(self.running, "/").status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()

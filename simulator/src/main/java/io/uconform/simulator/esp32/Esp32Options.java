@@ -1,0 +1,53 @@
+package io.uconform.simulator.esp32;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link VirtualEsp32} is built. Immutable; start from {@link #of(ChipModel, Path)}.
+ *
+ * @param chip            the chip it is (and reports, unless a fault says otherwise)
+ * @param flashSize       flash size in bytes (4 MB by default)
+ * @param filesystem      the MicroPython filesystem: a host directory, the interpreter's cwd
+ * @param faults          injected faults
+ * @param modelLineSpeed  hold the device until bytes could have crossed the line at the current
+ *                        baud (10 bits per byte), for throughput benchmarks
+ * @param python          the host interpreter command
+ * @param modulePath      extra module directories (e.g. stand-in {@code machine}/{@code network})
+ * @param environment     extra environment for the interpreter
+ */
+public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32Faults faults,
+                           boolean modelLineSpeed, String python, List<Path> modulePath,
+                           Map<String, String> environment) {
+
+    public Esp32Options {
+        Objects.requireNonNull(chip, "chip");
+        Objects.requireNonNull(filesystem, "filesystem");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(python, "python");
+        modulePath = List.copyOf(modulePath);
+        environment = Map.copyOf(environment);
+        if (flashSize < 0x10000) {
+            throw new IllegalArgumentException("flash size must be at least 64 KB, got " + flashSize);
+        }
+    }
+
+    public static Esp32Options of(ChipModel chip, Path filesystem) {
+        return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "python3",
+                List.of(), Map.of());
+    }
+
+    public Esp32Options withFaults(Esp32Faults f) {
+        return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, python, modulePath, environment);
+    }
+
+    public Esp32Options withLineSpeedModel() {
+        return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment);
+    }
+
+    public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env);
+    }
+}

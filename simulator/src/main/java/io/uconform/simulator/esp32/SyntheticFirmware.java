@@ -1,0 +1,46 @@
+package io.uconform.simulator.esp32;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+/**
+ * Builds stand-in MicroPython images for tests and benchmarks: an ESP image header (magic 0xE9),
+ * the MicroPython banner string the virtual ESP32 looks for, and filler that compresses about as
+ * well as real firmware (roughly 60%: machine code is neither random nor repetitive).
+ */
+public final class SyntheticFirmware {
+
+    /** The first byte of every ESP application and bootloader image. */
+    public static final int ESP_IMAGE_MAGIC = 0xE9;
+
+    private SyntheticFirmware() {
+    }
+
+    public static byte[] micropython(ChipModel chip, int size, long seed) {
+        return image(size, seed, "MicroPython v1.24.1 on 2024-11-29; " + chip.board() + " with " + chip.displayName());
+    }
+
+    /** An image with a valid header but no MicroPython in it (boots, prints nothing more). */
+    public static byte[] otherApplication(int size, long seed) {
+        return image(size, seed, "esp-idf hello_world");
+    }
+
+    private static byte[] image(int size, long seed, String marker) {
+        byte[] img = new byte[size];
+        Random random = new Random(seed);
+        // filler: runs of a small "instruction" alphabet mixed with random bytes
+        byte[] alphabet = new byte[48];
+        random.nextBytes(alphabet);
+        for (int i = 0; i < size; i++) {
+            img[i] = random.nextInt(100) < 42 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+        }
+        img[0] = (byte) ESP_IMAGE_MAGIC;
+        img[1] = 0x03; // segment count
+        img[2] = 0x02; // flash mode DIO
+        img[3] = 0x20; // 4 MB, 40 MHz
+        byte[] text = (marker + "\0").getBytes(StandardCharsets.US_ASCII);
+        int at = Math.min(size - text.length, Math.max(64, size / 3));
+        System.arraycopy(text, 0, img, at, text.length);
+        return img;
+    }
+}

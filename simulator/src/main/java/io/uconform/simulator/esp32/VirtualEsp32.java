@@ -1,0 +1,332 @@
+package io.uconform.simulator.esp32;
+
+import io.uconform.link.InMemoryLink;
+import io.uconform.link.Link;
+import io.uconform.link.Slip;
+import io.uconform.link.SlipDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A virtual ESP32 on a serial link. After a reset into download mode (the DTR/RTS auto-reset
+ * sequence on the link, or {@link #resetIntoBootloader()}) it is the ROM bootloader holding a
+ * flash image; after a normal reset it boots: with a MicroPython image at the chip's offset (ESP
+ * image magic 0xE9 there, and the string "MicroPython" in flash) it presents the MicroPython REPL,
+ * whose code runs in a host {@code python3} in {@link Esp32Options#filesystem()}.
+ *
+ * <p>All device work runs on one "CPU" thread, fed by a link reader; output may also come from
+ * the interpreter's pump thread. Thread-safe; {@link #close()} stops everything.
+ */
+public final class VirtualEsp32 implements AutoCloseable {
+
+    /** What the board is doing. */
+    public enum State { POWERED_OFF, RESET_HELD, BOOTLOADER, MICROPYTHON, HALTED }
+
+    private final Esp32Options options;
+    private final FlashMemory flash;
+    private final InMemoryLink.Pair link;
+    private final ExecutorService cpu;
+    private final Thread reader;
+    private final LinePacer rxPacer;
+    private final LinePacer txPacer;
+    private final AtomicLong received = new AtomicLong();
+    private final Object uartLock = new Object();
+    private volatile State state = State.POWERED_OFF;
+    private volatile int uartBaud = 115_200;
+    private volatile boolean closed;
+    private RomBootloader rom;
+    private SlipDecoder slip;
+    private MicroPythonRepl repl;
+    private boolean enLow;
+
+    private VirtualEsp32(Esp32Options options) {
+        this.options = options;
+        this.flash = new FlashMemory(options.flashSize());
+        this.link = InMemoryLink.pair("virtual-" + options.chip().name().toLowerCase());
+        this.rxPacer = new LinePacer(options.modelLineSpeed());
+        this.txPacer = new LinePacer(options.modelLineSpeed());
+        this.cpu = Executors.newSingleThreadExecutor(r -> daemon(r, "virtual-esp32-cpu"));
+        link.device().onPeerControlLines(this::controlLines);
+        this.reader = daemon(this::readLoop, "virtual-esp32-uart-rx");
+    }
+
+    /** Creates the board, powered off; call {@link #powerOn()} or reset it over the link. */
+    public static VirtualEsp32 create(Esp32Options options) {
+        VirtualEsp32 esp = new VirtualEsp32(options);
+        esp.reader.start();
+        return esp;
+    }
+
+    /** The tool's end of the serial link (in-process). */
+    public Link hostLink() {
+        return link.host();
+    }
+
+    /** Serves the tool's end of the link as raw serial over TCP on a loopback port. */
+    public Esp32TcpBridge serveTcp() {
+        return Esp32TcpBridge.start(link.host());
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public ChipModel chip() {
+        return options.chip();
+    }
+
+    public int baudRate() {
+        return uartBaud;
+    }
+
+    /** Writes straight into flash (a pre-flashed board in tests). */
+    public void preload(int offset, byte[] image) {
+        flash.erase(offset, image.length);
+        flash.write(offset, image, 0, image.length);
+    }
+
+    public String flashMd5(int offset, int length) {
+        return flash.md5Hex(offset, length);
+    }
+
+    public byte[] readFlash(int offset, int length) {
+        return flash.read(offset, length);
+    }
+
+    /** Normal boot, as after plugging the board in. */
+    public void powerOn() {
+        run(() -> boot(false));
+    }
+
+    /** Reset with the BOOT button held: the ROM download mode (unless the no-sync fault is set). */
+    public void resetIntoBootloader() {
+        run(() -> boot(true));
+    }
+
+    /** Reset without the BOOT button: runs what is in flash. */
+    public void hardReset() {
+        run(() -> boot(false));
+    }
+
+    /** Models the classic auto-reset circuit: RTS low pulls EN, DTR low pulls GPIO0 (only one at a time). */
+    private void controlLines(boolean dtr, boolean rts) {
+        run(() -> {
+            boolean nowEnLow = rts && !dtr;
+            boolean io0Low = dtr && !rts;
+            if (nowEnLow && !enLow) {
+                stopFirmware();
+                state = State.RESET_HELD;
+            } else if (!nowEnLow && enLow) {
+                boot(io0Low);
+            }
+            enLow = nowEnLow;
+        });
+    }
+
+    private void boot(boolean download) {
+        stopFirmware();
+        uartBaud = 115_200;
+        link.device().discardInput();
+        if (download && !options.faults().noSync()) {
+            ChipModel reported = options.faults().posesAs().orElse(options.chip());
+            slip = new SlipDecoder(this::romPacket);
+            rom = new RomBootloader(reported, flash, options.faults(), new RomBoard());
+            state = State.BOOTLOADER;
+            uart(BootText.download());
+            return;
+        }
+        uart(BootText.flashBoot());
+        int offset = options.chip().micropythonOffset();
+        if ((flash.get(offset) & 0xFF) != SyntheticFirmware.ESP_IMAGE_MAGIC) {
+            state = State.HALTED;
+            uart(BootText.invalidHeader(firstWord(offset)));
+            return;
+        }
+        if (options.faults().crashOnBoot()) {
+            state = State.HALTED;
+            uart(BootText.panic());
+            return;
+        }
+        int at = flash.indexOf("MicroPython v".getBytes(StandardCharsets.US_ASCII), offset);
+        if (at < 0) {
+            state = State.HALTED; // some other application: it prints nothing we model
+            return;
+        }
+        firstBootSetup();
+        state = State.MICROPYTHON;
+        repl = new MicroPythonRepl(this::uart, this::startPython, banner(at), this::interpreterExited);
+        repl.boot();
+    }
+
+    private void interpreterExited() {
+        run(() -> {
+            if (state == State.MICROPYTHON) {
+                boot(false); // the interpreter ended (machine.reset()): the board reboots
+            }
+        });
+    }
+
+    private HostPython startPython() {
+        return HostPython.start(options.python(), options.filesystem(), options.modulePath(), options.environment());
+    }
+
+    private void firstBootSetup() {
+        try {
+            Files.createDirectories(options.filesystem());
+            try (var entries = Files.list(options.filesystem())) {
+                if (entries.findAny().isEmpty()) {
+                    uart(BootText.initialSetup());
+                    Files.writeString(options.filesystem().resolve("boot.py"), BootText.DEFAULT_BOOT_PY);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("virtual ESP32 filesystem " + options.filesystem() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String banner(int at) {
+        byte[] raw = flash.read(at, Math.min(160, flash.size() - at));
+        int end = 0;
+        while (end < raw.length && raw[end] >= 0x20 && raw[end] < 0x7F) {
+            end++;
+        }
+        String line = new String(raw, 0, end, StandardCharsets.US_ASCII);
+        if (!line.contains(";") || !line.contains(" with ")) {
+            line = line.split(" ")[0] + " " + line.split(" ")[1] + " on 2024-11-29; " + options.chip().board()
+                    + " with " + options.chip().displayName();
+        }
+        return line + "\r\nType \"help()\" for more information.\r\n";
+    }
+
+    private int firstWord(int offset) {
+        byte[] w = flash.read(offset, 4);
+        return (w[0] & 0xFF) | (w[1] & 0xFF) << 8 | (w[2] & 0xFF) << 16 | (w[3] & 0xFF) << 24;
+    }
+
+    private void stopFirmware() {
+        if (repl != null) {
+            repl.close();
+            repl = null;
+        }
+        rom = null;
+        slip = null;
+    }
+
+    private void romPacket(byte[] packet) {
+        if (rom != null) {
+            rom.packet(packet);
+        }
+    }
+
+    private final class RomBoard implements RomBootloader.Board {
+        @Override
+        public void reply(byte[] packet) {
+            uart(Slip.encode(packet));
+        }
+
+        @Override
+        public void switchBaud(int baud) {
+            uartBaud = baud;
+        }
+
+        @Override
+        public void rebootIntoApp() {
+            run(() -> boot(false));
+        }
+    }
+
+    private void readLoop() {
+        InputStream in = link.device().input();
+        link.device().setReadTimeout(Duration.ofMillis(200));
+        byte[] chunk = new byte[8192];
+        while (!closed) {
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            byte[] copy = java.util.Arrays.copyOf(chunk, n);
+            run(() -> onBytes(copy));
+        }
+    }
+
+    private void onBytes(byte[] data) {
+        long cut = options.faults().cutLinkAfterBytes();
+        long total = received.addAndGet(data.length);
+        if (cut > 0 && total >= cut) {
+            link.device().close(); // the cable is pulled
+            return;
+        }
+        rxPacer.transfer(data.length, uartBaud);
+        if (state == State.BOOTLOADER && slip != null) {
+            slip.feed(data, 0, data.length);
+        } else if (state == State.MICROPYTHON && repl != null) {
+            repl.receive(data, 0, data.length);
+        }
+    }
+
+    private void uart(String text) {
+        uart(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void uart(byte[] bytes) {
+        synchronized (uartLock) {
+            txPacer.transfer(bytes.length, uartBaud);
+            try {
+                link.device().output().write(bytes);
+            } catch (IOException e) {
+                // nobody is listening (link closed or a full buffer): a UART drops the bytes
+            }
+        }
+    }
+
+    private void run(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            cpu.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed concurrently
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cpu.execute(this::stopFirmware);
+        cpu.shutdown();
+        try {
+            cpu.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        link.host().close();
+        link.device().close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.uconform.simulator.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.uconform.console.ConsoleLine;
+import io.uconform.profile.Limits;
+import io.uconform.profile.Profile;
+import io.uconform.target.Availability;
+import io.uconform.target.RunningTarget;
+import io.uconform.target.Target;
+import io.uconform.target.TargetException;
+import io.uconform.target.TargetSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The {@code host} target under CPython: boot, board API on the virtual board, reset, close. */
+@Timeout(90)
+class HostTargetTest {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    static TargetSpec spec(Map<String, String> options) {
+        Profile profile = new Profile("test", "", Set.of(), Map.of(), Limits.reference(),
+                Map.of("authPassword", "auth-pass-77"), Map.of());
+        return new TargetSpec("host", options, profile);
+    }
+
+    static HttpResponse<String> send(URI base, String method, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5));
+        b = method.equals("GET") ? b.GET() : b.method(method, HttpRequest.BodyPublishers.noBody());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void runsTheFirmwareUnderPython3AgainstTheVirtualBoard() throws Exception {
+        HostTargetKind kind = new HostTargetKind();
+        TargetSpec spec = spec(Map.of("interpreter", "python3"));
+        Availability availability = kind.availability(spec);
+        assumeTrue(availability.isAvailable(), availability.reason());
+        Target target = kind.create(spec);
+        try (target) {
+            RunningTarget running = target.start();
+            assertThat(target.name()).isEqualTo("host:python3");
+            assertThat(running.facts()).containsEntry("interpreter", "python3").containsKey("firmware");
+            assertThat(running.limits()).get().extracting(Limits::headerTimeout).isEqualTo(Duration.ofSeconds(1));
+            URI base = running.baseUri();
+            assertThat(base.getHost()).isEqualTo("127.0.0.1");
+
+            HttpResponse<String> index = send(base, "GET", "/");
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.body()).contains("\"/led/on\"").doesNotContain("recovery");
+
+            assertThat(send(base, "GET", "/led/on").body()).contains("\"value\": 1");
+            assertThat(running.probe().read(2).value()).isEqualTo(1);
+            send(base, "GET", "/led/off");
+            assertThat(running.probe().read(2).value()).isZero();
+
+            String config = send(base, "GET", "/config").body();
+            assertThat(config).contains("****").doesNotContain("auth-pass-77");
+            String console = running.console().lines().stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
+            assertThat(console).contains("UCONFORM NET mode=sta").doesNotContain("auth-pass-77");
+
+            assertThat(send(base, "POST", "/system/reset").statusCode()).isEqualTo(200);
+            await("the firmware to come back after machine.reset() with a soft reset cause")
+                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> send(base, "GET", "/system").body().contains("\"reset_cause\": \"soft\""));
+            assertThat(target.start().baseUri()).isEqualTo(base);
+        }
+        assertThat(target.start().baseUri().getPort()).isPositive();  // start after close boots afresh
+        target.close();
+    }
+
+    @Test
+    void badOptionsAreOneClearLine() {
+        HostTargetKind kind = new HostTargetKind();
+        assertThatThrownBy(() -> kind.create(spec(Map.of("heap", "lots"))))
+                .isInstanceOf(TargetException.class).hasMessageContaining("heap");
+        assertThat(kind.availability(spec(Map.of("nope", "1"))).reason()).contains("no option 'nope'");
+        assertThat(kind.name()).isEqualTo("host");
+    }
+}
