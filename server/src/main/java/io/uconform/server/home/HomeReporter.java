@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Posts device events to the configured home URL on its own thread (HOME-01): a bounded queue
  * (oldest dropped when full), bounded tries per event with exponential backoff on 5xx, timeouts
  * and unreachable servers; a 4xx is final. Events raised while no home URL is configured are not
- * queued. Request serving never waits for it. Thread-safe; {@link #close()} stops the thread.
+ * queued, and queued events are dropped once the URL changes. Request serving never waits for
+ * it. Thread-safe; {@link #close()} stops the thread.
  */
 public final class HomeReporter implements AutoCloseable {
 
@@ -54,6 +55,11 @@ public final class HomeReporter implements AutoCloseable {
         }
     }
 
+    private String currentUrl() {
+        String url = homeUrl.get();
+        return url == null ? "" : url.trim();
+    }
+
     /** Events the home server accepted (2xx/3xx). */
     public long delivered() {
         return delivered.get();
@@ -81,6 +87,11 @@ public final class HomeReporter implements AutoCloseable {
 
     private void deliver(HomeEvent event) throws InterruptedException {
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
+            if (!event.url().equals(currentUrl())) {
+                // the home URL changed (or was removed) since the event: it belongs to the old home
+                abandoned.incrementAndGet();
+                return;
+            }
             String failure;
             try {
                 int status = poster.post(event, attempt);
