@@ -9,7 +9,10 @@ import io.uconform.server.ServerOptions;
 import io.uconform.server.ServerStartException;
 import io.uconform.server.board.BoardApi;
 import io.uconform.server.board.DeviceConfig;
+import io.uconform.server.home.Realtime;
 import io.uconform.simulator.admin.AdminRoutes;
+import io.uconform.simulator.board.Edge;
+import io.uconform.simulator.board.PinState;
 import io.uconform.simulator.board.ResetCause;
 import io.uconform.simulator.board.VirtualBoard;
 import java.net.URI;
@@ -35,6 +38,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ConsoleCapture console;
     private final ReferenceServer server;
     private final ReferenceServer admin;
+    private final Realtime realtime;
     private final java.nio.file.Path webRoot;
     private final ReferenceServer tlsServer;
 
@@ -45,8 +49,18 @@ public final class SimulatedDevice implements AutoCloseable {
         this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
         App app = new App(options.settings().name());
         BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
+        this.realtime = Realtime.install(app, options.server(), config, board::uptimeMillis);
         this.webRoot = AccessWiring.install(app, config, options.server().faults());
-        this.server = startServer(app, options.server(), "device");
+        for (PinState pin : board.pins()) {
+            board.onEdge(pin.pin(), Edge.BOTH, realtime::pinChanged);
+        }
+        try {
+            this.server = startServer(app, options.server(), "device");
+        } catch (RuntimeException e) {
+            realtime.close();
+            AccessWiring.removeWebRoot(webRoot);
+            throw e;
+        }
         ReferenceServer adminServer;
         ReferenceServer httpsServer = null;
         try {
@@ -62,6 +76,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 httpsServer.close();
             }
             server.close();
+            realtime.close();
             AccessWiring.removeWebRoot(webRoot);
             throw e;
         }
@@ -69,6 +84,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.tlsServer = httpsServer;
         console.accept("boot: " + options.board().description() + ", reset cause " + board.resetCause().wireName());
         console.accept("UCONFORM READY url=" + baseUri());
+        realtime.boot(board.resetCause().wireName());
     }
 
     /**
@@ -78,11 +94,6 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public static SimulatedDevice start(SimulatorOptions options) {
         return new SimulatedDevice(options);
-    }
-
-    /** The device's HTTP base, e.g. {@code http://127.0.0.1:41234/}. */
-    public URI baseUri() {
-        return server.uri();
     }
 
     /** The HTTPS listener's base, e.g. {@code https://127.0.0.1:41236}, when a TLS listener is configured. */
@@ -96,9 +107,17 @@ public final class SimulatedDevice implements AutoCloseable {
         return webRoot;
     }
 
-    /** The admin REST base, e.g. {@code http://127.0.0.1:41235/}; endpoints live under {@code /admin}. */
+    /** The device's HTTP base, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI baseUri() {
+        return server.uri();
+    }
+
+    /**
+     * The admin face, e.g. {@code http://127.0.0.1:41235/admin}: the board page for a browser; the
+     * REST endpoints live below it ({@code /admin/pins}, {@code /admin/timeline}, ...).
+     */
     public URI adminUri() {
-        return admin.uri();
+        return admin.uri().resolve("/admin");
     }
 
     public VirtualBoard board() {
@@ -126,6 +145,7 @@ public final class SimulatedDevice implements AutoCloseable {
     public void reset(ResetCause cause) {
         board.reset(cause);
         console.accept("UCONFORM RESET cause=" + cause.wireName());
+        realtime.boot(cause.wireName());
     }
 
     public boolean isRunning() {
@@ -141,6 +161,7 @@ public final class SimulatedDevice implements AutoCloseable {
             }
         } finally {
             server.close();
+            realtime.close();
             AccessWiring.removeWebRoot(webRoot);
         }
     }

@@ -52,6 +52,7 @@ public final class SimTarget implements Target {
             simulator = simulator.withSettings(SimAccess.withCredentials(simulator.settings(), access))
                     .withTlsListener(access.tls() ? certificate() : TlsConfig.off());
             device = SimulatedDevice.start(simulator);
+            device.board().setFaults(options.boardFaults());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
         }
@@ -103,6 +104,9 @@ public final class SimTarget implements Target {
         facts.putAll(SimAccess.facts(options.access(), device, tls));
         if (!options.faults().isEmpty()) {
             facts.put("faults", options.faults().toString());
+        }
+        if (!options.boardFaults().isEmpty()) {
+            facts.put("board_faults", options.boardFaults().toString());
         }
         return facts;
     }
