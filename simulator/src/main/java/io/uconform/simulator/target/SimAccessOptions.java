@@ -34,6 +34,18 @@ public record SimAccessOptions(boolean cors, boolean tls, String bind, String au
                 raw.getOrDefault("auth-password", "istrator"));
     }
 
+    /**
+     * Faults that only show under a configuration switch it on, so that the suite's self-test
+     * (one sim per fault, no other options) sees them: the CORS-01/02 faults turn CORS on and
+     * NET6_V6_ONLY binds to {@code ::}.
+     */
+    SimAccessOptions withFaultPrerequisites(Set<io.uconform.server.ServerFault> faults) {
+        boolean needsCors = faults.contains(io.uconform.server.ServerFault.CORS_MISSING_ON_ERRORS)
+                || faults.contains(io.uconform.server.ServerFault.CORS_PREFLIGHT_TO_HANDLER);
+        boolean needsDualStack = faults.contains(io.uconform.server.ServerFault.NET6_V6_ONLY);
+        return new SimAccessOptions(cors || needsCors, tls, needsDualStack ? "::" : bind, authUser, authPassword);
+    }
+
     private static boolean onOff(Map<String, String> raw, String key) {
         String value = raw.getOrDefault(key, "off").trim().toLowerCase(Locale.ROOT);
         if (!value.equals("on") && !value.equals("off")) {

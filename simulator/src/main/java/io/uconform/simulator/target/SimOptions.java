@@ -68,7 +68,8 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
                 }
             }
             return new SimOptions(board, port(raw.getOrDefault("port", "0")), serverFaults, boardFaults,
-                    SimTimers.parse(raw.getOrDefault("timers", "fast")), SimAccessOptions.parse(raw));
+                    SimTimers.parse(raw.getOrDefault("timers", "fast")),
+                    SimAccessOptions.parse(raw).withFaultPrerequisites(serverFaults));
         } catch (IllegalArgumentException e) {
             throw new TargetException("sim: " + e.getMessage());
         }
