@@ -150,24 +150,15 @@ public class UploadChecks {
 
     /**
      * An accepted upload is inside the root when it is served at the root under its base name (the
-     * server clamped the climb) or the root listing shows an entry holding the base name (the server
-     * kept the encoded name as a literal file name).
+     * server clamped the climb) or a listing below the root shows it (the server kept an encoded
+     * name as literal file or directory names).
      */
     private static boolean landedInside(CheckContext ctx, String base) {
         HttpReply clamped = Uploads.get(ctx, base);
         if (clamped.status() == 200 && clamped.text().contains(base)) {
             return true;
         }
-        HttpReply root = ctx.http().get(ctx.route("files"));
-        if (root.status() != 200) {
-            return false;
-        }
-        for (JsonNode entry : root.json().path("list")) {
-            if (entry.path("path").asText().contains(base)) {
-                return true;
-            }
-        }
-        return false;
+        return Uploads.foundInTree(ctx, base, 40);
     }
 
     /** Upload names that climb out of the root must be refused or land inside it. */

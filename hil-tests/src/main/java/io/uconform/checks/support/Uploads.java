@@ -64,6 +64,47 @@ public final class Uploads {
         return listing.json().path("list").isArray();
     }
 
+    /**
+     * True when some file under the root (searched breadth-first through the listings, at most
+     * {@code maxListings} directories) has a name containing {@code fragment}.
+     */
+    public static boolean foundInTree(CheckContext ctx, String fragment, int maxListings) {
+        java.util.ArrayDeque<String> directories = new java.util.ArrayDeque<>(java.util.List.of(""));
+        int listed = 0;
+        while (!directories.isEmpty() && listed < maxListings) {
+            String dir = directories.poll();
+            HttpReply listing = ctx.http().get(filePath(ctx, dir));
+            listed++;
+            if (listing.status() != 200) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode entry : listing.json().path("list")) {
+                String name = entry.path("path").asText();
+                if (name.contains(fragment)) {
+                    return true;
+                }
+                if ("directory".equals(entry.path("type").asText()) && !name.equals("..") && !name.equals(".")) {
+                    directories.add(dir + encodeSegment(name) + "/");
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Percent-encodes one path segment (everything but RFC 3986 unreserved characters). */
+    public static String encodeSegment(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
     public static HttpReply get(CheckContext ctx, String name) {
         return ctx.http().send("GET", filePath(ctx, name), Map.of(), null);
     }

@@ -38,10 +38,10 @@ public final class FileRoutes {
     /** Registers the routes under {@code prefix} (e.g. {@code /files}, no trailing slash). */
     public App install(App app, String prefix) {
         app.route(prefix, Set.of("GET"), request -> serve(request, "index.html"));
-        app.route(prefix + "/*", Set.of("GET"), request -> serve(request, rest(request)));
-        app.upload(prefix + "/*", Set.of("PUT", "POST"), writeGuard.protect((request, user) -> write(request)));
+        app.route(prefix + "/*", Set.of("GET"), request -> serve(request, rest(request, prefix)));
+        app.upload(prefix + "/*", Set.of("PUT", "POST"), writeGuard.protect((request, user) -> write(request, prefix)));
         app.route(prefix + "/*", Set.of("DELETE"), faults.contains(ServerFault.FILE_DELETE_UNPROTECTED)
-                ? this::delete : writeGuard.protect((request, user) -> delete(request)));
+                ? request -> delete(request, prefix) : writeGuard.protect((request, user) -> delete(request, prefix)));
         return app;
     }
 
@@ -68,8 +68,8 @@ public final class FileRoutes {
         return Response.chunked(200, type, new FileBody(path));
     }
 
-    private Response write(Request request) throws IOException {
-        String relative = rest(request);
+    private Response write(Request request, String prefix) throws IOException {
+        String relative = rest(request, prefix);
         Path path = root.resolve(relative)
                 .orElseThrow(() -> new HttpError(400, "path not allowed: " + request.path()));
         if (path.equals(root.path())) {
@@ -81,8 +81,8 @@ public final class FileRoutes {
         return Response.data(created ? 201 : 200, data);
     }
 
-    private Response delete(Request request) throws IOException {
-        String relative = rest(request);
+    private Response delete(Request request, String prefix) throws IOException {
+        String relative = rest(request, prefix);
         Path path = root.resolve(relative)
                 .orElseThrow(() -> new HttpError(400, "path not allowed: " + request.path()));
         if (path.equals(root.path())) {
@@ -97,7 +97,12 @@ public final class FileRoutes {
         return Response.data(Map.of("deleted", root.clientPath(path)));
     }
 
-    private static String rest(Request request) {
-        return request.param("*").orElse("");
+    /**
+     * The path below {@code prefix/}, taken from the decoded request path (not the route's wildcard
+     * parameter) so that what is resolved is always what the web-root rules were checked against.
+     */
+    private static String rest(Request request, String prefix) {
+        String path = request.path();
+        return path.startsWith(prefix + "/") ? path.substring(prefix.length() + 1) : "";
     }
 }
