@@ -37,7 +37,7 @@ public enum ServerFault {
     PIPELINE_DROPPED("KA-05"),
     /** An incomplete head is waited for without the header timeout. */
     NO_HEADER_TIMEOUT("LIM-04"),
-    /** Bodies over the limit are read and served instead of 413. */
+    /** Bodies over the limit are read and served instead of 413 (upload routes keep theirs: UP-03). */
     NO_413("LIM-03"),
     /** {@code 100 Continue} is sent before checking route, method and length. */
     EXPECT_ALWAYS_CONTINUE("LIM-06"),

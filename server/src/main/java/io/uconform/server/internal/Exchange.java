@@ -86,8 +86,8 @@ final class Exchange {
         Route route = resolution.route();
         long limit = route != null && route.mode() == Route.Mode.UPLOAD
                 ? engine.limits.maxUploadBytes() : engine.limits.maxBodyBytes();
-        if (has(ServerFault.NO_413)) {
-            limit = FAULT_BODY_CAP;
+        if (has(ServerFault.NO_413) && (route == null || route.mode() != Route.Mode.UPLOAD)) {
+            limit = FAULT_BODY_CAP; // uploads keep their limit: UP-03 is a requirement of its own
         }
         if (framing.length() > limit) {
             return reject(413, "request body of " + framing.length() + " bytes exceeds the limit of " + limit);
