@@ -133,6 +133,22 @@ class TargetExtensionTest {
     }
 
     @Test
+    void targetsFileRunsEveryCheckOncePerTargetWithDistinctNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("targets.json");
+        java.nio.file.Files.writeString(file, "[{\"kind\":\"fake\",\"profile\":\"harness-test\"},"
+                + "{\"kind\":\"fake\",\"options\":{\"available\":\"false\"},\"profile\":\"harness-test\"}]");
+
+        EngineExecutionResults results = run(FakeChecks.class, Map.of(SuiteSettings.TARGETS, file.toString()));
+
+        assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("[fake#1]", "[fake#2]");
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+        assertThat(results.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                .contains("fake target switched off for this test");
+    }
+
+    @Test
     void hardTimeoutFailsAHungCheckQuickly() {
         long start = System.nanoTime();
         Map<String, String> outcomes = outcomes(run(HangingChecks.class,
