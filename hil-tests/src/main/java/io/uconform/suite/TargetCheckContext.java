@@ -92,6 +92,11 @@ final class TargetCheckContext implements CheckContext {
         transcript.note(evidence);
     }
 
+    @Override
+    public void secret(String value) {
+        transcript.addSecret(value);
+    }
+
     Transcript transcript() {
         return transcript;
     }
