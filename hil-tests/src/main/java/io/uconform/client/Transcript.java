@@ -82,11 +82,15 @@ public final class Transcript {
         }
     }
 
+    /** Applies this transcript's masking to other evidence (a failure message quoting a body). */
+    public String mask(String text) {
+        String masked = SECRET_JSON.matcher(mask.apply(text)).replaceAll("$1" + SecretMask.MASK + "$3");
+        return AUTHORIZATION.matcher(masked).replaceAll("$1" + SecretMask.MASK);
+    }
+
     private void add(String direction, String body) {
         long ms = Duration.between(start, Instant.now()).toMillis();
-        String masked = SECRET_JSON.matcher(mask.apply(body)).replaceAll("$1" + SecretMask.MASK + "$3");
-        masked = AUTHORIZATION.matcher(masked).replaceAll("$1" + SecretMask.MASK);
-        String entry = "[+" + ms + " ms] " + direction + "\n" + masked;
+        String entry = "[+" + ms + " ms] " + direction + "\n" + mask(body);
         synchronized (entries) {
             entries.add(entry);
         }

@@ -124,6 +124,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
+        failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
         if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
             targetStoppedAnswering(context);
         }

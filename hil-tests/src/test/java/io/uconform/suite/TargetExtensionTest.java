@@ -75,6 +75,8 @@ class TargetExtensionTest {
         assertThat(transcripts).contains("GET /nope", "HTTP/1.1 404", "password **** must be masked")
                 .doesNotContain("hunter22");
         assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.FACTS)).contains("firmware=fake-1.0"));
+        assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.REASON))
+                .contains("the wifi password is ****", "418").doesNotContain("hunter22"));
         assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.CONSOLE)).contains("fake booted"));
     }
 
