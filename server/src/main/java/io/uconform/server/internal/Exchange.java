@@ -117,12 +117,11 @@ final class Exchange {
             new Takeover(engine, socket, in, out, remote).run(writer, response);
             return false;
         }
-        close |= response.wantsClose();
-        respond(head, request, response, close);
+        boolean closed = respond(head, request, response, close);
         if (outcome.afterSend() != null) {
             outcome.afterSend().run();
         }
-        return !close;
+        return !closed;
     }
 
     private byte[] readBody(RequestHead head, Framing framing, long limit) throws IOException, ProtocolError {
@@ -158,12 +157,17 @@ final class Exchange {
         return !requestLike;
     }
 
-    private void respond(RequestHead head, Request request, Response unfiltered, boolean close) throws IOException {
+    /** Filters and writes a response; returns true when the connection must close after it. */
+    private boolean respond(RequestHead head, Request request, Response unfiltered, boolean close) throws IOException {
         Response response = dispatcher.filter(request, unfiltered);
-        ResponseWriter.ConnectionHeader connection = close ? ResponseWriter.ConnectionHeader.CLOSE
+        boolean streamedTo10 = head.isHttp10() && response.bodyWriter().isPresent() && !"HEAD".equals(head.method());
+        boolean closing = close || response.wantsClose() || streamedTo10;
+        ResponseWriter.ConnectionHeader connection = streamedTo10 ? ResponseWriter.ConnectionHeader.CLOSE_DELIMITED
+                : closing ? ResponseWriter.ConnectionHeader.CLOSE
                 : head.isHttp10() ? ResponseWriter.ConnectionHeader.KEEP_ALIVE : ResponseWriter.ConnectionHeader.NONE;
         writer.write(response, "HEAD".equals(head.method()), connection, has(ServerFault.HEAD_WITH_BODY));
         engine.stats.requestsServed.incrementAndGet();
+        return closing;
     }
 
     /** Answers a request the engine will not continue after, then ends the connection. */
