@@ -7,7 +7,6 @@ import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ final class Exchange {
     private static final int FAULT_BODY_CAP = 16 * 1024 * 1024;
 
     private final Engine engine;
-    private final Socket socket;
     private final ConnectionInput in;
     private final ResponseWriter writer;
     private final OutputStream out;
@@ -34,9 +32,8 @@ final class Exchange {
     private final BodyReader bodyReader;
     private final Dispatcher dispatcher;
 
-    Exchange(Engine engine, Socket socket, ConnectionInput in, OutputStream out, String remote) {
+    Exchange(Engine engine, ConnectionInput in, OutputStream out, String remote) {
         this.engine = engine;
-        this.socket = socket;
         this.in = in;
         this.out = out;
         this.writer = new ResponseWriter(out);
@@ -114,7 +111,7 @@ final class Exchange {
         Dispatcher.Outcome outcome = dispatcher.dispatch(resolution, request);
         Response response = outcome.response();
         if (response.takeover().isPresent()) {
-            new Takeover(engine, socket, in, out, remote).run(writer, response);
+            new Takeover(engine, in, out, remote).run(writer, response);
             return false;
         }
         boolean closed = respond(head, request, response, close);
