@@ -47,7 +47,8 @@ class Server:
             self.close()
 
     def step(self, timeout_ms):
-        for key, event in self.poller.poll(timeout_ms):
+        for item in self.poller.poll(timeout_ms):
+            key, event = item[0], item[1]  # MicroPython tuples may carry more elements
             if _same(key, self.listener):
                 self._accept()
                 continue
