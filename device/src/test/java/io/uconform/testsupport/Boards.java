@@ -25,6 +25,46 @@ public final class Boards {
         return esp;
     }
 
+    /** The link with a no-op close, for targets that close and reopen a link the test owns. */
+    public static io.uconform.link.Link borrowed(io.uconform.link.Link link) {
+        return new io.uconform.link.Link() {
+            @Override
+            public String name() {
+                return link.name();
+            }
+
+            @Override
+            public java.io.InputStream input() {
+                return link.input();
+            }
+
+            @Override
+            public java.io.OutputStream output() {
+                return link.output();
+            }
+
+            @Override
+            public void setControlLines(boolean dtr, boolean rts) throws java.io.IOException {
+                link.setControlLines(dtr, rts);
+            }
+
+            @Override
+            public void setBaudRate(int baud) throws java.io.IOException {
+                link.setBaudRate(baud);
+            }
+
+            @Override
+            public void setReadTimeout(Duration timeout) throws java.io.IOException {
+                link.setReadTimeout(timeout);
+            }
+
+            @Override
+            public void close() {
+                // the test owns the link
+            }
+        };
+    }
+
     public static boolean pythonAvailable() {
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package io.uconform.suite;
 
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
@@ -12,5 +13,7 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @Suite(failIfNoTests = false)
 @SuiteDisplayName("uconform conformance")
 @SelectPackages("io.uconform.checks")
+// the suite engine selects only *Test/*Tests classes by default; check classes are *Checks
+@IncludeClassNamePatterns(".*Checks")
 class ConformanceSuite {
 }

@@ -95,9 +95,13 @@ final class ResponseWriter {
             }
             head.append(header.getKey()).append(": ").append(sanitize(header.getValue())).append("\r\n");
         }
-        head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
-                .append("\r\n");
-        head.append("Server: ").append(SERVER_NAME).append("\r\n");
+        if (response.header("Date").isEmpty()) {
+            head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                    .append("\r\n");
+        }
+        if (response.header("Server").isEmpty()) {
+            head.append("Server: ").append(SERVER_NAME).append("\r\n");
+        }
         if (connection == ConnectionHeader.CLOSE) {
             head.append("Connection: close\r\n");
         } else if (connection == ConnectionHeader.KEEP_ALIVE) {

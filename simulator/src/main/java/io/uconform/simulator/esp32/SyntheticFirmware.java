@@ -28,11 +28,23 @@ public final class SyntheticFirmware {
     private static byte[] image(int size, long seed, String marker) {
         byte[] img = new byte[size];
         Random random = new Random(seed);
-        // filler: runs of a small "instruction" alphabet mixed with random bytes
-        byte[] alphabet = new byte[48];
+        // filler like machine code: a small alphabet of common bytes, some random bytes, and
+        // short repeats of recent sequences (deflates to about 60%, as real firmware does)
+        byte[] alphabet = new byte[64];
         random.nextBytes(alphabet);
-        for (int i = 0; i < size; i++) {
-            img[i] = random.nextInt(100) < 42 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+        int i = 0;
+        while (i < size) {
+            double x = random.nextDouble();
+            if (x < 0.05 && i > 64) {
+                int n = Math.min(4 + random.nextInt(21), size - i);
+                int from = Math.max(0, i - 4096) + random.nextInt(Math.max(1, Math.min(4096, i) - n));
+                System.arraycopy(img, from, img, i, n);
+                i += n;
+            } else if (x < 0.35) {
+                img[i++] = (byte) random.nextInt(256);
+            } else {
+                img[i++] = alphabet[random.nextInt(alphabet.length)];
+            }
         }
         img[0] = (byte) ESP_IMAGE_MAGIC;
         img[1] = 0x03; // segment count

@@ -44,6 +44,7 @@ public final class SimTarget implements Target {
                 .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults());
         try {
             device = SimulatedDevice.start(SimulatorOptions.forBoard(options.board()).withServer(server));
+            device.board().setFaults(options.boardFaults());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
         }
@@ -86,6 +87,9 @@ public final class SimTarget implements Target {
         facts.put("admin", device.adminUri().toString());
         if (!options.faults().isEmpty()) {
             facts.put("faults", options.faults().toString());
+        }
+        if (!options.boardFaults().isEmpty()) {
+            facts.put("board_faults", options.boardFaults().toString());
         }
         return facts;
     }

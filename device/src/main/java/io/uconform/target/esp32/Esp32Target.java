@@ -1,0 +1,135 @@
+package io.uconform.target.esp32;
+
+import io.uconform.console.ConsoleCapture;
+import io.uconform.console.ConsoleLine;
+import io.uconform.console.SecretMask;
+import io.uconform.credentials.DeviceSettings;
+import io.uconform.credentials.WifiCredentials;
+import io.uconform.flash.FlashException;
+import io.uconform.link.Link;
+import io.uconform.probe.BoardProbe;
+import io.uconform.repl.ConsoleTap;
+import io.uconform.repl.ReplException;
+import io.uconform.target.RunningTarget;
+import io.uconform.target.Target;
+import io.uconform.target.TargetException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/**
+ * An ESP32 (real, or the virtual one over TCP) running MicroPython: on start it flashes the image
+ * if one is given and differs, pushes the app and the Wi-Fi config over the raw REPL, reboots into
+ * main.py and waits for the firmware's ready line, whose URL becomes the base URI. The console is
+ * captured (passwords masked) for the whole run. Not thread-safe.
+ */
+public final class Esp32Target implements Target {
+
+    private final Esp32TargetOptions options;
+    private final DeviceSettings settings;
+    private final LinkOpener opener;
+    private Link link;
+    private ConsolePump pump;
+    private RunningTarget running;
+
+    public Esp32Target(Esp32TargetOptions options, DeviceSettings settings, LinkOpener opener) {
+        this.options = options;
+        this.settings = settings;
+        this.opener = opener;
+    }
+
+    @Override
+    public String name() {
+        return options.displayName();
+    }
+
+    @Override
+    public RunningTarget start() {
+        if (running != null) {
+            return running;
+        }
+        Optional<WifiCredentials> wifi = settings.wifi();
+        ConsoleCapture console = new ConsoleCapture(wifi.map(WifiCredentials::mask).orElse(SecretMask.none()));
+        settings.warnings().forEach(console::accept);
+        ConsoleTap tap = new ConsoleTap(console);
+        try {
+            link = opener.open();
+        } catch (IOException e) {
+            throw new TargetException(name() + ": " + e.getMessage(), e);
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("link", link.name());
+        try {
+            options.image().ifPresent(image -> facts.putAll(new ImageInstaller(options, link).install(image)));
+            new AppInstaller(link, tap, wifi).install(options.app());
+        } catch (FlashException | ReplException | IllegalStateException e) {
+            close();
+            String message = wifi.map(w -> w.mask().apply(e.getMessage())).orElse(e.getMessage());
+            if (e instanceof ReplException) {
+                message += "; " + BootDiagnosis.explain(console.lines());
+            }
+            throw new TargetException(name() + ": " + message, lastLines(console, 20), e);
+        }
+        int mark = console.size();
+        pump = new ConsolePump(link, tap);
+        Optional<ConsoleLine> ready = console.awaitLine(options.ready(), mark, options.bootTimeout());
+        if (ready.isEmpty()) {
+            List<ConsoleLine> since = console.lines().subList(Math.min(mark, console.size()), console.size());
+            String why = BootDiagnosis.explain(since);
+            close();
+            throw new TargetException(name() + ": no ready line matching '" + options.ready().pattern() + "' within "
+                    + options.bootTimeout().toSeconds() + " s: " + why, lastLines(console, 20), null);
+        }
+        console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
+                .ifPresent(banner -> facts.put("firmware", banner));
+        running = new RunningTarget(baseUri(ready.get().text()), BoardProbe.none(
+                "the esp32 target has no wired pin probe"), console, Optional.empty(), facts);
+        return running;
+    }
+
+    @Override
+    public RunningTarget restart() {
+        close();
+        return start();
+    }
+
+    @Override
+    public boolean ownsLifecycle() {
+        return true;
+    }
+
+    private URI baseUri(String line) {
+        Matcher m = options.ready().matcher(line);
+        if (!m.find() || m.groupCount() < 1) {
+            throw new TargetException(name() + ": the ready line '" + line + "' has no URL group in '"
+                    + options.ready().pattern() + "'");
+        }
+        try {
+            return URI.create(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(name() + ": the ready line's URL '" + m.group(1) + "' is not a URI");
+        }
+    }
+
+    private static String lastLines(ConsoleCapture console, int n) {
+        return console.tail(n).stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() {
+        running = null;
+        if (pump != null) {
+            pump.close();
+            pump = null;
+        }
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+    }
+}

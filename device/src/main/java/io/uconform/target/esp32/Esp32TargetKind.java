@@ -1,0 +1,84 @@
+package io.uconform.target.esp32;
+
+import io.uconform.credentials.CredentialsException;
+import io.uconform.credentials.DeviceSettings;
+import io.uconform.credentials.DeviceSettingsLoader;
+import io.uconform.link.JSerialCommLink;
+import io.uconform.link.PortFinder;
+import io.uconform.target.Availability;
+import io.uconform.target.Target;
+import io.uconform.target.TargetException;
+import io.uconform.target.TargetKind;
+import io.uconform.target.TargetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code esp32} kind: a MicroPython board on a serial port (by name or USB id) or on raw
+ * serial over TCP. Options: {@code port} | {@code vidpid} | {@code tcp}, {@code image}, {@code app},
+ * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds}.
+ */
+public final class Esp32TargetKind implements TargetKind {
+
+    @Override
+    public String name() {
+        return "esp32";
+    }
+
+    @Override
+    public Availability availability(TargetSpec spec) {
+        try {
+            DeviceSettingsLoader loader = DeviceSettingsLoader.system();
+            DeviceSettings settings = loader.load(credentialsFile(spec));
+            Esp32TargetOptions options = Esp32TargetOptions.parse(spec, settingsEnv(settings));
+            if (options.linkCount() == 0) {
+                return Availability.unavailable("esp32: no serial port configured (set the option port, vidpid or"
+                        + " tcp, or UCONFORM_PORT)");
+            }
+            if (options.linkCount() > 1) {
+                return Availability.unavailable("esp32: name one link only (port, vidpid or tcp)");
+            }
+            if (options.port().isPresent() && options.port().get().startsWith("/")
+                    && !Files.exists(Path.of(options.port().get()))) {
+                return Availability.unavailable("esp32: serial port " + options.port().get() + " not found");
+            }
+            if (options.vidpid().isPresent()) {
+                PortFinder.byUsbId(JSerialCommLink.listPorts(), options.vidpid().get());
+            }
+            for (Path p : new Path[] {options.image().orElse(null), options.app().orElse(null)}) {
+                if (p != null && !Files.exists(p)) {
+                    return Availability.unavailable("esp32: " + p + " does not exist");
+                }
+            }
+            return Availability.available();
+        } catch (TargetException | CredentialsException | IllegalArgumentException e) {
+            return Availability.unavailable(e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable("esp32: serial ports cannot be listed here (" + e + ")");
+        }
+    }
+
+    @Override
+    public Target create(TargetSpec spec) {
+        DeviceSettings settings;
+        try {
+            settings = DeviceSettingsLoader.system().load(credentialsFile(spec));
+        } catch (CredentialsException e) {
+            throw new TargetException("esp32: " + e.getMessage());
+        }
+        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, settingsEnv(settings));
+        if (options.linkCount() != 1) {
+            throw new TargetException("esp32: name exactly one link: the option port, vidpid or tcp (or UCONFORM_PORT)");
+        }
+        return new Esp32Target(options, settings, LinkOpener.from(options));
+    }
+
+    private static java.util.Optional<Path> credentialsFile(TargetSpec spec) {
+        return spec.option("credentials").map(Path::of);
+    }
+
+    /** The port from the settings (env or file) fills in for a missing {@code port} option. */
+    private static java.util.Map<String, String> settingsEnv(DeviceSettings settings) {
+        return settings.port().map(p -> java.util.Map.of("UCONFORM_PORT", p)).orElse(java.util.Map.of());
+    }
+}

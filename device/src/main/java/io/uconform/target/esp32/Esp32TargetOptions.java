@@ -1,0 +1,95 @@
+package io.uconform.target.esp32;
+
+import io.uconform.flash.Chip;
+import io.uconform.flash.ResetStrategy;
+import io.uconform.link.UsbId;
+import io.uconform.target.TargetException;
+import io.uconform.target.TargetSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The {@code esp32} target's options, parsed from the raw ones. Exactly one of {@code port},
+ * {@code vidpid}, {@code tcp} names the link ({@code UCONFORM_PORT} stands in for {@code port}).
+ *
+ * @param port        serial port path or name
+ * @param vidpid      find the serial port by USB id
+ * @param tcp         raw serial over TCP, {@code host:port} (no reset lines)
+ * @param image       MicroPython image to flash first (skipped when the board already holds it)
+ * @param app         directory pushed to the board's filesystem
+ * @param credentials Wi-Fi credentials file (default {@code ~/.config/uconform/wifi.json})
+ * @param chip        the chip the board must be (flashing fails with "wrong chip" otherwise)
+ * @param baud        flashing baud rate (the console stays at 115200)
+ * @param ready       the console line announcing the server; group 1 is the base URL
+ * @param bootTimeout how long to wait for the ready line after the reboot
+ */
+public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
+                                 Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
+                                 Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout) {
+
+    public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
+
+    /** Parses the options; one {@link TargetException} line for a malformed value. */
+    public static Esp32TargetOptions parse(TargetSpec spec, Map<String, String> env) {
+        Optional<String> port = spec.option("port").or(() -> Optional.ofNullable(env.get("UCONFORM_PORT"))
+                .filter(s -> !s.isBlank()));
+        Optional<UsbId> vidpid = spec.option("vidpid").map(v -> {
+            try {
+                return UsbId.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new TargetException("esp32: option vidpid: " + e.getMessage());
+            }
+        });
+        Optional<String> tcp = spec.option("tcp");
+        Optional<Chip> chip = spec.option("chip").map(c -> Chip.parse(c).orElseThrow(() -> new TargetException(
+                "esp32: unknown chip '" + c + "' (known: esp32, esp32s2, esp32s3, esp32c3, esp32c6)")));
+        int baud = integer(spec, "baud", 460_800);
+        Pattern ready;
+        try {
+            ready = spec.option("ready").map(Pattern::compile).orElse(DEFAULT_READY);
+        } catch (PatternSyntaxException e) {
+            throw new TargetException("esp32: option ready is not a regular expression: " + e.getDescription());
+        }
+        Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
+        return new Esp32TargetOptions(port, vidpid, tcp, spec.option("image").map(Path::of),
+                spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot);
+    }
+
+    /** How many links are named (the kind wants exactly one). */
+    int linkCount() {
+        return (port.isPresent() ? 1 : 0) + (vidpid.isPresent() ? 1 : 0) + (tcp.isPresent() ? 1 : 0);
+    }
+
+    /** A name for messages and test display names, e.g. {@code esp32@/dev/ttyUSB0}. */
+    String displayName() {
+        return "esp32@" + port.or(() -> vidpid.map(UsbId::toString)).or(() -> tcp.map(t -> "tcp://" + t))
+                .orElse("?");
+    }
+
+    ResetStrategy resetStrategy() {
+        if (tcp.isPresent()) {
+            return ResetStrategy.NONE;
+        }
+        return vidpid.filter(UsbId.ESP_USB_JTAG::equals).isPresent() ? ResetStrategy.USB_JTAG : ResetStrategy.CLASSIC;
+    }
+
+    private static int integer(TargetSpec spec, String name, int fallback) {
+        String v = spec.option(name).orElse(null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new TargetException("esp32: option " + name + " must be a positive whole number, got '" + v + "'");
+        }
+    }
+}

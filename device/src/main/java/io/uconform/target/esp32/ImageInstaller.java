@@ -1,0 +1,48 @@
+package io.uconform.target.esp32;
+
+import io.uconform.flash.Chip;
+import io.uconform.flash.EspFlasher;
+import io.uconform.flash.FlashProgress;
+import io.uconform.flash.FlashRequest;
+import io.uconform.flash.FlashResult;
+import io.uconform.link.Link;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Flashes the MicroPython image at the chip's offset (skipped when identical) and resets into it. */
+final class ImageInstaller {
+
+    private final Esp32TargetOptions options;
+    private final Link link;
+
+    ImageInstaller(Esp32TargetOptions options, Link link) {
+        this.options = options;
+        this.link = link;
+    }
+
+    Map<String, String> install(Path image) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(image);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the image " + image + ": " + e.getMessage(), e);
+        }
+        EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), FlashProgress.none());
+        Chip chip = flasher.connect();
+        if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours
+            flasher.changeBaud(options.baud());
+        }
+        FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset());
+        FlashResult result = flasher.flash(options.chip().map(request::expecting).orElse(request));
+        flasher.hardReset();
+        try {
+            link.setBaudRate(115_200); // the app's console speed after the reset
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot return " + link.name() + " to 115200 baud: " + e.getMessage(), e);
+        }
+        return Map.of("chip", chip.displayName(), "image.md5", result.md5(),
+                "image.flashed", result.skipped() ? "already up to date" : "written");
+    }
+}

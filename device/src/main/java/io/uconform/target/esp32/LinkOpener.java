@@ -1,0 +1,24 @@
+package io.uconform.target.esp32;
+
+import io.uconform.link.JSerialCommLink;
+import io.uconform.link.Link;
+import io.uconform.link.TcpLink;
+import java.io.IOException;
+import java.time.Duration;
+
+/** Opens the link the options name. */
+@FunctionalInterface
+public interface LinkOpener {
+
+    Link open() throws IOException;
+
+    static LinkOpener from(Esp32TargetOptions options) {
+        if (options.tcp().isPresent()) {
+            return () -> TcpLink.connect(options.tcp().get(), Duration.ofSeconds(5));
+        }
+        if (options.vidpid().isPresent()) {
+            return () -> JSerialCommLink.openByUsbId(options.vidpid().get(), 115_200);
+        }
+        return () -> JSerialCommLink.open(options.port().orElseThrow(), 115_200);
+    }
+}

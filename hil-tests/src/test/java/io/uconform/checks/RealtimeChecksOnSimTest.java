@@ -1,0 +1,78 @@
+package io.uconform.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uconform.server.ServerFault;
+import io.uconform.suite.Check;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The SSE, WS, STREAM and HOME checks against {@code sim}: all pass on a conforming device, and
+ * each of their server faults makes exactly its own requirement fail.
+ */
+class RealtimeChecksOnSimTest {
+
+    private static final List<Class<?>> CLASSES = List.of(SseChecks.class, WebSocketChecks.class,
+            StreamChecks.class, HomeChecks.class);
+
+    @Test
+    @Timeout(180)
+    void everyCheckPassesOnAConformingDevice() {
+        EngineExecutionResults results = run("");
+        assertThat(summary(results.testEvents().failed().list())).as("failed checks").isEmpty();
+        assertThat(results.testEvents().succeeded().count()).as("checks passed").isGreaterThanOrEqualTo(40);
+    }
+
+    static List<ServerFault> realtimeFaults() {
+        return java.util.Arrays.stream(ServerFault.values())
+                .filter(f -> f.requirement().matches("(SSE|WS|STREAM|HOME)-\\d+")).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("realtimeFaults")
+    @Timeout(180)
+    void eachFaultBreaksExactlyItsRequirement(ServerFault fault) {
+        EngineExecutionResults results = run(fault.name());
+        Set<String> failed = results.testEvents().failed().stream().map(RealtimeChecksOnSimTest::requirement)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(failed).as("requirements failed under %s: %s", fault, summary(results.testEvents().failed().list()))
+                .containsExactly(fault.requirement());
+    }
+
+    private static EngineExecutionResults run(String faults) {
+        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+                .selectors(CLASSES.stream().map(DiscoverySelectors::selectClass).toArray(
+                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .configurationParameter("target", "sim");
+        if (!faults.isEmpty()) {
+            builder.configurationParameter("target.faults", faults);
+        }
+        return builder.execute();
+    }
+
+    private static String requirement(Event event) {
+        return event.getTestDescriptor().getSource()
+                .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
+                .map(s -> ((org.junit.platform.engine.support.descriptor.MethodSource) s).getJavaMethod().getAnnotation(Check.class))
+                .map(Check::value).orElse("?");
+    }
+
+    private static List<String> summary(List<Event> events) {
+        return events.stream().map(e -> requirement(e) + " " + e.getTestDescriptor().getDisplayName() + ": "
+                + e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                .map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse(""))
+                .orElse("")).toList();
+    }
+}
