@@ -57,7 +57,8 @@ class TargetExtensionTest {
                 .containsEntry("waived(CheckContext)", "skipped: waived: accepted deviation for the test")
                 .containsEntry("needsUnboundRoute(CheckContext)",
                         "aborted: no route bound for role 'raise' in profile harness-test");
-        assertThat(outcomes.get("unknownPathIsTeapot(CheckContext)")).startsWith("failed: ").contains("418", "404");
+        assertThat(outcomes.get("unknownPathIsTeapot(CheckContext)")).startsWith("failed: ").contains("418", "404")
+                .contains("the wifi password is ****").doesNotContain("hunter22");
         assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("[fake]");
     }
