@@ -36,6 +36,8 @@ class Connection:
         if self.decorate is not None:
             self.decorate(resp)
         self.out.append(response.encode_head(resp, close, head_only))
+        if head_only and resp.stream is not None:
+            resp.stream.close()  # HEAD: the file was opened for its length only
         if not head_only:
             if resp.stream is not None:
                 self.out.append((resp.stream, resp.length))
