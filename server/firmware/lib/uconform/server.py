@@ -24,9 +24,12 @@ class Server:
         self.running = False
 
     def bind(self):
-        addr = socket.getaddrinfo(self.host, self.port)[0][-1]
-        s = socket.socket()
+        info = socket.getaddrinfo(self.host, self.port)[0]
+        addr = info[-1]
+        s = socket.socket(info[0], socket.SOCK_STREAM)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if self.host == "::" and hasattr(socket, "IPV6_V6ONLY"):
+            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)  # NET6-01: also 127.0.0.1
         s.bind(addr)
         s.listen(8)
         s.setblocking(False)
