@@ -37,11 +37,26 @@ def check(req, auth):
     colon = decoded.find(":")
     if colon < 0:
         raise _refuse("malformed credentials")
-    ok_user = equal(decoded[:colon], user)
-    ok_pass = equal(decoded[colon + 1:], password)
-    if not (ok_user and ok_pass):
-        raise _refuse("wrong credentials")
-    return user
+    name = decoded[:colon]
+    if device_accounts(name, decoded[colon + 1:], user, password) is not True:
+        raise _refuse("wrong credentials")  # only an explicit True grants (AUTH-05)
+    return name
+
+
+LOCKED_USER = "guest"
+LOCKED_PASSWORD = "guest"
+
+
+def device_accounts(name, secret, user, password):
+    """The reference device's auth callback: True for the configured user; the built-in locked
+    account yields its record (truthy, yet no access); anyone else False."""
+    ok_user = equal(name, user)
+    ok_pass = equal(secret, password)
+    if ok_user and ok_pass:
+        return True
+    if name == LOCKED_USER and secret == LOCKED_PASSWORD:
+        return {"user": LOCKED_USER, "locked": True}
+    return False
 
 
 def equal(a, b):

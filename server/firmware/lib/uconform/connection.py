@@ -40,7 +40,11 @@ class Connection:
             resp.stream.close()  # HEAD: the file was opened for its length only
         if not head_only:
             if resp.stream is not None:
-                self.out.append((resp.stream, resp.length))
+                self.out.append((resp.stream, resp.length, resp.chunked))
+            elif resp.chunked:
+                if resp.body:
+                    self.out.append(chunked.encode_chunk(resp.body))
+                self.out.append(chunked.LAST_CHUNK)
             elif resp.body:
                 self.out.append(resp.body)
         if resp.after:

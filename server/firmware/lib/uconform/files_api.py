@@ -13,7 +13,7 @@ def install(app, root):
     route = app.route("/files/*", lambda req: _handle(root, req),
                       ("GET", "PUT", "POST", "DELETE"))
     route.upload = True
-    app.route("/files", lambda req: _listing(root, ""), ("GET",))
+    app.route("/files", lambda req: _served(root + "/index.html", req), ("GET",))  # the web root's page
 
 
 def safe_relative(rest):
@@ -36,7 +36,7 @@ def _handle(root, req):
     if req.method == "GET" or req.method == "HEAD":
         if trailing or not parts:
             return _listing(root, "/".join(parts))
-        return _serve(path)
+        return _served(path, req)
     if req.method == "DELETE":
         return _delete(path)
     if trailing:
@@ -55,6 +55,13 @@ def _handle(root, req):
         _remove(tmp)
         raise HttpError(500, "could not store the file")
     return response.data({"path": "/" + "/".join(parts), "size": len(req.body)}, 201)
+
+
+def _served(path, req):
+    resp = _serve(path)
+    if req.query_param("chunked") == "1":
+        resp.chunked = True  # CHUNK-02: the same bytes in chunked transfer coding
+    return resp
 
 
 def _serve(path):

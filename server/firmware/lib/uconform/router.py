@@ -24,6 +24,8 @@ class Route:
         for i in range(len(segs)):
             seg = segs[i]
             if seg == "*" and i == len(segs) - 1:
+                if i >= len(parts):
+                    return None  # "/files/*" matches "/files/" and below, not "/files"
                 params["*"] = "/".join(parts[i:])
                 return params
             if i >= len(parts):

@@ -1,7 +1,7 @@
 # The socket loop: ONE non-blocking select.poll loop serving several clients at once.
 import socket
 import select
-from uconform import response, router
+from uconform import response, router, chunked
 from uconform.errors import HttpError
 from uconform.connection import Connection
 from uconform.compat import ticks_ms, ticks_diff, errno_of, collect
@@ -174,15 +174,17 @@ class Server:
         while conn.out and conn.sock is not None:
             item = conn.out[0]
             if isinstance(item, tuple):
-                stream, left = item
+                stream, left, in_chunks = item
                 piece = stream.read(min(CHUNK, left)) if left else b""
                 if not piece:
                     _close_stream(stream)
                     conn.out.pop(0)
+                    if in_chunks:
+                        conn.out.insert(0, chunked.LAST_CHUNK)
                     continue
-                conn.out[0] = (stream, left - len(piece))
-                conn.out.insert(0, piece)
-                item = piece
+                conn.out[0] = (stream, left - len(piece), in_chunks)
+                item = chunked.encode_chunk(piece) if in_chunks else piece
+                conn.out.insert(0, item)
             try:
                 sent = conn.sock.send(item)
             except OSError as e:

@@ -113,7 +113,7 @@ public final class HostTarget implements Target {
         // The port is chosen here: the unix port's sockets cannot report a port bound to 0.
         int port = options.port() == 0 ? freePort() : options.port();
         DeviceConfig config = new DeviceConfig("uconform-host", options.board(), VIRTUAL_SSID, wifiPassword,
-                authUser, authPassword, port, limits);
+                authUser, authPassword, options.bind(), port, options.cors(), limits);
         device = DeviceDirectory.create(options.firmware().orElse(firmware));
         device.writeConfig(config.toJson());
         URI base = launchAndAwaitReady();
@@ -172,6 +172,8 @@ public final class HostTarget implements Target {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("board", options.board());
         facts.put("interpreter", interpreter.name());
+        facts.put("cors", options.cors() ? "on" : "off");
+        facts.put("bind", options.bind());
         for (ConsoleLine line : console.lines()) {
             Matcher m = BOOT.matcher(line.text());
             if (m.find()) {
