@@ -30,10 +30,15 @@ def check(req, auth):
     parts = header.split(" ", 1)
     if len(parts) != 2 or parts[0].lower() != "basic" or len(parts[1]) > MAX_CREDENTIALS:
         raise _refuse("Basic credentials required")
+    token = parts[1].strip().encode()
     try:
-        decoded = binascii.a2b_base64(parts[1].strip().encode()).decode()
-    except (ValueError, UnicodeError):  # binascii.Error is a ValueError; MicroPython has no .Error
+        raw = binascii.a2b_base64(token)
+        canonical = binascii.b2a_base64(raw).strip()
+        decoded = raw.decode()
+    except Exception:  # binascii errors differ between ports (ValueError, binascii.Error, ...)
         raise _refuse("malformed credentials")
+    if canonical != token:
+        raise _refuse("malformed credentials")  # extra or truncated bytes around valid base64
     colon = decoded.find(":")
     if colon < 0:
         raise _refuse("malformed credentials")

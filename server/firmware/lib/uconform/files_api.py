@@ -1,4 +1,5 @@
 # /files/...: static files streamed in small chunks, listings, uploads (FILE, UP groups).
+import json
 import os
 from uconform import response
 from uconform.errors import HttpError
@@ -84,9 +85,10 @@ def _listing(root, rel):
         if est is None or name.endswith(".part"):
             continue
         is_dir = bool(est[0] & DIR_FLAG)
-        entries.append({"path": "/" + (rel + "/" if rel else "") + name,
-                        "type": "directory" if is_dir else "file", "size": 0 if is_dir else est[6]})
-    return {"path": "/" + rel + ("/" if rel else ""), "list": entries}
+        entries.append({"path": name, "type": "directory" if is_dir else "file", "size": 0 if is_dir else est[6]})
+    # FILE-03: the listing itself is the body (no {"data": ...} envelope), as file servers answer
+    listing = {"path": "/" + rel + ("/" if rel else ""), "list": entries}
+    return response.Response(200, json.dumps(listing).encode())
 
 
 def _delete(path):
