@@ -52,6 +52,7 @@ public final class HostTarget implements Target {
     private volatile FirmwareProcess process;
     private RunningTarget running;
     private volatile boolean closing;
+    private Thread shutdownHook;
 
     HostTarget(TargetSpec spec, HostOptions options, Interpreter interpreter, Path firmware) {
         this.spec = spec;
@@ -71,6 +72,9 @@ public final class HostTarget implements Target {
             return running;
         }
         closing = false;
+        // a harness that dies without close() must not leave an interpreter behind
+        shutdownHook = new Thread(this::killInterpreter, "host-target-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             running = boot();
             return running;
@@ -202,9 +206,25 @@ public final class HostTarget implements Target {
         return "v" + HexFormat.of().formatHex(bytes);
     }
 
+    private void killInterpreter() {
+        closing = true;
+        FirmwareProcess p = process;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
     @Override
     public synchronized void close() {
         closing = true;
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+            }
+            shutdownHook = null;
+        }
         if (process != null) {
             process.stop();
             process = null;
