@@ -40,6 +40,7 @@ final class MicroPythonRepl implements AutoCloseable {
     private boolean continuation;
     private boolean closed;
     private boolean started;
+    private byte lastByte; // the last byte relayed, to cook a lone \n into \r\n across chunks
 
     MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit) {
         this.uart = uart;
@@ -224,11 +225,13 @@ final class MicroPythonRepl implements AutoCloseable {
                 Runnable next = afterFile;
                 afterFile = () -> { };
                 next.run();
-            } else if (b == '\n' && lastWasNotCr(out)) {
+            } else if (b == '\n' && lastByte != '\r') {
                 out.write('\r');
                 out.write('\n');
+                lastByte = '\n';
             } else {
                 out.write(b);
+                lastByte = (byte) b;
             }
         }
         flush(out);
@@ -254,19 +257,9 @@ final class MicroPythonRepl implements AutoCloseable {
         }
     }
 
-    private byte lastByte = 0;
-
-    private boolean lastWasNotCr(ByteArrayOutputStream out) {
-        byte[] sofar = out.toByteArray();
-        byte last = sofar.length > 0 ? sofar[sofar.length - 1] : lastByte;
-        return last != '\r';
-    }
-
     private void flush(ByteArrayOutputStream out) {
         if (out.size() > 0) {
-            byte[] bytes = out.toByteArray();
-            lastByte = bytes[bytes.length - 1];
-            uart.write(bytes);
+            uart.write(out.toByteArray());
             out.reset();
         }
     }
