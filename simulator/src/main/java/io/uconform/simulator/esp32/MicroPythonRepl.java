@@ -29,6 +29,7 @@ final class MicroPythonRepl implements AutoCloseable {
     private final Supplier<HostPython> interpreters;
     private final String banner;
     private final Runnable onInterpreterExit;
+    private final boolean rawPaste;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Mode mode = Mode.DEAD;
@@ -42,7 +43,9 @@ final class MicroPythonRepl implements AutoCloseable {
     private boolean started;
     private byte lastByte; // the last byte relayed, to cook a lone \n into \r\n across chunks
 
-    MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit) {
+    MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit,
+                    boolean rawPaste) {
+        this.rawPaste = rawPaste;
         this.uart = uart;
         this.interpreters = interpreters;
         this.banner = banner;
@@ -119,7 +122,9 @@ final class MicroPythonRepl implements AutoCloseable {
         if (b == 0x01) {
             byte[] got = buffer.toByteArray();
             buffer.reset();
-            if (got.length == 2 && got[0] == 0x05 && got[1] == 'A') {
+            if (got.length == 2 && got[0] == 0x05 && got[1] == 'A' && !rawPaste) {
+                uart.write(new byte[] {'R', 0x00}); // understood, not supported: the host falls back
+            } else if (got.length == 2 && got[0] == 0x05 && got[1] == 'A') {
                 mode = Mode.PASTE;
                 pasteConsumed = 0;
                 uart.write(new byte[] {'R', 0x01, (byte) PASTE_WINDOW, 0, 0x01});
