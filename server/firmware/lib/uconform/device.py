@@ -24,7 +24,10 @@ class Device:
         m = self.machine
         if m is None or not hasattr(m, "reset_cause"):
             return "unknown"
-        cause = m.reset_cause()
+        try:
+            cause = m.reset_cause()
+        except OSError:
+            return "unknown"  # e.g. a host run whose virtual board is not reachable
         for attr, name in RESET_CAUSES:
             if getattr(m, attr, None) == cause:
                 return name

@@ -22,12 +22,13 @@ def run(root="."):
         cfg = configmod.load(cfg_path)
     except configmod.ConfigError as e:
         cfg, problem = configmod.defaults(), "config: " + str(e)
-    device = _device(cfg, cfg_path)
-    if problem is None and device.bank is None and device.machine is not None:
-        problem = "board: " + str(cfg["device"].get("board")) + " is unknown"
+    device, board_problem = _device(cfg, cfg_path)
+    problem = problem or board_problem
     say("UCONFORM RESET cause=" + device.reset_cause())
     ip, net_problem = bring_up(cfg, say)
-    problem = problem or net_problem
+    if net_problem:
+        # The app still runs: the device stays reachable on its own access point.
+        say("UCONFORM NET fallback=ap reason=" + net_problem)
     try:
         limits = Limits(cfg["server"].get("limits"))
     except ValueError as e:
@@ -51,17 +52,18 @@ def run(root="."):
 
 
 def _device(cfg, cfg_path):
+    """(device, problem): problem names why the board API cannot run, None when it can."""
     try:
         import machine
     except ImportError:
-        return Device(cfg, cfg_path)
+        return Device(cfg, cfg_path), None  # the reference app reports the missing machine module
     if not hasattr(machine, "Pin"):
-        return Device(cfg, cfg_path, machine)
+        return Device(cfg, cfg_path, machine), "board: machine.Pin is missing (put the hostrt modules on the path)"
     try:
         layout = boards.layout(cfg["device"].get("board"))
-    except ValueError:
-        return Device(cfg, cfg_path, machine)
-    return Device(cfg, cfg_path, machine, PinBank(machine, layout), layout)
+    except ValueError as e:
+        return Device(cfg, cfg_path, machine), "board: " + str(e)
+    return Device(cfg, cfg_path, machine, PinBank(machine, layout), layout), None
 
 
 def _app(device, root, problem):

@@ -233,12 +233,13 @@ public class LimitChecks {
         for (int i = 0; i < ctx.limits().maxClients(); i++) {
             RawConnection c = ctx.raw().open();
             holders.add(c);
-            HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
+            // the next request's first bytes travel with this one, so the connection is never idle
+            HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")) + "GET ");
             if (reply.status() == 503) {
                 return true;
             }
             assertThat(reply.status()).as("holder #%d of %d", i + 1, ctx.limits().maxClients()).isEqualTo(200);
-            c.send("GET ");
+            c.send(ctx.route("data"));
         }
         // a bounded moment for the server to see the started requests
         holders.get(holders.size() - 1).closedByPeerWithin(Duration.ofMillis(50));

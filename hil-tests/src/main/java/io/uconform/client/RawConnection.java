@@ -25,6 +25,22 @@ public interface RawConnection extends AutoCloseable {
     }
 
     /**
+     * Reads exactly {@code n} bytes (a WebSocket frame, a part of a streamed body after its head).
+     * Fails the check when they do not arrive within {@code timeout} or the peer closes first.
+     */
+    default byte[] readBytes(int n, Duration timeout) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read raw bytes");
+    }
+
+    /**
+     * Reads one line ended by LF (a CR before it is dropped), as ISO-8859-1 text, at most
+     * {@code maxBytes} long. Fails the check on timeout, end of stream or an over-long line.
+     */
+    default String readLine(Duration timeout, int maxBytes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read raw lines");
+    }
+
+    /**
      * True when the peer closed the connection (EOF or reset) within {@code timeout}, after any bytes
      * still in flight; false when it is still open at the deadline. Bytes read meanwhile are recorded.
      */

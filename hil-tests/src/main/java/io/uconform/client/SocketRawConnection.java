@@ -60,6 +60,38 @@ final class SocketRawConnection implements RawConnection {
     }
 
     @Override
+    public byte[] readBytes(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            byte[] bytes = in.readExactly(n, deadline);
+            transcript.received(channel, in.takeConsumed());
+            return bytes;
+        } catch (SocketInput.DeadlineException e) {
+            throw failure(n + " bytes did not arrive within " + timeout.toMillis() + " ms", e);
+        } catch (SocketInput.EndOfStreamException e) {
+            throw failure("connection closed before " + n + " bytes arrived", e);
+        } catch (IOException e) {
+            throw failure("read failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public String readLine(Duration timeout, int maxBytes) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            String line = in.readLine(deadline, maxBytes);
+            transcript.received(channel, in.takeConsumed());
+            return line;
+        } catch (SocketInput.DeadlineException e) {
+            throw failure("no complete line within " + timeout.toMillis() + " ms", e);
+        } catch (SocketInput.EndOfStreamException e) {
+            throw failure("connection closed before a complete line", e);
+        } catch (IOException e) {
+            throw failure("unreadable line (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
     public boolean closedByPeerWithin(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {

@@ -13,7 +13,7 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @Suite(failIfNoTests = false)
 @SuiteDisplayName("uconform conformance")
 @SelectPackages("io.uconform.checks")
-// check classes are named *Checks, which the suite engine's default Test* pattern would drop
+// the suite engine selects only *Test/*Tests classes by default; check classes are *Checks
 @IncludeClassNamePatterns(".*Checks")
 class ConformanceSuite {
 }

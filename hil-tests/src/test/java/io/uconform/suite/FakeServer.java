@@ -41,8 +41,9 @@ final class FakeServer implements AutoCloseable {
             return;
         }
         if (path.equals("/crash")) {
+            // dies before answering, as a crashing device does: stops listening, then drops the connection
+            close();
             exchange.close();
-            new Thread(this::close, "fake-server-crash").start();
             return;
         }
         int status = path.equals("/") ? 200 : 404;

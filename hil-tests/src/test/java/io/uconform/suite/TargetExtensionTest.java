@@ -92,7 +92,8 @@ class TargetExtensionTest {
     void unknownKindSkipsWithTheKnownKinds() {
         Map<String, String> outcomes = outcomes(run(FakeChecks.class, Map.of("target", "nosuch", "profile", "harness-test")));
 
-        assertThat(outcomes.get("indexAnswers(CheckContext)")).isEqualTo("skipped: unknown target kind 'nosuch' (known: fake, url)");
+        assertThat(outcomes.get("indexAnswers(CheckContext)")).startsWith("skipped: unknown target kind 'nosuch' (known: ")
+                .contains("fake", "url");
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class App {
 
     private final String name;
     private final List<Route> routes = new ArrayList<>();
+    private final List<RequestGuard> guards = new ArrayList<>();
+    private final List<ResponseFilter> filters = new ArrayList<>();
 
     public App(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -49,6 +51,26 @@ public final class App {
      */
     public App nowait(String pattern, Set<String> methods, Handler handler) {
         return add(new Route(pattern, normalize(methods), handler, Route.Mode.NOWAIT));
+    }
+
+    /** Adds a guard; guards run in registration order and the first non-null answer wins. */
+    public App guard(RequestGuard guard) {
+        guards.add(Objects.requireNonNull(guard, "guard"));
+        return this;
+    }
+
+    /** Adds a response filter; filters run in registration order. */
+    public App filter(ResponseFilter filter) {
+        filters.add(Objects.requireNonNull(filter, "filter"));
+        return this;
+    }
+
+    public List<RequestGuard> guards() {
+        return List.copyOf(guards);
+    }
+
+    public List<ResponseFilter> filters() {
+        return List.copyOf(filters);
     }
 
     public String name() {

@@ -7,8 +7,8 @@ package io.uconform.server;
 public enum ServerFault {
     /** HEAD responses carry the GET body. */
     HEAD_WITH_BODY("PROTO-03"),
-    /** Routes match against the raw target, query included, so {@code /x?a=1} is not {@code /x}. */
-    QUERY_IN_ROUTE_MATCH("PROTO-04"),
+    /** Routes match the raw, still percent-encoded path, so {@code /%6Ced} is not {@code /led}. */
+    PATH_NOT_DECODED("PROTO-04"),
     /** {@code +} in the query stays {@code +} instead of becoming a space. */
     PLUS_NOT_SPACE_IN_QUERY("PROTO-05"),
     /** The index lists the routes in reverse order. */
@@ -41,12 +41,38 @@ public enum ServerFault {
     NO_413("LIM-03"),
     /** {@code 100 Continue} is sent before checking route, method and length. */
     EXPECT_ALWAYS_CONTINUE("LIM-06"),
-    /** After 100 rejected malformed requests, {@code GET /} answers 500. */
+    /** After 30 rejected malformed requests, {@code GET /} answers 500. */
     DEGRADES_AFTER_HOSTILE_INPUT("ROB-01"),
     /** The server stops listening and closes every connection when it receives any HEAD request. */
     CRASH_ON_HEAD("ROB-03"),
     /** Background routes run their work before answering. */
-    NOWAIT_BLOCKS("NOWAIT-01");
+    NOWAIT_BLOCKS("NOWAIT-01"),
+    /** The event stream is sent without {@code Cache-Control: no-cache}. */
+    SSE_NO_CACHE_CONTROL("SSE-01"),
+    /** Multi-line event data is sent as one {@code data:} line with the line breaks inside. */
+    SSE_MULTILINE_DATA_UNSPLIT("SSE-02"),
+    /** A broadcast reaches only the newest subscriber. */
+    SSE_NEWEST_SUBSCRIBER_ONLY("SSE-03"),
+    /** Subscribers beyond the cap are accepted instead of 503. */
+    SSE_NO_SUBSCRIBER_CAP("SSE-04"),
+    /** {@code Sec-WebSocket-Accept} is computed without the RFC 6455 GUID. */
+    WS_WRONG_ACCEPT("WS-01"),
+    /** Upgrades without a key or with a version other than 13 get 101. */
+    WS_BAD_UPGRADE_ACCEPTED("WS-02"),
+    /** Binary messages are echoed as text frames. */
+    WS_BINARY_ECHOED_AS_TEXT("WS-03"),
+    /** PING frames are ignored (no PONG). */
+    WS_PING_IGNORED("WS-04"),
+    /** Unmasked client frames are accepted. */
+    WS_UNMASKED_ACCEPTED("WS-05"),
+    /** Text messages are not checked for valid UTF-8. */
+    WS_UTF8_UNCHECKED("WS-06"),
+    /** A client CLOSE is not answered: the TCP connection is just closed. */
+    WS_CLOSE_UNANSWERED("WS-07"),
+    /** Parts of a multipart stream are delimited by a boundary other than the declared one. */
+    STREAM_WRONG_BOUNDARY("STREAM-01"),
+    /** Home events are posted once: no retry on 5xx or timeouts. */
+    HOME_NO_RETRY("HOME-01");
 
     private final String requirement;
 

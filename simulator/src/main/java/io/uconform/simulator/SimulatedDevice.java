@@ -9,7 +9,10 @@ import io.uconform.server.ServerOptions;
 import io.uconform.server.ServerStartException;
 import io.uconform.server.board.BoardApi;
 import io.uconform.server.board.DeviceConfig;
+import io.uconform.server.home.Realtime;
 import io.uconform.simulator.admin.AdminRoutes;
+import io.uconform.simulator.board.Edge;
+import io.uconform.simulator.board.PinState;
 import io.uconform.simulator.board.ResetCause;
 import io.uconform.simulator.board.VirtualBoard;
 import java.net.URI;
@@ -35,6 +38,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ConsoleCapture console;
     private final ReferenceServer server;
     private final ReferenceServer admin;
+    private final Realtime realtime;
 
     private SimulatedDevice(SimulatorOptions options) {
         this.options = options;
@@ -43,7 +47,16 @@ public final class SimulatedDevice implements AutoCloseable {
         this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
         App app = new App(options.settings().name());
         BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
-        this.server = startServer(app, options.server(), "device");
+        this.realtime = Realtime.install(app, options.server(), config, board::uptimeMillis);
+        for (PinState pin : board.pins()) {
+            board.onEdge(pin.pin(), Edge.BOTH, realtime::pinChanged);
+        }
+        try {
+            this.server = startServer(app, options.server(), "device");
+        } catch (RuntimeException e) {
+            realtime.close();
+            throw e;
+        }
         ReferenceServer adminServer;
         try {
             App adminApp = AdminRoutes.install(new App("uconform-admin"), this);
@@ -52,11 +65,13 @@ public final class SimulatedDevice implements AutoCloseable {
             adminServer = startServer(adminApp, adminOptions, "admin");
         } catch (RuntimeException e) {
             server.close();
+            realtime.close();
             throw e;
         }
         this.admin = adminServer;
         console.accept("boot: " + options.board().description() + ", reset cause " + board.resetCause().wireName());
         console.accept("UCONFORM READY url=" + baseUri());
+        realtime.boot(board.resetCause().wireName());
     }
 
     /**
@@ -73,9 +88,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return server.uri();
     }
 
-    /** The admin REST base, e.g. {@code http://127.0.0.1:41235/}; endpoints live under {@code /admin}. */
+    /**
+     * The admin face, e.g. {@code http://127.0.0.1:41235/admin}: the board page for a browser; the
+     * REST endpoints live below it ({@code /admin/pins}, {@code /admin/timeline}, ...).
+     */
     public URI adminUri() {
-        return admin.uri();
+        return admin.uri().resolve("/admin");
     }
 
     public VirtualBoard board() {
@@ -103,6 +121,7 @@ public final class SimulatedDevice implements AutoCloseable {
     public void reset(ResetCause cause) {
         board.reset(cause);
         console.accept("UCONFORM RESET cause=" + cause.wireName());
+        realtime.boot(cause.wireName());
     }
 
     public boolean isRunning() {
@@ -115,6 +134,7 @@ public final class SimulatedDevice implements AutoCloseable {
             admin.close();
         } finally {
             server.close();
+            realtime.close();
         }
     }
 

@@ -15,6 +15,7 @@ class SimulatorLauncherTest {
     void startsOnTheGivenBoardWithSeparateAdminPort() {
         try (SimulatedDevice d = SimulatorLauncher.start("esp32c3-devkitm", 0, 0)) {
             assertThat(d.baseUri().getPort()).isPositive().isNotEqualTo(d.adminUri().getPort());
+            assertThat(d.adminUri().getPath()).as("the board page").isEqualTo("/admin");
             assertThat(new TestApi(d.adminUri()).get("/admin/board").dataMap()).containsEntry("board", "esp32c3-devkitm");
         }
     }

@@ -9,9 +9,10 @@ import java.util.Optional;
  *
  * <p>Implementations are thread-safe: HTTP handlers and background work (blink, reset) call them
  * concurrently. The routes validate requests (pin exists, capability, value ranges) before calling,
- * using {@link #pin(int)}; an implementation may still refuse with {@link IllegalArgumentException}
- * (answered 400) or {@link IllegalStateException} (answered 409). Mode and pull names are the wire
- * names: {@code in|out|pwm|adc} and {@code up|down|none}.
+ * using {@link #pin(int)}; an implementation that must still refuse throws
+ * {@link io.uconform.server.HttpError} with the status to answer (404, 409, 400), as any other
+ * exception becomes a 500. Mode and pull names are the wire names: {@code in|out|pwm|adc} and
+ * {@code up|down|none}.
  */
 public interface Board {
 

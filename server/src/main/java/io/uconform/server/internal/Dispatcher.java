@@ -3,22 +3,30 @@ package io.uconform.server.internal;
 import io.uconform.server.App;
 import io.uconform.server.HttpError;
 import io.uconform.server.Request;
+import io.uconform.server.RequestGuard;
 import io.uconform.server.Response;
+import io.uconform.server.ResponseFilter;
 import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * Turns a routed request into a response: the handler's result in the JSON envelope (CORE-02),
  * handler failures as 404/405/500 envelopes (CORE-03/04, METH-01), OPTIONS with {@code Allow}
- * (METH-04), the built-in index (CORE-01) and background routes (NOWAIT-01).
+ * (METH-04), the built-in index (CORE-01), guards, filters and background routes (NOWAIT-01).
  */
 final class Dispatcher {
     private static final System.Logger LOG = System.getLogger("io.uconform.server");
-    private static final int DEGRADE_AFTER_REJECTS = 100;
+    private static final int DEGRADE_AFTER_REJECTS = 30;
+
+    /** A response and the work to start once it is on the wire (NOWAIT), if any. */
+    record Outcome(Response response, Runnable afterSend) {
+    }
 
     private final Engine engine;
 
@@ -27,57 +35,84 @@ final class Dispatcher {
     }
 
     Router.Resolution resolve(Request request) {
-        String path = request.path();
         if ("*".equals(request.rawTarget())) {
-            return new Router.Resolution(Router.Resolution.Kind.OPTIONS, null, java.util.Map.of(),
-                    new java.util.TreeSet<>(App.ANY));
+            return new Router.Resolution(Router.Resolution.Kind.OPTIONS, null, Map.of(), new TreeSet<>(App.ANY));
         }
-        if (has(ServerFault.QUERY_IN_ROUTE_MATCH)) {
+        String path = request.path();
+        if (has(ServerFault.PATH_NOT_DECODED)) {
             int q = request.rawTarget().indexOf('?');
-            path = q < 0 ? path : path + request.rawTarget().substring(q);
+            path = q < 0 ? request.rawTarget() : request.rawTarget().substring(0, q);
         }
         return engine.router.resolve(request.method(), path);
     }
 
-    Response dispatch(Router.Resolution resolution, Request request) {
+    Outcome dispatch(Router.Resolution resolution, Request request) {
         switch (resolution.kind()) {
             case NOT_FOUND:
-                return Response.error(404, "no route for " + request.path());
+                return sendOnly(Response.error(404, "no route for " + request.path()));
             case NOT_ALLOWED:
+                String allowed = String.join(", ", resolution.allowed());
                 Response notAllowed = Response.error(405, "method " + request.method() + " is not allowed on "
-                        + request.path() + "; allowed: " + String.join(", ", resolution.allowed()));
-                return has(ServerFault.NO_ALLOW_ON_405) ? notAllowed
-                        : notAllowed.withHeader("Allow", String.join(", ", resolution.allowed()));
+                        + request.path() + "; allowed: " + allowed);
+                return sendOnly(has(ServerFault.NO_ALLOW_ON_405) ? notAllowed : notAllowed.withHeader("Allow", allowed));
             case OPTIONS:
-                return Response.of(204, null, new byte[0]).withHeader("Allow", String.join(", ", resolution.allowed()));
-            case INDEX:
-                return index();
+                return sendOnly(Response.of(204, null, new byte[0])
+                        .withHeader("Allow", String.join(", ", resolution.allowed())));
             default:
-                return invoke(resolution.route(), request);
+                Response refused = guard(request);
+                if (refused != null) {
+                    return sendOnly(refused);
+                }
+                return resolution.kind() == Router.Resolution.Kind.INDEX ? sendOnly(index())
+                        : invoke(resolution.route(), request);
         }
     }
 
-    /** After the response is on the wire: start the background work of a NOWAIT route. */
-    void afterResponse(Router.Resolution resolution, Request request) {
-        Route route = resolution.route();
-        if (route != null && route.mode() == Route.Mode.NOWAIT && !has(ServerFault.NOWAIT_BLOCKS)
-                && resolution.kind() == Router.Resolution.Kind.FOUND) {
-            engine.background.submit(route.handler(), request);
+    /** The app's filters applied to any response; a failing filter is logged and skipped. */
+    Response filter(Request request, Response response) {
+        Response current = response;
+        for (ResponseFilter filter : engine.app.filters()) {
+            try {
+                Response next = filter.apply(request, current);
+                current = next == null ? current : next;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "response filter failed", e);
+            }
         }
+        return current;
     }
 
-    private Response invoke(Route route, Request request) {
+    private Response guard(Request request) {
+        for (RequestGuard guard : engine.app.guards()) {
+            Response answer = call(() -> guard.check(request), request);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        return null;
+    }
+
+    private Outcome invoke(Route route, Request request) {
         if (route.mode() == Route.Mode.NOWAIT) {
             if (has(ServerFault.NOWAIT_BLOCKS)) {
                 BackgroundRunner.run(route.handler(), request);
-                return Response.data(null);
+                return sendOnly(Response.data(null));
             }
-            return engine.background.hasRoom() ? Response.data(null)
-                    : Response.error(503, "background work queue is full; try again later");
+            if (!engine.background.hasRoom()) {
+                return sendOnly(Response.error(503, "background work queue is full; try again later"));
+            }
+            return new Outcome(Response.data(null), () -> engine.background.submit(route.handler(), request));
         }
-        try {
+        return sendOnly(call(() -> {
             Object result = route.handler().handle(request);
             return result instanceof Response ? (Response) result : Response.data(result);
+        }, request));
+    }
+
+    /** Application code under the CORE-04 rules: HttpError keeps its status, anything else is a 500. */
+    private Response call(Callable<Response> code, Request request) {
+        try {
+            return code.call();
         } catch (HttpError e) {
             return Response.error(e.status(), e.getMessage());
         } catch (Exception | StackOverflowError | AssertionError | LinkageError e) {
@@ -101,6 +136,10 @@ final class Dispatcher {
         data.put("name", engine.app.name());
         data.put("routes", patterns);
         return Response.data(data);
+    }
+
+    private static Outcome sendOnly(Response response) {
+        return new Outcome(response, null);
     }
 
     private boolean has(ServerFault fault) {

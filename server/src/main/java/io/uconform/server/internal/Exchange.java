@@ -7,7 +7,6 @@ import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ final class Exchange {
     private static final int FAULT_BODY_CAP = 16 * 1024 * 1024;
 
     private final Engine engine;
-    private final Socket socket;
     private final ConnectionInput in;
     private final ResponseWriter writer;
     private final OutputStream out;
@@ -34,9 +32,8 @@ final class Exchange {
     private final BodyReader bodyReader;
     private final Dispatcher dispatcher;
 
-    Exchange(Engine engine, Socket socket, ConnectionInput in, OutputStream out, String remote) {
+    Exchange(Engine engine, ConnectionInput in, OutputStream out, String remote) {
         this.engine = engine;
-        this.socket = socket;
         this.in = in;
         this.out = out;
         this.writer = new ResponseWriter(out);
@@ -63,7 +60,7 @@ final class Exchange {
                 return false;
             }
             List<Map.Entry<String, String>> headers = headReader.readHeaders();
-            head = new RequestHead(line.method(), line.originForm(), line.version(), headers);
+            head = new RequestHead(line.method(), faultyQuery(line.originForm()), line.version(), headers);
             framing = Framing.of(head, !has(ServerFault.MISSING_HOST_ACCEPTED), has(ServerFault.HTTP10_KEPT_ALIVE));
         } catch (ProtocolError e) {
             return reject(e.status(), e.getMessage());
@@ -96,7 +93,7 @@ final class Exchange {
                 && resolution.kind() != Router.Resolution.Kind.NOT_ALLOWED;
         if (framing.expectContinue() && framing.hasBodyFraming()) {
             if (!handled && !has(ServerFault.EXPECT_ALWAYS_CONTINUE)) {
-                respond(head, dispatcher.dispatch(resolution, bare), true);
+                respond(head, bare, dispatcher.dispatch(resolution, bare).response(), true);
                 return false;
             }
             writer.writeInterim100();
@@ -111,15 +108,17 @@ final class Exchange {
         }
         Request request = Request.of(head.method(), head.target(), head.headers(), body, remote)
                 .withParams(resolution.params());
-        Response response = dispatcher.dispatch(resolution, request);
+        Dispatcher.Outcome outcome = dispatcher.dispatch(resolution, request);
+        Response response = outcome.response();
         if (response.takeover().isPresent()) {
-            new Takeover(engine, socket, in, out, remote).run(writer, response);
+            new Takeover(engine, in, out, remote).run(writer, response);
             return false;
         }
-        close |= response.wantsClose();
-        respond(head, response, close);
-        dispatcher.afterResponse(resolution, request);
-        return !close;
+        boolean closed = respond(head, request, response, close);
+        if (outcome.afterSend() != null) {
+            outcome.afterSend().run();
+        }
+        return !closed;
     }
 
     private byte[] readBody(RequestHead head, Framing framing, long limit) throws IOException, ProtocolError {
@@ -155,19 +154,35 @@ final class Exchange {
         return !requestLike;
     }
 
-    private void respond(RequestHead head, Response response, boolean close) throws IOException {
-        ResponseWriter.ConnectionHeader connection = close ? ResponseWriter.ConnectionHeader.CLOSE
+    /** Filters and writes a response; returns true when the connection must close after it. */
+    private boolean respond(RequestHead head, Request request, Response unfiltered, boolean close) throws IOException {
+        Response response = dispatcher.filter(request, unfiltered);
+        boolean streamedTo10 = head.isHttp10() && response.bodyWriter().isPresent() && !"HEAD".equals(head.method());
+        boolean closing = close || response.wantsClose() || streamedTo10;
+        ResponseWriter.ConnectionHeader connection = streamedTo10 ? ResponseWriter.ConnectionHeader.CLOSE_DELIMITED
+                : closing ? ResponseWriter.ConnectionHeader.CLOSE
                 : head.isHttp10() ? ResponseWriter.ConnectionHeader.KEEP_ALIVE : ResponseWriter.ConnectionHeader.NONE;
         writer.write(response, "HEAD".equals(head.method()), connection, has(ServerFault.HEAD_WITH_BODY));
         engine.stats.requestsServed.incrementAndGet();
+        return closing;
     }
 
     /** Answers a request the engine will not continue after, then ends the connection. */
     private boolean reject(int status, String message) throws IOException {
         engine.stats.requestsRejected.incrementAndGet();
         LOG.log(System.Logger.Level.DEBUG, "{0}: {1} {2}", remote, status, message);
-        writer.write(Response.error(status, message), false, ResponseWriter.ConnectionHeader.CLOSE, false);
+        Response response = dispatcher.filter(null, Response.error(status, message));
+        writer.write(response, false, ResponseWriter.ConnectionHeader.CLOSE, false);
         return false;
+    }
+
+    /** Fault PLUS_NOT_SPACE_IN_QUERY: a literal '+' in the query survives decoding as '+'. */
+    private String faultyQuery(String target) {
+        int q = target.indexOf('?');
+        if (q < 0 || !has(ServerFault.PLUS_NOT_SPACE_IN_QUERY)) {
+            return target;
+        }
+        return target.substring(0, q) + target.substring(q).replace("+", "%2B");
     }
 
     private boolean has(ServerFault fault) {

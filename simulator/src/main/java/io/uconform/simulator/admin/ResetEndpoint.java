@@ -28,6 +28,9 @@ final class ResetEndpoint implements Handler {
                 .orElseThrow(() -> new HttpError(400, "cause must be one of "
                         + Arrays.stream(ResetCause.values()).map(ResetCause::wireName).toList()));
         device.reset(parsed);
-        return Map.of("reset_cause", parsed.wireName(), "boot", device.board().bootCount());
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("reset_cause", parsed.wireName());
+        answer.put("boot", device.board().bootCount());
+        return answer;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -100,9 +101,7 @@ public final class VirtualBoard {
 
     /** Sets mode and/or pull (a null argument keeps the current one). */
     public PinState configure(int pin, PinMode mode, Pull pull) {
-        List<Runnable> calls = new ArrayList<>();
-        PinState result;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             if (mode == PinMode.OUT || mode == PinMode.PWM) {
                 requireOutputCapable(s);
@@ -112,10 +111,8 @@ public final class VirtualBoard {
             }
             setMode(s, mode == null ? s.mode : mode, pull == null ? s.pull : pull);
             settle(s, calls);
-            result = snapshot(s);
-        }
-        fire(calls);
-        return result;
+            return snapshot(s);
+        });
     }
 
     /** Writes the output latch (0 or 1); it shows on the pin while the mode is {@code out}. */
@@ -123,33 +120,25 @@ public final class VirtualBoard {
         if (value != 0 && value != 1) {
             throw new BoardException("GPIO " + pin + ": a digital value is 0 or 1, not " + value);
         }
-        List<Runnable> calls = new ArrayList<>();
-        PinState result;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             requireOutputCapable(s);
             writeLatch(s, value);
             settle(s, calls);
-            result = snapshot(s);
-        }
-        fire(calls);
-        return result;
+            return snapshot(s);
+        });
     }
 
     /** Inverts the output latch, making the pin an output first if it is not one. */
     public PinState toggle(int pin) {
-        List<Runnable> calls = new ArrayList<>();
-        PinState result;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             requireOutputCapable(s);
             setMode(s, PinMode.OUT, s.pull);
             writeLatch(s, 1 - s.latch);
             settle(s, calls);
-            result = snapshot(s);
-        }
-        fire(calls);
-        return result;
+            return snapshot(s);
+        });
     }
 
     /** Switches the pin to PWM with the given frequency (Hz) and duty (0..1023). */
@@ -157,9 +146,7 @@ public final class VirtualBoard {
         if (freq < 1 || duty < 0 || duty > 1023) {
             throw new BoardException("GPIO " + pin + ": PWM needs freq >= 1 Hz and duty 0..1023");
         }
-        List<Runnable> calls = new ArrayList<>();
-        PinState result;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             requireOutputCapable(s);
             setMode(s, PinMode.PWM, s.pull);
@@ -169,17 +156,13 @@ public final class VirtualBoard {
                 record(BoardEvent.Kind.PWM_CHANGE, pin, duty, "freq=" + freq + " duty=" + duty);
             }
             settle(s, calls);
-            result = snapshot(s);
-        }
-        fire(calls);
-        return result;
+            return snapshot(s);
+        });
     }
 
     /** Converts the pin's voltage (switching it to ADC mode), with any ADC fault applied. */
     public AdcReading readAdc(int pin) {
-        List<Runnable> calls = new ArrayList<>();
-        AdcReading reading;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             requireAdc(s);
             setMode(s, PinMode.ADC, s.pull);
@@ -189,10 +172,8 @@ public final class VirtualBoard {
                 mv = f.fault().onAdcMillivolts(mv, noise);
             }
             int raw = AdcCurve.rawFor(mv);
-            reading = new AdcReading(pin, raw, AdcCurve.millivoltsFor(raw));
-        }
-        fire(calls);
-        return reading;
+            return new AdcReading(pin, raw, AdcCurve.millivoltsFor(raw));
+        });
     }
 
     /** Drives a digital level onto the pin from outside (0 V or full scale). */
@@ -238,8 +219,7 @@ public final class VirtualBoard {
      * not part of the chip).
      */
     public void reset(ResetCause cause) {
-        List<Runnable> calls = new ArrayList<>();
-        synchronized (lock) {
+        mutate(calls -> {
             boot++;
             bootNanos = nanoClock.getAsLong();
             resetCause = cause;
@@ -248,8 +228,8 @@ public final class VirtualBoard {
                 applyBootConfiguration(s);
                 settle(s, calls);
             }
-        }
-        fire(calls);
+            return null;
+        });
     }
 
     public List<ActiveFault> faults() {
@@ -260,8 +240,7 @@ public final class VirtualBoard {
 
     /** Replaces the active faults; pins whose observed level changes because of it report the change. */
     public void setFaults(List<ActiveFault> newFaults) {
-        List<Runnable> calls = new ArrayList<>();
-        synchronized (lock) {
+        mutate(calls -> {
             for (ActiveFault f : newFaults) {
                 if (f.pin() != ActiveFault.EVERY_PIN) {
                     slot(f.pin());
@@ -282,22 +261,18 @@ public final class VirtualBoard {
             for (PinSlot s : pins.values()) {
                 settle(s, calls);
             }
-        }
-        fire(calls);
+            return null;
+        });
     }
 
     private PinState inject(int pin, Integer millivolts, String what) {
-        List<Runnable> calls = new ArrayList<>();
-        PinState result;
-        synchronized (lock) {
+        return mutate(calls -> {
             PinSlot s = slot(pin);
             s.externalMillivolts = millivolts;
             record(BoardEvent.Kind.INPUT_INJECTED, pin, millivolts == null ? 0 : millivolts, what);
             settle(s, calls);
-            result = snapshot(s);
-        }
-        fire(calls);
-        return result;
+            return snapshot(s);
+        });
     }
 
     private void applyBootConfiguration(PinSlot s) {
@@ -396,7 +371,14 @@ public final class VirtualBoard {
         return (nanoClock.getAsLong() - bootNanos) / 1_000_000L;
     }
 
-    private static void fire(List<Runnable> calls) {
+    /** Runs a change under the lock, then the listener calls it collected, outside the lock. */
+    private <T> T mutate(Function<List<Runnable>, T> change) {
+        List<Runnable> calls = new ArrayList<>();
+        T result;
+        synchronized (lock) {
+            result = change.apply(calls);
+        }
         calls.forEach(Runnable::run);
+        return result;
     }
 }

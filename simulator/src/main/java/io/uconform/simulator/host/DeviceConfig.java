@@ -12,7 +12,7 @@ record DeviceConfig(String deviceName, String board, String ssid, String wifiPas
     String toJson() {
         return "{\n"
                 + "  \"device\": {\"name\": " + q(deviceName) + ", \"board\": " + q(board) + "},\n"
-                + "  \"sta\": {\"ssid\": " + q(ssid) + ", \"password\": " + q(wifiPassword) + ", \"join_timeout_ms\": 5000},\n"
+                + "  \"sta\": {\"ssid\": " + q(ssid) + ", \"password\": " + q(wifiPassword) + ", \"join_timeout_ms\": 2000},\n"
                 + "  \"ap\": {\"essid\": \"uconform-host\", \"password\": \"\", \"authmode\": 0},\n"
                 + "  \"app\": \"reference\",\n"
                 + "  \"home\": {\"url\": \"\"},\n"
@@ -29,10 +29,6 @@ record DeviceConfig(String deviceName, String board, String ssid, String wifiPas
                 + ", \"max_sse_subscribers\": " + limits.maxSseSubscribers()
                 + ", \"max_ws_message_bytes\": " + limits.maxWsMessageBytes() + "}}\n"
                 + "}\n";
-    }
-
-    DeviceConfig withPort(int newPort) {
-        return new DeviceConfig(deviceName, board, ssid, wifiPassword, authUser, authPassword, newPort, limits);
     }
 
     private static String q(String s) {

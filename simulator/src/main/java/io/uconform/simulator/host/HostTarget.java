@@ -13,6 +13,9 @@ import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
 import io.uconform.target.TargetSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -107,12 +110,13 @@ public final class HostTarget implements Target {
         if (options.fastTimers()) {
             limits = limits.withHeaderTimeout(Duration.ofSeconds(1)).withKeepAliveIdle(Duration.ofSeconds(2));
         }
+        // The port is chosen here: the unix port's sockets cannot report a port bound to 0.
+        int port = options.port() == 0 ? freePort() : options.port();
         DeviceConfig config = new DeviceConfig("uconform-host", options.board(), VIRTUAL_SSID, wifiPassword,
-                authUser, authPassword, options.port(), limits);
+                authUser, authPassword, port, limits);
         device = DeviceDirectory.create(options.firmware().orElse(firmware));
         device.writeConfig(config.toJson());
         URI base = launchAndAwaitReady();
-        device.writeConfig(config.withPort(base.getPort()).toJson());  // a reboot comes back on the same port
         return new RunningTarget(base, new VirtualBoardProbe(board), console, Optional.of(limits), facts());
     }
 
@@ -180,6 +184,14 @@ public final class HostTarget implements Target {
 
     private String lastLines(int n) {
         return console.tail(n).stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new TargetException("target 'host': no free loopback port: " + e.getMessage());
+        }
     }
 
     private static String secret() {

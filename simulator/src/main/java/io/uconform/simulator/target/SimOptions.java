@@ -1,11 +1,15 @@
 package io.uconform.simulator.target;
 
 import io.uconform.server.ServerFault;
+import io.uconform.simulator.board.ActiveFault;
+import io.uconform.simulator.board.BoardFault;
 import io.uconform.simulator.board.BoardProfile;
 import io.uconform.simulator.board.BoardProfiles;
 import io.uconform.target.TargetException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +20,20 @@ import java.util.TreeSet;
  *
  * @param board  {@code board=esp32-devkitc} (default) or {@code esp32c3-devkitm}
  * @param port   {@code port=0} (default: ephemeral)
- * @param faults {@code faults=NAME,NAME}: server faults for the suite's self-tests
- * @param timers {@code timers=fast} (default) or {@code device}
+ * @param faults      {@code faults=NAME,NAME}: server faults ({@link ServerFault}) for the suite's
+ *                    self-tests; board fault names ({@link BoardFault}, e.g. {@code DEAD_LED},
+ *                    {@code STUCK_PIN@4}) in the same list go to {@code boardFaults}
+ * @param boardFaults hardware faults switched on when the device starts
+ * @param timers      {@code timers=fast} (default) or {@code device}
  */
-public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, SimTimers timers) {
+public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, List<ActiveFault> boardFaults,
+                         SimTimers timers) {
 
     static final Set<String> KNOWN = Set.of("board", "port", "faults", "timers");
 
     public SimOptions {
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        boardFaults = List.copyOf(boardFaults);
     }
 
     /** Parses raw options; every problem is a {@link TargetException} with one line. */
@@ -37,7 +46,14 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
         }
         try {
             BoardProfile board = BoardProfiles.byId(raw.getOrDefault("board", BoardProfiles.ESP32_DEVKITC.id()).trim());
-            return new SimOptions(board, port(raw.getOrDefault("port", "0")), faults(raw.getOrDefault("faults", "")),
+            Set<ServerFault> serverFaults = EnumSet.noneOf(ServerFault.class);
+            List<ActiveFault> boardFaults = new ArrayList<>();
+            for (String name : raw.getOrDefault("faults", "").split(",")) {
+                if (!name.isBlank()) {
+                    addFault(name.trim(), board, serverFaults, boardFaults);
+                }
+            }
+            return new SimOptions(board, port(raw.getOrDefault("port", "0")), serverFaults, boardFaults,
                     SimTimers.parse(raw.getOrDefault("timers", "fast")));
         } catch (IllegalArgumentException e) {
             throw new TargetException("sim: " + e.getMessage());
@@ -56,20 +72,20 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
         throw new IllegalArgumentException("port must be a number 0..65535, not '" + text + "'");
     }
 
-    private static Set<ServerFault> faults(String text) {
-        Set<ServerFault> out = EnumSet.noneOf(ServerFault.class);
-        for (String name : text.split(",")) {
-            String n = name.trim().toUpperCase(Locale.ROOT);
-            if (n.isEmpty()) {
-                continue;
-            }
-            try {
-                out.add(ServerFault.valueOf(n));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown server fault '" + name.trim() + "' (known: "
-                        + String.join(", ", Arrays.stream(ServerFault.values()).map(Enum::name).toList()) + ")");
-            }
+    private static void addFault(String name, BoardProfile board, Set<ServerFault> serverFaults,
+                                 List<ActiveFault> boardFaults) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (Arrays.stream(ServerFault.values()).anyMatch(f -> f.name().equals(upper))) {
+            serverFaults.add(ServerFault.valueOf(upper));
+            return;
         }
-        return out;
+        String boardName = upper.contains("@") ? upper.substring(0, upper.indexOf('@')) : upper;
+        if (Arrays.stream(BoardFault.values()).anyMatch(f -> f.name().equals(boardName))) {
+            boardFaults.add(ActiveFault.parse(name, board));
+            return;
+        }
+        throw new IllegalArgumentException("unknown fault '" + name + "' (server faults: "
+                + String.join(", ", Arrays.stream(ServerFault.values()).map(Enum::name).toList())
+                + "; board faults: " + String.join(", ", Arrays.stream(BoardFault.values()).map(Enum::name).toList()) + ")");
     }
 }

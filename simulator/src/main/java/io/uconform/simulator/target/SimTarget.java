@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class SimTarget implements Target {
 
+    /** How long a fresh device may take to answer its first {@code GET /}. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final SimOptions options;
     private final Limits limits;
     private SimulatedDevice device;
@@ -44,8 +47,15 @@ public final class SimTarget implements Target {
                 .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults());
         try {
             device = SimulatedDevice.start(SimulatorOptions.forBoard(options.board()).withServer(server));
+            device.board().setFaults(options.boardFaults());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
+        }
+        try {
+            HttpReadiness.await(device.baseUri(), READY_TIMEOUT);
+        } catch (TargetException e) {
+            close();
+            throw e;
         }
         running = new RunningTarget(device.baseUri(), new VirtualBoardProbe(device.board()), device.console(),
                 Optional.of(limits), facts());
@@ -86,6 +96,9 @@ public final class SimTarget implements Target {
         facts.put("admin", device.adminUri().toString());
         if (!options.faults().isEmpty()) {
             facts.put("faults", options.faults().toString());
+        }
+        if (!options.boardFaults().isEmpty()) {
+            facts.put("board_faults", options.boardFaults().toString());
         }
         return facts;
     }

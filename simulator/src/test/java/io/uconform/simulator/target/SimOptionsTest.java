@@ -30,13 +30,21 @@ class SimOptionsTest {
     }
 
     @Test
+    void boardFaultsShareTheFaultsOption() {
+        SimOptions o = SimOptions.parse(Map.of("faults", "NO_413,dead_led,STUCK_PIN@4"));
+        assertThat(o.faults()).containsExactly(ServerFault.NO_413);
+        assertThat(o.boardFaults()).extracting(Object::toString).containsExactly("DEAD_LED@2", "STUCK_PIN@4");
+    }
+
+    @Test
     void badOptionsAreOneLineTargetExceptions() {
         assertThatThrownBy(() -> SimOptions.parse(Map.of("bord", "x"))).isInstanceOf(TargetException.class)
                 .hasMessage("sim: unknown option 'bord' (known: board, faults, port, timers)");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("board", "uno"))).hasMessageStartingWith("sim: unknown board 'uno'");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("port", "http"))).hasMessage("sim: port must be a number 0..65535, not 'http'");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("port", "-1"))).isInstanceOf(TargetException.class);
-        assertThatThrownBy(() -> SimOptions.parse(Map.of("faults", "EXPLODE"))).hasMessageStartingWith("sim: unknown server fault 'EXPLODE'");
+        assertThatThrownBy(() -> SimOptions.parse(Map.of("faults", "EXPLODE"))).hasMessageStartingWith("sim: unknown fault 'EXPLODE' (server faults: ");
+        assertThatThrownBy(() -> SimOptions.parse(Map.of("faults", "STUCK_PIN@20"))).hasMessageContaining("no GPIO 20");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("timers", "slow"))).hasMessage("sim: timers must be 'fast' or 'device', not 'slow'");
     }
 }

@@ -105,4 +105,17 @@ class SimTargetTest {
             assertThat(routes.get(0)).isNotEqualTo("/");
         }
     }
+
+    @Test
+    void boardFaultsAreSwitchedOnAtStartAndAfterRestart() {
+        try (Target target = create(Map.of("faults", "DEAD_LED"))) {
+            RunningTarget running = target.start();
+            assertThat(new TestApi(running.baseUri()).get("/led/on").dataMap()).as("the API believes it").containsEntry("value", 1L);
+            assertThat(running.probe().read(2).value()).as("the probe sees the dead LED").isZero();
+            assertThat(running.facts()).containsEntry("board_faults", "[DEAD_LED@2]");
+            RunningTarget again = target.restart();
+            new TestApi(again.baseUri()).get("/led/on");
+            assertThat(again.probe().read(2).value()).isZero();
+        }
+    }
 }

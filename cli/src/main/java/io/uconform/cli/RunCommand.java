@@ -1,0 +1,133 @@
+package io.uconform.cli;
+
+import io.uconform.profile.Profiles;
+import io.uconform.report.CheckRecord;
+import io.uconform.report.CheckStatus;
+import io.uconform.report.ReportListener;
+import io.uconform.report.RunReport;
+import io.uconform.suite.SuiteSettings;
+import io.uconform.suite.TargetSelection;
+import io.uconform.suite.TargetsFile;
+import io.uconform.target.Availability;
+import io.uconform.target.TargetKind;
+import io.uconform.target.TargetKinds;
+import io.uconform.target.TargetSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code uconform run}: the conformance suite against one target (or a targets file). */
+@Command(name = "run", description = "Run the conformance suite against a target and write the reports.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", defaultValue = "sim", description = "target kind: sim, url, host, esp32, renode, ... (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a target option, e.g. url=http://192.168.1.20 (repeatable)")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--profile", defaultValue = "reference", description = "profile name or path to a profile .json (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--targets", description = "a targets file: JSON array of {kind, options, profile}; overrides --target")
+    Path targetsFile;
+
+    @Option(names = "--report-dir", defaultValue = "uconform-report", description = "where reports go (default: ${DEFAULT-VALUE})")
+    Path reportDir;
+
+    @Option(names = "--check-timeout", paramLabel = "SECONDS", description = "hard timeout per check (default: 30)")
+    Double checkTimeoutSeconds;
+
+    /** Where the checks are found; only the CLI's own tests change it. */
+    @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
+    String checksPackage;
+
+    @Option(names = "--verbose", description = "show the log of in-process targets and of JUnit discovery")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (!verbose) {
+            // in-process targets (sim) log through java.util.logging; their evidence is in the report
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        }
+        List<TargetSelection> selections = targetsFile != null ? TargetsFile.read(targetsFile, profile)
+                : List.of(new TargetSelection(target, options, profile));
+        selections.forEach(RunCommand::validate);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
+        parameters.put(SuiteSettings.PROFILE, profile);
+        if (targetsFile != null) {
+            parameters.put(SuiteSettings.TARGETS, targetsFile.toAbsolutePath().toString());
+        } else {
+            parameters.put(SuiteSettings.TARGET, target);
+            parameters.put(SuiteSettings.OPTIONS, options.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+        }
+        if (checkTimeoutSeconds != null) {
+            parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
+        }
+        out.println("uconform: running the conformance suite against "
+                + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));
+        out.flush();
+        SuiteRun run = SuiteRun.execute(checksPackage, parameters, reportDir, out);
+        RunReport report = run.report().orElseThrow(() -> new IllegalArgumentException(
+                "no conformance checks found on the class path (package " + checksPackage + ")"));
+        String startFailure = startFailure(report);
+        if (startFailure != null) {
+            throw new IllegalArgumentException(startFailure);
+        }
+        summarize(report, run, out);
+        boolean allGood = report.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.NOT_RUN);
+        return allGood ? Uconform.OK : Uconform.CHECKS_FAILED;
+    }
+
+    /** Bad input is found before anything runs: unknown kind or profile, malformed options, unreachable target. */
+    private static void validate(TargetSelection selection) {
+        io.uconform.profile.Profile loaded = Profiles.load(selection.profile());
+        TargetKind kind = TargetKinds.require(selection.kind());
+        TargetSpec targetSpec = new TargetSpec(selection.kind(), selection.options(), loaded);
+        Availability availability = kind.availability(targetSpec);
+        if (!availability.isAvailable()) {
+            throw new IllegalArgumentException(availability.reason());
+        }
+        kind.create(targetSpec).close();
+    }
+
+    /** When every check that was meant to run could not because the target did not start: that reason. */
+    private static String startFailure(RunReport report) {
+        String prefix = "not run: target failed to start: ";
+        List<CheckRecord> meant = report.checks().stream()
+                .filter(c -> c.status() != CheckStatus.NOT_CLAIMED && c.status() != CheckStatus.WAIVED).toList();
+        if (meant.isEmpty() || !meant.stream().allMatch(c -> c.reason().startsWith(prefix))) {
+            return null;
+        }
+        return meant.get(0).reason().substring(prefix.length());
+    }
+
+    private static void summarize(RunReport report, SuiteRun run, PrintWriter out) {
+        Map<CheckStatus, Integer> totals = report.totals();
+        out.println();
+        out.printf("uconform: %d checks: %d passed, %d failed, %d skipped, %d not claimed, %d waived, %d not run%n",
+                report.checks().size(), totals.get(CheckStatus.PASSED), totals.get(CheckStatus.FAILED),
+                totals.get(CheckStatus.SKIPPED), totals.get(CheckStatus.NOT_CLAIMED), totals.get(CheckStatus.WAIVED),
+                totals.get(CheckStatus.NOT_RUN));
+        report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + e)));
+        out.println("  report.html: " + run.reportDir().resolve("report.html").toAbsolutePath());
+        out.println("  report.json: " + run.reportDir().resolve("report.json").toAbsolutePath());
+        out.println("  JUnit XML:   " + run.junitXml().toAbsolutePath());
+        out.flush();
+    }
+}

@@ -1,0 +1,85 @@
+package io.uconform.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.uconform.checks.support.Baseline;
+import io.uconform.checks.support.MultipartPart;
+import io.uconform.checks.support.MultipartReader;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.Json;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * STREAM: a {@code multipart/x-mixed-replace} stream (the profile's {@code stream} role, else
+ * {@code /stream}) sends well-formed parts while the client stays, and lets go when it leaves.
+ */
+@ConformanceChecks
+public class StreamChecks {
+
+    @Check("STREAM-01")
+    void partsAreDelimitedByTheDeclaredBoundary(CheckContext ctx) {
+        MultipartReader stream = MultipartReader.open(ctx, path(ctx));
+        for (int i = 0; i < 3; i++) {
+            MultipartPart part = stream.next(Waits.reply(ctx));
+            assertThat(part.body()).as("body of part %d", i + 1).isNotEmpty();
+        }
+        ctx.note("boundary '" + stream.boundary() + "': 3 parts well-formed");
+    }
+
+    @Check("STREAM-01")
+    void partsKeepComingWithTheirOwnContentType(CheckContext ctx) {
+        MultipartReader stream = MultipartReader.open(ctx, path(ctx));
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            MultipartPart part = stream.next(Waits.reply(ctx));
+            types.add(part.headers().get("content-type"));
+            if (part.headers().get("content-type").contains("json")) {
+                Json.parse(part.text());
+            }
+        }
+        assertThat(types).as("Content-Type of 8 consecutive parts").hasSize(8).allMatch(t -> !t.isBlank());
+    }
+
+    @Check("STREAM-01")
+    void streamIsFramedAsAnEndlessBody(CheckContext ctx) {
+        MultipartReader stream = MultipartReader.open(ctx, path(ctx));
+        assertThat(stream.head().header("content-length")).as("Content-Length of an endless stream").isEmpty();
+        stream.next(Waits.reply(ctx));
+    }
+
+    @Check("STREAM-01")
+    void leavingClientsFreeTheServer(CheckContext ctx) {
+        Baseline baseline = Baseline.of(ctx);
+        int rounds = ctx.limits().maxClients() + 2;
+        for (int i = 0; i < rounds; i++) {
+            MultipartReader stream = openWhenFree(ctx, i + 1);
+            stream.next(Waits.reply(ctx));
+            stream.leave();
+        }
+        ctx.note(rounds + " streams opened and left, more than the " + ctx.limits().maxClients() + " client slots");
+        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx));
+    }
+
+    /** Opens a stream, retrying while the server answers 503 because slots of left streams are not yet free. */
+    private static MultipartReader openWhenFree(CheckContext ctx, int round) {
+        MultipartReader[] opened = new MultipartReader[1];
+        await("[" + ctx.targetName() + "] stream " + round + " opened (earlier ones left)")
+                .atMost(Waits.afterIdleTimeout(ctx)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsMatching(e -> e instanceof AssertionError && String.valueOf(e.getMessage()).contains("503"))
+                .until(() -> {
+                    opened[0] = MultipartReader.open(ctx, path(ctx));
+                    return true;
+                });
+        return opened[0];
+    }
+
+    private static String path(CheckContext ctx) {
+        return ctx.profile().route("stream").orElse("/stream");
+    }
+}

@@ -1,0 +1,58 @@
+package io.uconform.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite's speed against {@code sim}: N full runs in one JVM (after the JVM has started), then
+ * the median wall time, the median per check and the slowest checks. Runs only when asked for with
+ * {@code -Dbench.runs=N} (see {@code hil-tests/bench/suite-bench.sh}); otherwise skipped.
+ */
+class SuiteBenchTest {
+
+    @Test
+    void medianWallTimeOfTheSuiteOnSim() {
+        String runsProperty = System.getProperty("bench.runs", "");
+        assumeThat(runsProperty).as("benchmark not requested (-Dbench.runs=N)").isNotBlank();
+        int runs = Integer.parseInt(runsProperty.trim());
+        List<Long> walls = new ArrayList<>();
+        Map<String, List<Long>> perCheck = new HashMap<>();
+        for (int i = 0; i < runs; i++) {
+            SuiteRun run = SuiteRun.with(Map.of("target", "sim"));
+            walls.add(run.millis());
+            run.durations().forEach((check, ms) -> perCheck.computeIfAbsent(check, k -> new ArrayList<>()).add(ms));
+            System.out.printf("run %d: %d checks in %d ms%n", i + 1, run.checksRun(), run.millis());
+            assertThat(run.failed()).as("failed checks in benchmark run %d: %s", i + 1, run.failureSummary()).isEmpty();
+        }
+        printSummary(runs, walls, perCheck);
+    }
+
+    private static void printSummary(int runs, List<Long> walls, Map<String, List<Long>> perCheck) {
+        List<Long> checkMedians = new ArrayList<>();
+        Map<String, Long> medianByCheck = new HashMap<>();
+        perCheck.forEach((check, list) -> {
+            long m = median(list);
+            checkMedians.add(m);
+            medianByCheck.put(check, m);
+        });
+        long timed = checkMedians.stream().mapToLong(Long::longValue).sum();
+        System.out.printf("suite on sim: %d runs, median wall %d ms; %d checks, median per check %d ms, "
+                + "sum of check medians %d ms%n", runs, median(walls), perCheck.size(), median(checkMedians), timed);
+        System.out.println("slowest checks (median ms):");
+        medianByCheck.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .forEach(e -> System.out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,152 @@
+package io.uconform.selftest;
+
+import io.uconform.suite.Check;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * One run of the whole conformance suite ({@code io.uconform.checks}) through JUnit's
+ * {@link EngineTestKit}, configured like a user would ({@code target}, {@code target.<option>}),
+ * summarised per requirement. Check classes run in their {@code @Order} (hostile campaigns last).
+ */
+final class SuiteRun {
+
+    /** One finished check: its requirement, method, and failure or skip message. */
+    record Outcome(String requirement, String check, String message) {
+        @Override
+        public String toString() {
+            return requirement + " " + check + (message.isEmpty() ? "" : ": " + firstLine(message));
+        }
+    }
+
+    private final EngineExecutionResults results;
+    private final long millis;
+
+    private SuiteRun(EngineExecutionResults results, long millis) {
+        this.results = results;
+        this.millis = millis;
+    }
+
+    /** The whole suite: every check class of the package. */
+    static SuiteRun with(Map<String, String> configuration) {
+        return with(configuration, List.of(DiscoverySelectors.selectPackage("io.uconform.checks")));
+    }
+
+    /** Only the given check classes. */
+    static SuiteRun of(List<Class<?>> classes, Map<String, String> configuration) {
+        return with(configuration, classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()));
+    }
+
+    private static SuiteRun with(Map<String, String> configuration,
+                                 List<? extends org.junit.platform.engine.DiscoverySelector> selectors) {
+        long start = System.nanoTime();
+        EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectors.toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+        configuration.forEach(builder::configurationParameter);
+        EngineExecutionResults results = builder.execute();
+        return new SuiteRun(results, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    long millis() {
+        return millis;
+    }
+
+    List<Outcome> failed() {
+        return outcomes(results.testEvents().failed().stream().collect(Collectors.toList()));
+    }
+
+    List<Outcome> passed() {
+        return outcomes(results.testEvents().succeeded().stream().collect(Collectors.toList()));
+    }
+
+    /** Checks skipped (disabled) or aborted, with their reasons. */
+    List<Outcome> notRun() {
+        List<Outcome> list = outcomes(results.testEvents().aborted().stream().collect(Collectors.toList()));
+        results.testEvents().skipped().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m ->
+                list.add(new Outcome(m.getAnnotation(Check.class).value(), name(m),
+                        e.getPayload(String.class).orElse("skipped")))));
+        return list;
+    }
+
+    Set<String> failedRequirements() {
+        return failed().stream().map(Outcome::requirement).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    Set<String> passedRequirements() {
+        return passed().stream().map(Outcome::requirement).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Values of one report entry key ({@code uconform.restarted}, ...) published during the run. */
+    List<String> reportEntries(String key) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class))
+                .flatMap(Optional::stream).map(r -> r.getKeyValuePairs().get(key))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toList());
+    }
+
+    /** Wall time of every check that ran, by {@code Class.method}, in milliseconds. */
+    Map<String, Long> durations() {
+        Map<String, java.time.Instant> started = new java.util.HashMap<>();
+        results.testEvents().started().stream().forEach(e -> started.put(e.getTestDescriptor().getUniqueId().toString(),
+                e.getTimestamp()));
+        Map<String, Long> durations = new TreeMap<>();
+        results.testEvents().finished().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m -> {
+            java.time.Instant start = started.get(e.getTestDescriptor().getUniqueId().toString());
+            if (start != null) {
+                durations.put(name(m), java.time.Duration.between(start, e.getTimestamp()).toMillis());
+            }
+        }));
+        return durations;
+    }
+
+    int checksRun() {
+        return failed().size() + passed().size();
+    }
+
+    /** Failures grouped by requirement, for assertion messages. */
+    String failureSummary() {
+        Map<String, List<String>> byRequirement = new TreeMap<>();
+        failed().forEach(o -> byRequirement.computeIfAbsent(o.requirement(), k -> new java.util.ArrayList<>())
+                .add(o.check() + ": " + firstLine(o.message())));
+        return byRequirement.toString();
+    }
+
+    private static List<Outcome> outcomes(List<Event> events) {
+        List<Outcome> list = new java.util.ArrayList<>();
+        for (Event event : events) {
+            check(event.getTestDescriptor()).ifPresent(m -> list.add(new Outcome(m.getAnnotation(Check.class).value(),
+                    name(m), event.getPayload(TestExecutionResult.class)
+                    .flatMap(TestExecutionResult::getThrowable).map(String::valueOf).orElse(""))));
+        }
+        return list;
+    }
+
+    private static Optional<Method> check(TestDescriptor descriptor) {
+        return descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(MethodSource::getJavaMethod).filter(m -> m.isAnnotationPresent(Check.class));
+    }
+
+    private static String name(Method m) {
+        return m.getDeclaringClass().getSimpleName() + "." + m.getName();
+    }
+
+    private static String firstLine(String text) {
+        String oneLine = text.replace('\n', ' ');
+        return oneLine.length() <= 240 ? oneLine : oneLine.substring(0, 240) + "...";
+    }
+}
