@@ -85,9 +85,9 @@ class RawReplTest {
     @Test
     void aSilentLinkFailsWithOneClearLine() {
         io.uconform.link.InMemoryLink.Pair pair = io.uconform.link.InMemoryLink.pair("nobody");
-        RawRepl repl = new RawRepl(pair.host(), new ConsoleTap(new ConsoleCapture(SecretMask.none())), Duration.ofSeconds(1));
+        RawRepl repl = new RawRepl(pair.host(), new ConsoleTap(new ConsoleCapture(SecretMask.none())), Duration.ofSeconds(1), 2);
         assertThatThrownBy(() -> repl.enter(false)).isInstanceOf(ReplException.class)
-                .hasMessageStartingWith("no raw REPL on mem:nobody after 3 attempt(s): timed out waiting for the raw REPL banner")
+                .hasMessageStartingWith("no raw REPL on mem:nobody after 2 attempt(s): timed out waiting for the raw REPL banner")
                 .hasMessageContaining("nothing received");
     }
 }
