@@ -58,4 +58,13 @@ public interface CheckContext {
 
     /** Adds a free-form line of evidence to this check's record in the report. */
     void note(String evidence);
+
+    /**
+     * Registers a secret the check uses (a Wi-Fi or auth password it sets), so that it is masked
+     * everywhere in this check's evidence, including what was recorded before the call. (Values of
+     * password-like JSON keys and Authorization credentials are masked without this.)
+     */
+    default void secret(String value) {
+        throw new UnsupportedOperationException("this CheckContext cannot mask secrets");
+    }
 }

@@ -35,7 +35,12 @@ final class BusyResponder {
             }
         }, "uconform-busy-" + socket.getPort());
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            permits.release();
+            Sockets.closeQuietly(socket);
+        }
     }
 
     private void answer(Socket socket) {

@@ -170,7 +170,12 @@ public final class Engine implements AutoCloseable {
         stats.connectionsAccepted.incrementAndGet();
         ConnectionWorker worker = new ConnectionWorker(this, socket);
         workers.add(worker);
-        worker.start();
+        try {
+            worker.start();
+        } catch (RuntimeException | Error e) {
+            connectionEnded(worker); // e.g. no native thread left: give the slot back
+            throw e;
+        }
     }
 
     /** A free slot, or one made by evicting an idle keep-alive connection. */
