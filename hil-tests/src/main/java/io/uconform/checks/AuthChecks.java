@@ -203,7 +203,10 @@ public class AuthChecks {
         assertThat(ctx.console().lines()).as("console lines").noneMatch(line -> line.toString().contains(password));
     }
 
-    /** A campaign of bypass attempts on reads, uploads and deletes; the count is reported as evidence. */
+    /**
+     * A campaign of malformed or wrong Basic credentials on reads and uploads; the count is reported
+     * as evidence. Bearer tokens and cookies (AUTH-04) and deletes (AUTH-06) have their own checks.
+     */
     @Check("AUTH-02")
     void bypassCampaignNeverSucceeds(CheckContext ctx) {
         String user = Access.user(ctx);
@@ -221,22 +224,17 @@ public class AuthChecks {
         attempts.put("scheme only", Map.of("Authorization", "Basic "));
         attempts.put("digest", Map.of("Authorization", "Digest username=\"" + user + "\""));
         attempts.put("scheme glued", Map.of("Authorization", "Basic" + token));
-        attempts.put("bearer", Map.of("Authorization", "Bearer " + token));
         attempts.put("proxy header", Map.of("Proxy-Authorization", "Basic " + token));
         attempts.put("x header", Map.of("X-Authorization", "Basic " + token));
-        attempts.put("cookie", Map.of("Cookie", "Authorization=Basic " + token));
         attempts.put("prefix password", Map.of("Authorization", Access.basic(user, password.substring(0, 1))));
         attempts.put("NUL user", Map.of("Authorization", Access.basic(user + "\u0000", password)));
         List<String> successes = new ArrayList<>();
         int count = 0;
-        String victim = Access.scratchName(".txt");
         for (Map.Entry<String, Map<String, String>> attempt : attempts.entrySet()) {
             String name = Access.scratchName(".txt");
-            Uploads.put(ctx, victim, "victim".getBytes(StandardCharsets.UTF_8));
             List<HttpReply> replies = List.of(
                     getProtected(ctx, attempt.getValue()),
-                    ctx.http().send("PUT", Uploads.uploadPath(ctx, name), attempt.getValue(), new byte[] {'x'}),
-                    ctx.http().send("DELETE", Uploads.uploadPath(ctx, victim), attempt.getValue(), null));
+                    ctx.http().send("PUT", Uploads.uploadPath(ctx, name), attempt.getValue(), new byte[] {'x'}));
             count += replies.size();
             for (HttpReply reply : replies) {
                 if (reply.status() != 401) {
@@ -245,8 +243,7 @@ public class AuthChecks {
             }
             Uploads.remove(ctx, name);
         }
-        Uploads.remove(ctx, victim);
-        ctx.note("AUTH bypass campaign: " + count + " attempts (read, upload, delete), " + successes.size() + " not refused");
+        ctx.note("AUTH bypass campaign: " + count + " attempts (read, upload), " + successes.size() + " not refused");
         assertThat(successes).as("bypass attempts not refused with 401").isEmpty();
     }
 }

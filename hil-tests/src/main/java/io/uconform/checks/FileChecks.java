@@ -67,8 +67,10 @@ public class FileChecks {
             if ("file".equals(entry.path("type").asText()) && served < 5) {
                 HttpReply reply = ctx.http().get(ctx.route("files") + entry.path("path").asText());
                 assertThat(reply.status()).as("GET of listed file %s", entry.path("path").asText()).isEqualTo(200);
-                assertThat((long) reply.body().length).as("size of %s", entry.path("path").asText())
-                        .isEqualTo(entry.path("size").asLong());
+                if (entry.path("size").isNumber()) { // the listing's own shape is FILE-03's business
+                    assertThat((long) reply.body().length).as("size of %s", entry.path("path").asText())
+                            .isEqualTo(entry.path("size").asLong());
+                }
                 served++;
             }
         }
