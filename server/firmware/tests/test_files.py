@@ -63,7 +63,7 @@ class FilesTest(unittest.TestCase):
 
     def test_listing_of_a_directory(self):
         body = json.loads(call(self.app, "GET /files/ HTTP/1.1").body)
-        self.assertEqual(body["data"], {"path": "/", "list": [{"path": "/index.html", "type": "file", "size": 11}]})
+        self.assertEqual(body, {"path": "/", "list": [{"path": "index.html", "type": "file", "size": 11}]})
 
     def test_traversal_never_leaves_the_root(self):
         for target in ("/files/%2e%2e/config.json", "/files/../x", "/files//etc/passwd",
@@ -78,6 +78,11 @@ class FilesTest(unittest.TestCase):
         self.assertTrue(os.stat(ROOT + "/newdir")[0] & 0x4000)
         self.assertEqual(call(self.app, "DELETE /files/d/a.bin HTTP/1.1", None, GOOD).status, 200)
         self.assertEqual(call(self.app, "GET /files/d/a.bin HTTP/1.1").status, 404)
+
+    def test_tampered_base64_credentials_are_refused(self):
+        for token in ("YWRtaW46cHc=XXXX", "YWRtaW46cHc", "YWRtaW46cHc==", " YWRtaW46cHc=x"):
+            self.assertEqual(call(self.app, "PUT /files/x.txt HTTP/1.1", b"x",
+                                  "Authorization: Basic " + token + "\r\n").status, 401, token)
 
     def test_writes_need_credentials_reads_do_not(self):
         self.assertEqual(call(self.app, "PUT /files/x.txt HTTP/1.1", b"x").status, 401)

@@ -134,6 +134,34 @@ class SilentClientTest(unittest.TestCase):
         self.assertEqual(Reader(s).reply().status, 200)
 
 
+class DualStackTest(unittest.TestCase):
+    def test_bound_to_any_ipv6_answers_on_both_loopbacks(self):
+        from uconform.server import Server
+        from uconform.limits import Limits
+        import threading
+        if not socket.has_ipv6:
+            self.skipTest("no IPv6 in this interpreter")
+        server = Server(make_app(), Limits(), "::", 0)
+        try:
+            port = server.bind()
+        except OSError as e:
+            self.skipTest("cannot bind :: here: " + str(e))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            for host in ("::1", "127.0.0.1"):
+                try:
+                    s = socket.create_connection((host, port), timeout=3)
+                except OSError as e:
+                    self.skipTest(host + " unreachable here: " + str(e))
+                with s:
+                    s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+                    self.assertEqual(Reader(s).reply().status, 200, host)
+        finally:
+            server.running = False
+            thread.join(3)
+
+
 class LimitsTest(unittest.TestCase):
     def setUp(self):
         self.running = Running(make_app(), max_body_bytes=1000)

@@ -25,12 +25,15 @@ public final class DeviceConfigJson {
         return write(root);
     }
 
-    /** Binds the server to loopback on a free port (a virtual board runs on this host). */
-    public static byte[] withLoopbackServer(byte[] existing) {
+    /**
+     * Binds the server to loopback on {@code port} (a virtual board runs on this host). A fixed
+     * port, not 0, so the URL survives a reboot the way port 80 does on a board.
+     */
+    public static byte[] withLoopbackServer(byte[] existing, int port) {
         ObjectNode root = parse(existing);
         ObjectNode server = section(root, "server");
         server.put("host", "127.0.0.1");
-        server.put("port", 0);
+        server.put("port", port);
         return write(root);
     }
 

@@ -10,6 +10,7 @@ import io.uconform.client.Json;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 /** CORE: routing and the JSON envelope. */
 @ConformanceChecks
+@Order(ChecksOrder.CORE)
 public class CoreChecks {
 
     @Check("CORE-01")

@@ -13,10 +13,12 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.nio.charset.StandardCharsets;
 
 /** ERR: malformed requests and clients that reset. */
 @ConformanceChecks
+@Order(ChecksOrder.MALFORMED)
 public class ErrorChecks {
 
     @Check("ERR-01")
@@ -108,7 +110,7 @@ public class ErrorChecks {
 
     @Check("ERR-03")
     void http10WithoutHostIsServed(CheckContext ctx) {
-        assertStatus(ctx, "GET " + ctx.route("index") + " HTTP/1.0" + CRLF + CRLF, 200);
+        assertStatus(ctx, "GET " + ctx.route("data") + " HTTP/1.0" + CRLF + CRLF, 200);
     }
 
     @Check("ERR-04")
@@ -182,8 +184,8 @@ public class ErrorChecks {
             }
             victim.close(true);
         }
-        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index")));
-        assertThat(reply.status()).as("GET / from a new client after 20 resets").isEqualTo(200);
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("data")));
+        assertThat(reply.status()).as("GET %s from a new client after 20 resets", ctx.route("data")).isEqualTo(200);
     }
 
     @Check("ERR-06")
@@ -248,7 +250,7 @@ public class ErrorChecks {
             assertThat(Exchange.on(ctx, other, request).status()).as("other client's next request after the reset")
                     .isEqualTo(200);
         }
-        assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))).status()).as("a new client after the reset")
+        assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("data"))).status()).as("a new client after the reset")
                 .isEqualTo(200);
     }
 

@@ -12,6 +12,7 @@ import io.uconform.probe.PinReading;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.Set;
  * GPIO-02 pin list, GPIO-03 one pin (read, write, errors), GPIO-04 ADC, GPIO-05 PWM.
  */
 @ConformanceChecks
+@Order(ChecksOrder.BOARD)
 public class GpioChecks {
 
     private static final Set<String> MODES = Set.of("in", "out", "pwm", "adc");

@@ -12,11 +12,13 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.util.List;
 import java.util.Locale;
 
 /** KA: persistent connections, closing, request caps, idle timeout and pipelining. */
 @ConformanceChecks
+@Order(ChecksOrder.CONNECTIONS)
 public class KeepAliveChecks {
 
     /** Above this cap the KA-03 checks would send too many requests for a fast suite. */

@@ -14,6 +14,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
 
 /** LIM: resource limits, sized by the profile's (or the harness-configured) limits. */
 @ConformanceChecks
+@Order(ChecksOrder.LIMITS)
 public class LimitChecks {
 
     @Check("LIM-01")
@@ -42,7 +44,7 @@ public class LimitChecks {
     @Check("LIM-01")
     void headerBlockWithinTheLimitIsServed(CheckContext ctx) {
         String half = "X-Half: " + "h".repeat(ctx.limits().maxHeaderBytes() / 2);
-        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index"), half));
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("data"), half));
         assertThat(reply.status()).as("a head of about half the %d-byte limit", ctx.limits().maxHeaderBytes())
                 .isEqualTo(200);
     }

@@ -11,6 +11,7 @@ import io.uconform.probe.BoardProbe;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 /** METH: methods. */
 @ConformanceChecks
+@Order(ChecksOrder.METHODS)
 public class MethodChecks {
 
     @Check("METH-01")

@@ -11,6 +11,7 @@ import io.uconform.probe.PinReading;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * so that no blink leaks into the next check.
  */
 @ConformanceChecks
+@Order(ChecksOrder.BACKGROUND)
 public class NowaitChecks {
 
     private static final int TIMES = 3;

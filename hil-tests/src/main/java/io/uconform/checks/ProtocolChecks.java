@@ -13,11 +13,13 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** PROTO: HTTP/1.1 message framing. */
 @ConformanceChecks
+@Order(ChecksOrder.PROTOCOL)
 public class ProtocolChecks {
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 [1-5][0-9]{2} [\\x21-\\x7e][\\x20-\\x7e]*");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Order;
  * {@code GET /}, which is ROB-01's witness.
  */
 @ConformanceChecks
-@Order(Integer.MAX_VALUE)
+@Order(ChecksOrder.HOSTILE)
 public class RobustnessChecks {
 
     /**

@@ -16,6 +16,7 @@ import io.uconform.console.ConsoleLine;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** SYS (system report, reset) and BOOT-02 (secrets never leave the device). */
 @ConformanceChecks
+@Order(ChecksOrder.SYSTEM)
 public class SystemChecks {
 
     /** How long a device may take to reboot and answer again. */

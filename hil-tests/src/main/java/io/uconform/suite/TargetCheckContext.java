@@ -101,6 +101,11 @@ final class TargetCheckContext implements CheckContext {
         return transcript;
     }
 
+    @Override
+    public java.util.Map<String, String> facts() {
+        return running.facts();
+    }
+
     java.util.Map<String, String> runningFacts() {
         return running.facts();
     }

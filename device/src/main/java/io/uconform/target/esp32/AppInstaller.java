@@ -42,12 +42,20 @@ final class AppInstaller {
                 config = DeviceConfigJson.withStation(config, wifi.get());
             }
             if (loopbackServer) {
-                config = DeviceConfigJson.withLoopbackServer(config);
+                config = DeviceConfigJson.withLoopbackServer(config, freeLoopbackPort());
             }
             deployer.writeFile("config.json", config);
             tap.capture().accept("[uconform] wrote config.json" + wifi.map(w -> " (station '" + w.ssid() + "')").orElse(""));
         }
         repl.softRebootIntoMain();
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port for the virtual board's server: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] read(Path file) {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,6 +47,19 @@ class VirtualEsp32TargetTest {
             assertThat(running.console().lines()).extracting(ConsoleLine::text)
                     .anyMatch(l -> l.startsWith("UCONFORM NET mode=sta ssid=uconform-virtual-ap"))
                     .anyMatch(l -> l.startsWith("UCONFORM READY url=http://127.0.0.1:"));
+
+            // machine.reset() ends the interpreter; the board reboots and serves at the same URL
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> reset = client.send(HttpRequest.newBuilder(running.baseUri().resolve("/system/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reset.statusCode()).isBetween(200, 299);
+            int mark = running.console().lines().size();
+            Awaitility.await("the virtual ESP32 reboots and announces the same URL").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(running.console().lines().stream().skip(mark).map(ConsoleLine::text))
+                            .anyMatch(l -> l.startsWith("UCONFORM READY url=" + running.baseUri())));
+            assertThat(client.send(HttpRequest.newBuilder(running.baseUri()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
     }
 }

@@ -51,7 +51,7 @@ final class BusyResponder {
                     + " client slots are in use").withHeader("Retry-After", "1");
             DeadlineOutputStream out = new DeadlineOutputStream(socket, engine.watchdog,
                     engine.limits.writeTimeout().toMillis());
-            new ResponseWriter(out).write(busy, false, ResponseWriter.ConnectionHeader.CLOSE, false);
+            engine.newWriter(out).write(busy, false, ResponseWriter.ConnectionHeader.CLOSE, false);
         } catch (IOException | RuntimeException ignored) {
             // the client left or never spoke; the close below is all that is left to do
         }

@@ -36,7 +36,7 @@ final class Exchange {
         this.engine = engine;
         this.in = in;
         this.out = out;
-        this.writer = new ResponseWriter(out);
+        this.writer = engine.newWriter(out);
         this.remote = remote;
         this.headReader = new HeadReader(in, engine.limits, has(ServerFault.OBS_FOLD_ACCEPTED));
         this.bodyReader = new BodyReader(in, engine.limits.maxHeaderBytes());

@@ -22,9 +22,21 @@ final class ResponseWriter {
     private static final Set<String> ENGINE_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     private final OutputStream out;
+    private final Map<String, String> everyResponse;
+    private final boolean onErrorsToo;
 
     ResponseWriter(OutputStream out) {
+        this(out, Map.of(), true);
+    }
+
+    /**
+     * @param everyResponse headers added to every response unless the response sets them (CORS)
+     * @param onErrorsToo false (a fault) leaves them off 4xx/5xx responses
+     */
+    ResponseWriter(OutputStream out, Map<String, String> everyResponse, boolean onErrorsToo) {
         this.out = out;
+        this.everyResponse = Map.copyOf(everyResponse);
+        this.onErrorsToo = onErrorsToo;
     }
 
     /**
@@ -46,7 +58,7 @@ final class ResponseWriter {
      */
     void write(Response response, boolean headOnly, ConnectionHeader connection, boolean bodyForHead)
             throws IOException {
-        StringBuilder head = statusAndHeaders(response, connection);
+        StringBuilder head = statusAndHeaders(withEveryResponseHeaders(response), connection);
         int status = response.status();
         boolean bodiless = status < 200 || status == 204 || status == 304;
         if (response.bodyWriter().isPresent()) {
@@ -84,6 +96,19 @@ final class ResponseWriter {
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+    }
+
+    private Response withEveryResponseHeaders(Response response) {
+        if (everyResponse.isEmpty() || (!onErrorsToo && response.status() >= 400)) {
+            return response;
+        }
+        Response decorated = response;
+        for (Map.Entry<String, String> header : everyResponse.entrySet()) {
+            if (response.header(header.getKey()).isEmpty()) {
+                decorated = decorated.withHeader(header.getKey(), header.getValue());
+            }
+        }
+        return decorated;
     }
 
     private void writeChunked(BodyWriter writer) throws IOException {

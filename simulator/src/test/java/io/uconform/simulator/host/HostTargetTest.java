@@ -60,7 +60,8 @@ class HostTargetTest {
         try (target) {
             RunningTarget running = target.start();
             assertThat(target.name()).isEqualTo("host:python3");
-            assertThat(running.facts()).containsEntry("interpreter", "python3").containsKey("firmware");
+            assertThat(running.facts()).containsEntry("interpreter", "python3").containsKey("firmware")
+                    .containsEntry("cors", "off").containsEntry("bind", "127.0.0.1");
             assertThat(running.limits()).get().extracting(Limits::headerTimeout).isEqualTo(Duration.ofSeconds(1));
             URI base = running.baseUri();
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
@@ -135,6 +136,8 @@ class HostTargetTest {
         assertThatThrownBy(() -> kind.create(spec(Map.of("heap", "lots"))))
                 .isInstanceOf(TargetException.class).hasMessageContaining("heap");
         assertThat(kind.availability(spec(Map.of("nope", "1"))).reason()).contains("no option 'nope'");
+        assertThatThrownBy(() -> kind.create(spec(Map.of("cors", "maybe")))).hasMessageContaining("cors must be on or off");
+        assertThatThrownBy(() -> kind.create(spec(Map.of("bind", "0.0.0.0")))).hasMessageContaining("bind must be");
         assertThat(kind.name()).isEqualTo("host");
     }
 }

@@ -1,0 +1,25 @@
+package io.uconform.checks;
+
+/**
+ * The order of the check classes (JUnit's {@code ClassOrderer$OrderAnnotation}): checks that only
+ * need a well-behaved server first, then those that send malformed or oversized requests, and the
+ * hostile campaigns last. A target that degrades under rejected input then fails the requirement
+ * that covers it (ROB-01) instead of spoiling the verdicts of unrelated groups. Classes without an
+ * order (other groups) run between {@link #MALFORMED} and {@link #HOSTILE}.
+ */
+final class ChecksOrder {
+
+    static final int CORE = 10;
+    static final int PROTOCOL = 20;
+    static final int BOARD = 30;
+    static final int BACKGROUND = 40;
+    static final int SYSTEM = 50;
+    static final int CONNECTIONS = 60;
+    static final int METHODS = 70;
+    static final int LIMITS = 80;
+    static final int MALFORMED = 90;
+    static final int HOSTILE = Integer.MAX_VALUE;
+
+    private ChecksOrder() {
+    }
+}
