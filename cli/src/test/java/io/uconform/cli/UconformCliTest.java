@@ -89,6 +89,20 @@ class UconformCliTest {
     }
 
     @Test
+    void targetsFileRunsTheChecksOncePerTarget() throws Exception {
+        Path targets = dir.resolve("targets.json");
+        String profile = profile("/nope").toString().replace("\\", "\\\\");
+        Files.writeString(targets, "[{\"kind\":\"url\",\"options\":{\"url\":\"" + url + "\"},\"profile\":\"" + profile + "\"},"
+                + "{\"kind\":\"url\",\"options\":{\"url\":\"" + url + "/\"},\"profile\":\"" + profile + "\"}]");
+
+        int exit = run("run", "--targets", targets.toString(), "--report-dir", dir.resolve("multi").toString(),
+                "--checks-package", "io.uconform.cli.fixture");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("uconform: 6 checks: 4 passed", "[url:" + url + "]", "[url:" + url + "/]");
+    }
+
+    @Test
     void diffExitsOneOnNewFailuresAndZeroOtherwise() throws Exception {
         Path good = dir.resolve("good");
         Path bad = dir.resolve("bad");

@@ -25,6 +25,15 @@ public final class DeviceConfigJson {
         return write(root);
     }
 
+    /** Sets the HTTP Basic credentials the firmware protects {@code /api} and file writes with. */
+    public static byte[] withAuth(byte[] existing, AuthCredentials auth) {
+        ObjectNode root = parse(existing);
+        ObjectNode section = section(root, "auth");
+        section.put("user", auth.user());
+        section.put("password", auth.password());
+        return write(root);
+    }
+
     /**
      * Binds the server to loopback on {@code port} (a virtual board runs on this host). A fixed
      * port, not 0, so the URL survives a reboot the way port 80 does on a board.

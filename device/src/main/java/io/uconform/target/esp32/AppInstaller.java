@@ -1,5 +1,6 @@
 package io.uconform.target.esp32;
 
+import io.uconform.credentials.AuthCredentials;
 import io.uconform.credentials.DeviceConfigJson;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.deploy.Deployer;
@@ -21,12 +22,15 @@ final class AppInstaller {
     private final Link link;
     private final ConsoleTap tap;
     private final Optional<WifiCredentials> wifi;
+    private final Optional<AuthCredentials> auth;
     private final boolean loopbackServer;
 
-    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi, boolean loopbackServer) {
+    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi, Optional<AuthCredentials> auth,
+                 boolean loopbackServer) {
         this.link = link;
         this.tap = tap;
         this.wifi = wifi;
+        this.auth = auth;
         this.loopbackServer = loopbackServer;
     }
 
@@ -35,11 +39,14 @@ final class AppInstaller {
         repl.enter(true);
         Deployer deployer = new Deployer(repl);
         app.ifPresent(dir -> tap.capture().accept("[uconform] pushed " + dir + ": " + deployer.push(dir, "")));
-        if (wifi.isPresent() || loopbackServer) {
+        if (wifi.isPresent() || auth.isPresent() || loopbackServer) {
             byte[] config = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
                     .map(AppInstaller::read).orElse(null);
             if (wifi.isPresent()) {
                 config = DeviceConfigJson.withStation(config, wifi.get());
+            }
+            if (auth.isPresent()) {
+                config = DeviceConfigJson.withAuth(config, auth.get());
             }
             if (loopbackServer) {
                 config = DeviceConfigJson.withLoopbackServer(config, freeLoopbackPort());

@@ -3,6 +3,7 @@ package io.uconform.target.esp32;
 import io.uconform.console.ConsoleCapture;
 import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
+import io.uconform.credentials.AuthCredentials;
 import io.uconform.credentials.DeviceSettings;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.FlashException;
@@ -63,7 +64,9 @@ public final class Esp32Target implements Target {
             board = boards.get();
         }
         Optional<WifiCredentials> wifi = board.wifi();
-        ConsoleCapture console = new ConsoleCapture(wifi.map(WifiCredentials::mask).orElse(SecretMask.none()));
+        SecretMask mask = wifi.map(WifiCredentials::mask).orElse(SecretMask.none());
+        mask = mask.with(options.auth().map(AuthCredentials::password).orElse(null));
+        ConsoleCapture console = new ConsoleCapture(mask);
         warnings.forEach(console::accept);
         ConsoleTap tap = new ConsoleTap(console);
         try {
@@ -75,10 +78,10 @@ public final class Esp32Target implements Target {
         facts.put("link", link.name());
         try {
             options.image().ifPresent(image -> facts.putAll(new ImageInstaller(options, link).install(image)));
-            new AppInstaller(link, tap, wifi, board.loopbackServer()).install(options.app());
+            new AppInstaller(link, tap, wifi, options.auth(), board.loopbackServer()).install(options.app());
         } catch (FlashException | ReplException | IllegalStateException | io.uconform.credentials.CredentialsException e) {
             stop();
-            String message = wifi.map(w -> w.mask().apply(e.getMessage())).orElse(e.getMessage());
+            String message = mask.apply(String.valueOf(e.getMessage()));
             if (e instanceof ReplException) {
                 message += "; " + BootDiagnosis.explain(console.lines());
             }

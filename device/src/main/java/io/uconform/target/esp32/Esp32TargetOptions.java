@@ -1,5 +1,6 @@
 package io.uconform.target.esp32;
 
+import io.uconform.credentials.AuthCredentials;
 import io.uconform.flash.Chip;
 import io.uconform.flash.ResetStrategy;
 import io.uconform.link.UsbId;
@@ -30,12 +31,13 @@ import java.util.regex.PatternSyntaxException;
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
                                  Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
-                                 Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout) {
+                                 Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout,
+                                 Optional<AuthCredentials> auth) {
 
     /** With an app given as a directory, or the reference firmware found for a virtual board. */
     Esp32TargetOptions withApp(Path dir) {
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, image, Optional.of(dir), credentials, chip, baud,
-                ready, bootTimeout);
+                ready, bootTimeout, auth);
     }
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
@@ -68,7 +70,8 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
         }
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
-                spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot);
+                spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
+                AuthCredentials.fromProfile(spec.profile()));
     }
 
     /** How many links are named (the kind wants exactly one). */
