@@ -9,6 +9,8 @@ import java.time.Duration;
 /** Creates the Micronaut client a target's checks share: bounded timeouts, no redirects followed. */
 public final class HttpClients {
 
+    static final Duration POOL_IDLE = Duration.ofMillis(750);
+
     private HttpClients() {
     }
 
@@ -20,6 +22,10 @@ public final class HttpClients {
         config.setFollowRedirects(false);
         config.setExceptionOnErrorStatus(false);
         config.setShutdownTimeout(Duration.ofMillis(500));
+        // A pooled connection the server has just closed at its idle timeout fails the next request
+        // with "Connection closed before response": drop pooled connections long before any device's
+        // keep-alive idle (the fast sim timers use 2 s).
+        config.setConnectionPoolIdleTimeout(POOL_IDLE);
         try {
             return HttpClient.create(baseUri.toURL(), config);
         } catch (MalformedURLException e) {
