@@ -99,7 +99,7 @@ class BoardApiTest(unittest.TestCase):
         good = "Authorization: Basic YWRtaW46cHc=\r\n"  # admin:pw
         self.assertEqual(call(self.app, "GET /api/whoami HTTP/1.1", None, good), (200, {"data": {"user": "admin"}}))
         self.assertEqual(call(self.app, "GET /api/whoami HTTP/1.1", None, "Authorization: bAsIc YWRtaW46cHc=\r\n")[0], 200)
-        for bad in ("Basic YWRtaW46cHd4", "Basic !!!", "Bearer pw", "Basic YWRtaW46"):
+        for bad in ("Basic YWRtaW46cHd4", "Basic !!!", "Bearer pw", "Basic YWRtaW46", "Basic Z3Vlc3Q6Z3Vlc3Q="):
             self.assertEqual(call(self.app, "GET /api/whoami HTTP/1.1", None, "Authorization: " + bad + "\r\n")[0], 401, bad)
 
     def test_raise_and_echo(self):

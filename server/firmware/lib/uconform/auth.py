@@ -30,18 +30,38 @@ def check(req, auth):
     parts = header.split(" ", 1)
     if len(parts) != 2 or parts[0].lower() != "basic" or len(parts[1]) > MAX_CREDENTIALS:
         raise _refuse("Basic credentials required")
+    token = parts[1].strip().encode()
     try:
-        decoded = binascii.a2b_base64(parts[1].strip().encode()).decode()
-    except (ValueError, UnicodeError):  # binascii.Error is a ValueError; MicroPython has no .Error
+        raw = binascii.a2b_base64(token)
+        canonical = binascii.b2a_base64(raw).strip()
+        decoded = raw.decode()
+    except Exception:  # binascii errors differ between ports (ValueError, binascii.Error, ...)
         raise _refuse("malformed credentials")
+    if canonical != token:
+        raise _refuse("malformed credentials")  # extra or truncated bytes around valid base64
     colon = decoded.find(":")
     if colon < 0:
         raise _refuse("malformed credentials")
-    ok_user = equal(decoded[:colon], user)
-    ok_pass = equal(decoded[colon + 1:], password)
-    if not (ok_user and ok_pass):
-        raise _refuse("wrong credentials")
-    return user
+    name = decoded[:colon]
+    if device_accounts(name, decoded[colon + 1:], user, password) is not True:
+        raise _refuse("wrong credentials")  # only an explicit True grants (AUTH-05)
+    return name
+
+
+LOCKED_USER = "guest"
+LOCKED_PASSWORD = "guest"
+
+
+def device_accounts(name, secret, user, password):
+    """The reference device's auth callback: True for the configured user; the built-in locked
+    account yields its record (truthy, yet no access); anyone else False."""
+    ok_user = equal(name, user)
+    ok_pass = equal(secret, password)
+    if ok_user and ok_pass:
+        return True
+    if name == LOCKED_USER and secret == LOCKED_PASSWORD:
+        return {"user": LOCKED_USER, "locked": True}
+    return False
 
 
 def equal(a, b):

@@ -2,48 +2,65 @@
 from uconform.errors import HttpError
 
 
-def decode(buf, start, limit):
-    """Decodes a chunked body beginning at buf[start].
+class Decoder:
+    """Decodes a chunked body incrementally, consuming complete pieces from the front of the buffer.
 
-    Returns (body, end) where end is the index after the trailers, or None while incomplete.
-    Chunk extensions are ignored and trailers consumed. 400 when malformed, 413 over limit.
+    Chunk extensions are ignored and trailers consumed; 400 when malformed, 413 over the limit.
     """
-    body = bytearray()
-    pos = start
-    while True:
-        line_end = buf.find(b"\r\n", pos)
-        if line_end < 0:
-            if len(buf) - pos > 256:
-                raise HttpError(400, "malformed chunk size line", True)
-            return None
-        size_text = buf[pos:line_end].split(b";")[0].strip()
-        try:
-            size = int(size_text, 16)
-        except ValueError:
-            raise HttpError(400, "malformed chunk size", True)
-        if size < 0 or not size_text:
-            raise HttpError(400, "malformed chunk size", True)
-        pos = line_end + 2
-        if size == 0:
-            return _trailers(buf, pos, body)
-        if len(body) + size > limit:
-            raise HttpError(413, "request body too large", True)
-        if len(buf) < pos + size + 2:
-            return None
-        body.extend(buf[pos:pos + size])
-        if buf[pos + size:pos + size + 2] != b"\r\n":
-            raise HttpError(400, "chunk not terminated by CRLF", True)
-        pos += size + 2
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.parts = []
+        self.size = 0
+        self.in_trailers = False
+
+    def step(self, buf):
+        """Returns (unconsumed bytes, finished)."""
+        pos = 0
+        while True:
+            line_end = buf.find(b"\r\n", pos)
+            if line_end < 0:
+                if len(buf) - pos > 256 and not self.in_trailers:
+                    raise HttpError(400, "malformed chunk size line", True)
+                return buf[pos:], False
+            if self.in_trailers:
+                if line_end == pos:
+                    return buf[pos + 2:], True
+                pos = line_end + 2
+                continue
+            size_text = buf[pos:line_end].split(b";")[0].strip()
+            try:
+                size = int(size_text, 16)
+            except ValueError:
+                raise HttpError(400, "malformed chunk size", True)
+            if size < 0 or not size_text:
+                raise HttpError(400, "malformed chunk size", True)
+            if size == 0:
+                self.in_trailers = True
+                pos = line_end + 2
+                continue
+            if self.size + size > self.limit:
+                raise HttpError(413, "request body too large", True)
+            data_start = line_end + 2
+            if len(buf) < data_start + size + 2:
+                return buf[pos:], False
+            if buf[data_start + size:data_start + size + 2] != b"\r\n":
+                raise HttpError(400, "chunk not terminated by CRLF", True)
+            self.parts.append(buf[data_start:data_start + size])
+            self.size += size
+            pos = data_start + size + 2
+
+    def body(self):
+        return b"".join(self.parts)
 
 
-def _trailers(buf, pos, body):
-    while True:
-        line_end = buf.find(b"\r\n", pos)
-        if line_end < 0:
-            return None
-        if line_end == pos:
-            return bytes(body), pos + 2
-        pos = line_end + 2
+def decode(buf, start, limit):
+    """One-shot decoding of buf[start:]: (body, end index) or None while incomplete."""
+    decoder = Decoder(limit)
+    rest, done = decoder.step(buf[start:])
+    if not done:
+        return None
+    return decoder.body(), len(buf) - len(rest)
 
 
 def encode_chunk(data):

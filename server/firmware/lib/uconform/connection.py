@@ -22,23 +22,35 @@ class Connection:
         self.after = []          # callables to run once the output is flushed
         self.upgrade = None      # a protocol handler that takes over the connection
         self.decorate = None     # callable(resp) adding headers every response carries
+        self.parts = []          # body bytes received while a Content-Length body is pending
+        self.parts_len = 0
 
     def idle(self):
-        return not self.buf and not self.out and self.pending is None
+        return not self.buf and not self.out and self.pending is None and not self.parts
 
     def feed(self, data, now):
         if self.idle():
             self.head_started = now
-        self.buf += data
         self.last_activity = now
+        if self.pending is not None and self.pending[1] == "length":
+            self.parts.append(data)  # a long body: joined once when complete (no quadratic copying)
+            self.parts_len += len(data)
+        else:
+            self.buf += data
 
     def queue(self, resp, close, head_only):
         if self.decorate is not None:
             self.decorate(resp)
         self.out.append(response.encode_head(resp, close, head_only))
+        if head_only and resp.stream is not None:
+            resp.stream.close()  # HEAD: the file was opened for its length only
         if not head_only:
             if resp.stream is not None:
-                self.out.append((resp.stream, resp.length))
+                self.out.append((resp.stream, resp.length, resp.chunked))
+            elif resp.chunked:
+                if resp.body:
+                    self.out.append(chunked.encode_chunk(resp.body))
+                self.out.append(chunked.LAST_CHUNK)
             elif resp.body:
                 self.out.append(resp.body)
         if resp.after:
@@ -47,9 +59,11 @@ class Connection:
             self.closing = True
 
     def fail(self, err):
-        """Answers a framing error; close as the error says (or always for 4xx before the body)."""
+        """Answers a framing error and closes: the rest of the input cannot be trusted."""
         self.queue(response.error(err.status, err.message, err.headers), True, False)
         self.buf = b""
+        self.parts = []
+        self.parts_len = 0
         self.pending = None
 
     def next_request(self, app):
@@ -73,7 +87,7 @@ class Connection:
     def _framing(self, req, app):
         limit = _body_limit(req, app, self.limits)
         if req.header("transfer-encoding") is not None:
-            mode, length = "chunked", None
+            mode, length = "chunked", chunked.Decoder(limit)  # for chunked, "length" holds the decoder
         else:
             length = parser.content_length(req)
             if length is None:
@@ -94,22 +108,34 @@ class Connection:
     def _read_body(self):
         req, mode, length, limit = self.pending
         if mode == "length":
-            if len(self.buf) < length:
+            if len(self.buf) + self.parts_len < length:
                 return None
+            if self.parts:
+                self.buf = self.buf + b"".join(self.parts)
+                self.parts = []
+                self.parts_len = 0
             req.body = self.buf[:length]
             self.buf = self.buf[length:]
         else:
-            decoded = chunked.decode(self.buf, 0, limit)
-            if decoded is None:
+            self.buf, done = length.step(self.buf)
+            if not done:
                 return None
-            req.body, end = decoded
-            self.buf = self.buf[end:]
+            req.body = length.body()
         self.pending = None
         return req
 
     def head_expired(self, now):
-        waiting = self.buf or self.pending is not None or self.served == 0
-        return waiting and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+        """The header timeout runs from a request's first byte; a silent connection is idle instead.
+
+        While a body is read, it is a stall timeout: the same time without any new byte.
+        """
+        if self.pending is not None:
+            return ticks_diff(now, self.last_activity) > self.limits.header_timeout_ms
+        return bool(self.buf) and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+
+    def evictable(self):
+        """Idle between requests (or not started): may be closed to make room for a new client."""
+        return self.idle() and self.upgrade is None and not self.closing and self.lingering is None
 
     def idle_expired(self, now):
         return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms

@@ -1,4 +1,5 @@
 # /files/...: static files streamed in small chunks, listings, uploads (FILE, UP groups).
+import json
 import os
 from uconform import response
 from uconform.errors import HttpError
@@ -13,7 +14,7 @@ def install(app, root):
     route = app.route("/files/*", lambda req: _handle(root, req),
                       ("GET", "PUT", "POST", "DELETE"))
     route.upload = True
-    app.route("/files", lambda req: _listing(root, ""), ("GET",))
+    app.route("/files", lambda req: _served(root + "/index.html", req), ("GET",))  # the web root's page
 
 
 def safe_relative(rest):
@@ -36,7 +37,7 @@ def _handle(root, req):
     if req.method == "GET" or req.method == "HEAD":
         if trailing or not parts:
             return _listing(root, "/".join(parts))
-        return _serve(path)
+        return _served(path, req)
     if req.method == "DELETE":
         return _delete(path)
     if trailing:
@@ -55,6 +56,13 @@ def _handle(root, req):
         _remove(tmp)
         raise HttpError(500, "could not store the file")
     return response.data({"path": "/" + "/".join(parts), "size": len(req.body)}, 201)
+
+
+def _served(path, req):
+    resp = _serve(path)
+    if req.query_param("chunked") == "1":
+        resp.chunked = True  # CHUNK-02: the same bytes in chunked transfer coding
+    return resp
 
 
 def _serve(path):
@@ -77,9 +85,10 @@ def _listing(root, rel):
         if est is None or name.endswith(".part"):
             continue
         is_dir = bool(est[0] & DIR_FLAG)
-        entries.append({"path": "/" + (rel + "/" if rel else "") + name,
-                        "type": "directory" if is_dir else "file", "size": 0 if is_dir else est[6]})
-    return {"path": "/" + rel + ("/" if rel else ""), "list": entries}
+        entries.append({"path": name, "type": "directory" if is_dir else "file", "size": 0 if is_dir else est[6]})
+    # FILE-03: the listing itself is the body (no {"data": ...} envelope), as file servers answer
+    listing = {"path": "/" + rel + ("/" if rel else ""), "list": entries}
+    return response.Response(200, json.dumps(listing).encode())
 
 
 def _delete(path):

@@ -26,6 +26,7 @@ class Response:
         self.length = length if stream is not None else len(body)
         self.after = None  # called once the response has been sent (e.g. reset)
         self.upgrade = None  # factory(limits) of a protocol session taking over the connection
+        self.chunked = False  # stream the body with Transfer-Encoding: chunked (CHUNK-02)
 
     def with_header(self, name, value):
         self.headers.append((name, value))
@@ -46,7 +47,9 @@ def encode_head(resp, close, head_only=False):
     out = ["HTTP/1.1 %d %s\r\n" % (resp.status, reason)]
     if resp.status != 204 and resp.status != 101:
         out.append("Content-Type: %s\r\n" % resp.content_type)
-        if resp.length is not None:  # None: a stream that ends when the connection closes (SSE)
+        if resp.chunked:
+            out.append("Transfer-Encoding: chunked\r\n")
+        elif resp.length is not None:  # None: a stream that ends when the connection closes (SSE)
             out.append("Content-Length: %d\r\n" % resp.length)
     own_connection = False
     for name, value in resp.headers:

@@ -4,6 +4,7 @@ from uconform import response
 from uconform.compat import start_thread
 
 ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
+CORS_METHODS = ", ".join(ALL_METHODS)
 
 
 class Route:
@@ -24,6 +25,8 @@ class Route:
         for i in range(len(segs)):
             seg = segs[i]
             if seg == "*" and i == len(segs) - 1:
+                if i >= len(parts):
+                    return None  # "/files/*" matches "/files/" and below, not "/files"
                 params["*"] = "/".join(parts[i:])
                 return params
             if i >= len(parts):
@@ -109,9 +112,9 @@ class App:
                 allow = self.allow_for(req.path)
                 resp = response.Response(204, b"", headers=[("Allow", allow)])
                 if self.cors and req.header("access-control-request-method"):
-                    resp.headers.append(("Access-Control-Allow-Methods", allow))
-                    resp.headers.append(("Access-Control-Allow-Headers",
-                                         req.header("access-control-request-headers") or "Content-Type, Authorization"))
+                    # the device-wide CORS policy (as the JVM reference server states it)
+                    resp.headers.append(("Access-Control-Allow-Methods", CORS_METHODS))
+                    resp.headers.append(("Access-Control-Allow-Headers", "Authorization, Content-Type"))
                     resp.headers.append(("Access-Control-Max-Age", "600"))
                 return resp
             req.params = params

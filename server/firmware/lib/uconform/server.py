@@ -1,7 +1,7 @@
 # The socket loop: ONE non-blocking select.poll loop serving several clients at once.
 import socket
 import select
-from uconform import response, router
+from uconform import response, router, chunked
 from uconform.errors import HttpError
 from uconform.connection import Connection
 from uconform.compat import ticks_ms, ticks_diff, errno_of, collect
@@ -24,9 +24,12 @@ class Server:
         self.running = False
 
     def bind(self):
-        addr = socket.getaddrinfo(self.host, self.port)[0][-1]
-        s = socket.socket()
+        info = socket.getaddrinfo(self.host, self.port)[0]
+        addr = info[-1]
+        s = socket.socket(info[0], socket.SOCK_STREAM)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if self.host == "::" and hasattr(socket, "IPV6_V6ONLY"):
+            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)  # NET6-01: also 127.0.0.1
         s.bind(addr)
         s.listen(8)
         s.setblocking(False)
@@ -82,7 +85,7 @@ class Server:
 
     def _unique(self):
         seen = []
-        for conn in self.conns.values():
+        for conn in list(self.conns.values()):
             if conn not in seen:
                 seen.append(conn)
         return seen
@@ -96,10 +99,24 @@ class Server:
         conn = Connection(sock, self.limits, ticks_ms())
         conn.decorate = lambda resp: router.decorate(self.app, resp)
         over_cap = self.active_count() >= self.limits.max_clients
+        if over_cap:
+            over_cap = not self._evict_idle()
         self._register(conn)
         if over_cap:
             conn.queue(response.error(503, "too many clients"), True, False)
             self._flush(conn)
+
+    def _evict_idle(self):
+        """Closes the longest-idle connection to make room (LIM-05: busy clients keep their slot)."""
+        idle = [c for c in self._unique() if c.sock is not None and c.evictable()]
+        if not idle:
+            return False
+        oldest = idle[0]
+        for c in idle:
+            if ticks_diff(oldest.last_activity, c.last_activity) > 0:
+                oldest = c
+        self._drop(oldest)
+        return True
 
     def _register(self, conn):
         self.conns[conn.sock] = conn
@@ -157,15 +174,17 @@ class Server:
         while conn.out and conn.sock is not None:
             item = conn.out[0]
             if isinstance(item, tuple):
-                stream, left = item
+                stream, left, in_chunks = item
                 piece = stream.read(min(CHUNK, left)) if left else b""
                 if not piece:
                     _close_stream(stream)
                     conn.out.pop(0)
+                    if in_chunks:
+                        conn.out.insert(0, chunked.LAST_CHUNK)
                     continue
-                conn.out[0] = (stream, left - len(piece))
-                conn.out.insert(0, piece)
-                item = piece
+                conn.out[0] = (stream, left - len(piece), in_chunks)
+                item = chunked.encode_chunk(piece) if in_chunks else piece
+                conn.out.insert(0, item)
             try:
                 sent = conn.sock.send(item)
             except OSError as e:

@@ -34,6 +34,12 @@ def _connect():
     return s
 
 
+def _send_all(sock, data):
+    while data:
+        sent = sock.send(data)
+        data = data[sent:]
+
+
 def _read_line(sock, state):
     while b"\n" not in state["buf"]:
         chunk = sock.recv(1024)
@@ -53,7 +59,7 @@ def call(op, **args):
         _state["next"] = msg_id + 1
         args["op"] = op
         args["id"] = msg_id
-        _state["sock"].send(json.dumps(args).encode() + b"\n")
+        _send_all(_state["sock"], json.dumps(args).encode() + b"\n")
         while True:
             answer = _read_line(_state["sock"], _state)
             if answer.get("id") == msg_id:
@@ -72,7 +78,7 @@ def on_edge(pin, handler):
     _handlers[pin] = handler
     if _state["events"] is None:
         events = _connect()
-        events.send(b'{"op":"events","id":0}\n')
+        _send_all(events, b'{"op":"events","id":0}\n')
         state = {"buf": b""}
         _read_line(events, state)  # the subscription acknowledgment: no edge is lost after this
         events.settimeout(None)

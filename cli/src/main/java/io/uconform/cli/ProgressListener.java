@@ -15,6 +15,7 @@ final class ProgressListener implements TestExecutionListener {
     private final PrintWriter out;
     private final AtomicInteger done = new AtomicInteger();
     private volatile TestPlan plan;
+    private final java.util.Set<String> notRunShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ProgressListener(PrintWriter out) {
         this.out = out;
@@ -52,6 +53,11 @@ final class ProgressListener implements TestExecutionListener {
     }
 
     private void line(TestIdentifier id, String outcome, String detail) {
+        if (detail.startsWith("not run: ") && !notRunShown.add(detail)) {
+            // a target that did not start or went down: its reason is shown once, not for every check
+            done.incrementAndGet();
+            return;
+        }
         MethodSource source = (MethodSource) id.getSource().orElseThrow();
         String cls = source.getClassName().substring(source.getClassName().lastIndexOf('.') + 1);
         String requirement = source.getJavaMethod().getAnnotation(Check.class).value();

@@ -89,6 +89,20 @@ class UconformCliTest {
     }
 
     @Test
+    void targetsFileRunsTheChecksOncePerTarget() throws Exception {
+        Path targets = dir.resolve("targets.json");
+        String profile = profile("/nope").toString().replace("\\", "\\\\");
+        Files.writeString(targets, "[{\"kind\":\"url\",\"options\":{\"url\":\"" + url + "\"},\"profile\":\"" + profile + "\"},"
+                + "{\"kind\":\"url\",\"options\":{\"url\":\"" + url + "/\"},\"profile\":\"" + profile + "\"}]");
+
+        int exit = run("run", "--targets", targets.toString(), "--report-dir", dir.resolve("multi").toString(),
+                "--checks-package", "io.uconform.cli.fixture");
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("uconform: 6 checks: 4 passed", "[url:" + url + "]", "[url:" + url + "/]");
+    }
+
+    @Test
     void diffExitsOneOnNewFailuresAndZeroOtherwise() throws Exception {
         Path good = dir.resolve("good");
         Path bad = dir.resolve("bad");
@@ -158,7 +172,28 @@ class UconformCliTest {
 
             assertThat(exit).isEqualTo(2);
             assertThat(err.toString().lines()).hasSize(1);
-            assertThat(err.toString()).startsWith("uconform: ").doesNotContain("\tat ");
+            assertThat(err.toString()).startsWith("uconform: ").contains("port " + busy.getLocalPort(), "already in use")
+                    .doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void runOnATargetThatCannotStartIsOneLineAndExitTwo() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = run("run", "--target", "sim", "--option", "port=" + busy.getLocalPort(), "--profile", profile("/nope").toString(),
+                    "--report-dir", dir.resolve("r").toString(), "--checks-package", "io.uconform.cli.fixture");
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).startsWith("uconform: sim: ").contains("port " + busy.getLocalPort(), "already in use");
+            assertThat(err.toString().lines()).hasSize(1);
+            assertThat(out.toString().lines().filter(l -> l.contains("not run: target failed to start"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void simWithAnUnknownBoardIsOneLineAndExitTwo() {
+        assertThat(run("sim", "--board", "toaster", "--port", "0", "--admin-port", "0")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("uconform: unknown board 'toaster'");
+        assertThat(err.toString().lines()).hasSize(1);
     }
 }

@@ -107,6 +107,11 @@ public final class EspFlasher {
         });
     }
 
+    /** Erases the whole flash of {@code flashSize} bytes (e.g. before a first MicroPython install). */
+    public void eraseFlash(int flashSize) {
+        eraseRegion(0, flashSize);
+    }
+
     /** The region's MD5 as the device computes it (lower-case hex). */
     public String deviceMd5(int offset, int length) {
         requireConnected();

@@ -18,23 +18,30 @@ public final class RawRepl implements AutoCloseable {
     static final byte[] SOFT_REBOOT = "soft reboot\r\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] EOT = {0x04};
     private static final Duration ENTER_TIMEOUT = Duration.ofSeconds(10);
-    private static final int ENTER_ATTEMPTS = 3;
+    /** A board still booting (or busy starting main.py) may drop the first Ctrl-Cs: retry with longer waits. */
+    static final int ENTER_ATTEMPTS = 5;
 
     private final ReplIo io;
     private final Duration execTimeout;
+    private final int enterAttempts;
     private boolean inRaw;
     private boolean pasteSupported = true;
 
     /** @param execTimeout how long one snippet may run (and print) before the call fails */
     public RawRepl(Link link, ConsoleTap tap, Duration execTimeout) {
+        this(link, tap, execTimeout, ENTER_ATTEMPTS);
+    }
+
+    RawRepl(Link link, ConsoleTap tap, Duration execTimeout, int enterAttempts) {
         this.io = new ReplIo(link, tap);
         this.execTimeout = execTimeout;
+        this.enterAttempts = enterAttempts;
     }
 
     /** Interrupts whatever runs and enters the raw REPL; with {@code softReset}, also resets the heap. */
     public void enter(boolean softReset) {
         ReplException last = null;
-        for (int attempt = 1; attempt <= ENTER_ATTEMPTS && !inRaw; attempt++) {
+        for (int attempt = 1; attempt <= enterAttempts && !inRaw; attempt++) {
             try {
                 io.write("\r\u0003");
                 io.drain(Duration.ofMillis(100));

@@ -70,11 +70,24 @@ class RawReplTest {
     }
 
     @Test
+    void fallsBackToStandardRawModeWhenTheFirmwareHasNoRawPaste() {
+        try (VirtualEsp32 esp = Boards.bootedMicroPython(fs, Esp32Faults.none().withoutRawPaste());
+             RawRepl repl = new RawRepl(esp.hostLink(), new ConsoleTap(new ConsoleCapture(SecretMask.none())),
+                     Duration.ofSeconds(10))) {
+            repl.enter(false);
+            String code = "t = 0\n" + "t += 2\n".repeat(300) + "print(t)";
+            assertThat(repl.exec(code).stdout()).isEqualTo("600\r\n");
+            assertThat(repl.usesRawPaste()).isFalse();
+            assertThat(repl.exec("print('again')").stdout()).isEqualTo("again\r\n");
+        }
+    }
+
+    @Test
     void aSilentLinkFailsWithOneClearLine() {
         io.uconform.link.InMemoryLink.Pair pair = io.uconform.link.InMemoryLink.pair("nobody");
-        RawRepl repl = new RawRepl(pair.host(), new ConsoleTap(new ConsoleCapture(SecretMask.none())), Duration.ofSeconds(1));
+        RawRepl repl = new RawRepl(pair.host(), new ConsoleTap(new ConsoleCapture(SecretMask.none())), Duration.ofSeconds(1), 2);
         assertThatThrownBy(() -> repl.enter(false)).isInstanceOf(ReplException.class)
-                .hasMessageStartingWith("no raw REPL on mem:nobody after 3 attempt(s): timed out waiting for the raw REPL banner")
+                .hasMessageStartingWith("no raw REPL on mem:nobody after 2 attempt(s): timed out waiting for the raw REPL banner")
                 .hasMessageContaining("nothing received");
     }
 }

@@ -1,10 +1,17 @@
 package io.uconform.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.sse.SseClient;
+import io.micronaut.http.sse.Event;
+import io.uconform.checks.support.Baseline;
 import io.uconform.checks.support.BoardRoutes;
+import io.uconform.checks.support.BusyRetry;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.SseMessage;
@@ -12,12 +19,16 @@ import io.uconform.checks.support.SseReader;
 import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
 import io.uconform.client.Json;
+import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * SSE: the event stream's head, the event format, broadcast to every subscriber and the
@@ -81,11 +92,55 @@ public class SseChecks {
     }
 
     @Check("SSE-02")
+    void micronautSseClientReadsPinEvents(CheckContext ctx) throws Exception {
+        int led = BoardRoutes.pin(ctx, "ledPin");
+        List<Event<String>> received = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        SseClient client = SseClient.create(ctx.baseUri().toURL());
+        Disposable[] subscription = {subscribe(client, ctx, received, errors)};
+        try {
+            // toggled until an event arrives: the client subscribes asynchronously; a busy 503 resubscribes
+            await("[" + ctx.targetName() + "] a pin event through Micronaut's SseClient")
+                    .atMost(BusyRetry.slotWait(ctx)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                        if (!errors.isEmpty() && isBusy(errors.get(0))) {
+                            errors.clear();
+                            subscription[0].dispose();
+                            subscription[0] = subscribe(client, ctx, received, errors);
+                            return false;
+                        }
+                        toggleLed(ctx);
+                        return errors.stream().anyMatch(e -> !isBusy(e))
+                                || received.stream().anyMatch(e -> "pin".equals(e.getName()));
+                    });
+            assertThat(errors).as("errors of the SSE client: %s", errors).allMatch(SseChecks::isBusy);
+            Event<String> event = received.stream().filter(e -> "pin".equals(e.getName())).findFirst().orElseThrow();
+            ctx.note("SseClient event: name=" + event.getName() + " id=" + event.getId() + " data=" + event.getData());
+            assertThat(event.getId()).as("id of the event").isNotBlank();
+            assertThat(Json.parse(event.getData()).path("pin").asInt()).as("pin in %s", event.getData()).isEqualTo(led);
+        } finally {
+            subscription[0].dispose();
+            if (client instanceof AutoCloseable) {
+                ((AutoCloseable) client).close();
+            }
+        }
+    }
+
+    private static Disposable subscribe(SseClient client, CheckContext ctx, List<Event<String>> received,
+                                        List<Throwable> errors) {
+        return Flux.from(client.eventStream(HttpRequest.GET(path(ctx)), String.class))
+                .subscribe(received::add, errors::add);
+    }
+
+    private static boolean isBusy(Throwable error) {
+        return error instanceof HttpClientResponseException
+                && ((HttpClientResponseException) error).getStatus().getCode() == 503;
+    }
+
+    @Check("SSE-02")
     void multiLineDataBecomesRepeatedDataLines(CheckContext ctx) {
         String publish = ctx.route("events-publish");
         SseReader sse = subscribe(ctx);
-        HttpReply sent = ctx.http().sendJson("POST", publish,
-                "{\"event\":\"note\",\"data\":\"first line\\nsecond: line\\r\\nthird\"}");
+        HttpReply sent = publish(ctx, publish, "{\"event\":\"note\",\"data\":\"first line\\nsecond: line\\r\\nthird\"}");
         assertThat(sent.status()).as("publish through %s", publish).isEqualTo(200);
         SseMessage note = sse.next(m -> m.event().equals("note"), "the published note", eventWait(ctx));
         assertThat(note.dataLines()).as("data lines of %s", note.raw())
@@ -97,7 +152,7 @@ public class SseChecks {
         String publish = ctx.route("events-publish");
         SseReader sse = subscribe(ctx);
         for (int i = 1; i <= 3; i++) {
-            ctx.http().sendJson("POST", publish, "{\"event\":\"note\",\"data\":\"n" + i + "\"}");
+            assertThat(publish(ctx, publish, "{\"event\":\"note\",\"data\":\"n" + i + "\"}").status()).isEqualTo(200);
         }
         List<String> data = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -159,7 +214,11 @@ public class SseChecks {
             assertThat(subscribe(ctx).head().status()).as("subscriber %d of %d", i + 1, cap)
                     .isEqualTo(200);
         }
-        HttpReply extra = Exchange.once(ctx, Requests.get(ctx, path(ctx), "Accept: text/event-stream"));
+        HttpReply extra;
+        try (RawConnection c = ctx.raw().open()) {
+            // the head is enough: a stream accepted over the cap would never end
+            extra = c.send(Requests.get(ctx, path(ctx), "Accept: text/event-stream")).readResponse(Waits.reply(ctx), true);
+        }
         assertThat(extra.status()).as("subscriber %d over a cap of %d", cap + 1, cap).isEqualTo(503);
     }
 
@@ -170,9 +229,35 @@ public class SseChecks {
         for (int i = 0; i < cap; i++) {
             all.add(subscribe(ctx));
         }
-        assertThat(Exchange.once(ctx, Requests.get(ctx, path(ctx))).status()).as("over the cap").isEqualTo(503);
+        try (RawConnection c = ctx.raw().open()) {
+            assertThat(c.send(Requests.get(ctx, path(ctx))).readResponse(Waits.reply(ctx), true).status())
+                    .as("subscriber over the cap of %d", cap).isEqualTo(503);
+        }
         all.get(0).leave();
         assertThat(subscribe(ctx).head().status()).as("a new subscriber once one left").isEqualTo(200);
+    }
+
+    /** ROB over SSE: subscribers that join and vanish at once, over and over, never take the server down. */
+    @Check("ROB-01")
+    void subscriberChurnLeavesTheServerAnswering(CheckContext ctx) {
+        assumeThat(ctx.profile().claims("SSE")).as("profile %s does not claim SSE: no event stream to churn",
+                ctx.profile().name()).isTrue();
+        Baseline baseline = Baseline.of(ctx);
+        for (int i = 0; i < 30; i++) {
+            RawConnection c = ctx.raw().open();
+            c.send(Requests.get(ctx, path(ctx), "Accept: text/event-stream"));
+            c.close(i % 2 == 0);
+        }
+        ctx.note("30 subscribers sent their request and vanished at once (every other one with a reset)");
+        // subscribers that got a slot hold it until the server notices they left (a write fails)
+        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
+        assertThat(subscribe(ctx).head().status()).as("a subscriber after the churn").isEqualTo(200);
+    }
+
+    /** Publishes on a fresh connection: a pooled one may be the one the busy server just closed. */
+    private static HttpReply publish(CheckContext ctx, String route, String json) {
+        return BusyRetry.untilNot503(ctx, "POST " + route,
+                () -> Exchange.once(ctx, Requests.json(ctx, "POST", route, json)));
     }
 
     static String path(CheckContext ctx) {
@@ -181,7 +266,10 @@ public class SseChecks {
 
     /** Toggles the LED through the board API and returns its answer's data. */
     static JsonNode toggleLed(CheckContext ctx) {
-        HttpReply reply = ctx.http().get(BoardRoutes.led(ctx) + "/toggle");
+        // a fresh connection: with subscribers holding most client slots, a pooled one may have been closed
+        String toggle = BoardRoutes.led(ctx) + "/toggle";
+        HttpReply reply = BusyRetry.untilNot503(ctx, "GET " + toggle,
+                () -> Exchange.once(ctx, Requests.get(ctx, toggle)));
         assertThat(reply.status()).as("GET %s/toggle", BoardRoutes.led(ctx)).isEqualTo(200);
         return reply.json().path("data");
     }
@@ -209,7 +297,7 @@ public class SseChecks {
     static SseReader subscribe(CheckContext ctx) {
         SseReader[] joined = new SseReader[1];
         await("[" + ctx.targetName() + "] a subscriber slot on " + path(ctx) + " (not 503)")
-                .atMost(Waits.afterIdleTimeout(ctx).plus(Duration.ofSeconds(5))).pollInterval(Duration.ofMillis(200))
+                .atMost(BusyRetry.slotWait(ctx)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     SseReader s = SseReader.subscribe(ctx, path(ctx));
                     if (s.head().status() == 503) {

@@ -1,7 +1,6 @@
 package io.uconform.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.uconform.checks.support.Baseline;
 import io.uconform.checks.support.MultipartPart;
@@ -11,7 +10,6 @@ import io.uconform.client.Json;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,25 +56,12 @@ public class StreamChecks {
         Baseline baseline = Baseline.of(ctx);
         int rounds = ctx.limits().maxClients() + 2;
         for (int i = 0; i < rounds; i++) {
-            MultipartReader stream = openWhenFree(ctx, i + 1);
+            MultipartReader stream = MultipartReader.open(ctx, path(ctx));
             stream.next(Waits.reply(ctx));
             stream.leave();
         }
         ctx.note(rounds + " streams opened and left, more than the " + ctx.limits().maxClients() + " client slots");
         baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx));
-    }
-
-    /** Opens a stream, retrying while the server answers 503 because slots of left streams are not yet free. */
-    private static MultipartReader openWhenFree(CheckContext ctx, int round) {
-        MultipartReader[] opened = new MultipartReader[1];
-        await("[" + ctx.targetName() + "] stream " + round + " opened (earlier ones left)")
-                .atMost(Waits.afterIdleTimeout(ctx)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsMatching(e -> e instanceof AssertionError && String.valueOf(e.getMessage()).contains("503"))
-                .until(() -> {
-                    opened[0] = MultipartReader.open(ctx, path(ctx));
-                    return true;
-                });
-        return opened[0];
     }
 
     private static String path(CheckContext ctx) {

@@ -7,12 +7,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import reactor.core.publisher.Mono;
 
 /**
  * {@link Http} through a Micronaut (Netty) client shared by every check of a target. Every status
@@ -24,11 +26,14 @@ public final class MicronautHttp implements Http {
     private final HttpClient client;
     private final Transcript transcript;
     private final String target;
+    private final Duration replyTimeout;
 
-    public MicronautHttp(HttpClient client, Transcript transcript, String target) {
+    /** @param replyTimeout the most one exchange may take, head and body */
+    public MicronautHttp(HttpClient client, Transcript transcript, String target, Duration replyTimeout) {
         this.client = client;
         this.transcript = transcript;
         this.target = target;
+        this.replyTimeout = replyTimeout;
     }
 
     @Override
@@ -52,9 +57,15 @@ public final class MicronautHttp implements Http {
         }
         HttpResponse<byte[]> response;
         try {
-            response = client.toBlocking().exchange(request, Argument.of(byte[].class), Argument.of(byte[].class));
+            // bounded as a whole: a streaming route (SSE) never completes and keeps the read timeout from firing
+            response = Mono.from(client.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class)))
+                    .block(replyTimeout);
         } catch (HttpClientResponseException e) {
             response = bytesOf(e.getResponse());
+        } catch (IllegalStateException e) {
+            transcript.note("http: no complete reply within " + replyTimeout.toMillis() + " ms");
+            throw new AssertionError(target + ": " + method + " " + path + " got no complete reply within "
+                    + replyTimeout.toMillis() + " ms (a streaming route needs a streaming client)", e);
         } catch (RuntimeException e) {
             transcript.note("http: no reply: " + e.getMessage());
             throw new AssertionError(target + ": " + method + " " + path + " got no reply (" + e.getMessage() + ")", e);

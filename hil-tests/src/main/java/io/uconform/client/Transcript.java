@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The evidence of one check: requests sent, responses received and notes, in order, with their
- * time offset from the start of the check. Secrets are masked before an entry is stored.
+ * time offset from the start of the check. Secrets are masked before an entry is stored: the known
+ * ones (profile, options, {@link #addSecret}), JSON values of password-like keys, and the
+ * credentials of {@code Authorization} headers.
  * Thread-safe (a check may use several connections).
  */
 public final class Transcript {
@@ -17,8 +20,14 @@ public final class Transcript {
     /** Bytes kept per entry; longer payloads are cut with a marker (evidence, not an archive). */
     static final int MAX_ENTRY_BYTES = 8 * 1024;
 
+    /** JSON string values of secret-looking keys ({@code "password": "..."}, {@code "psk"}, {@code "token"}). */
+    private static final Pattern SECRET_JSON = Pattern.compile(
+            "(\"[^\"]*(?i:pass|secret|token|psk|credential)[^\"]*\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+    /** Credentials after the scheme of an Authorization header. */
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?im)^((?:proxy-)?authorization:\\s*\\S+\\s+)([^\\s\\\\]+)");
+
     private final Instant start = Instant.now();
-    private final SecretMask mask;
+    private volatile SecretMask mask;
     private final List<String> entries = new ArrayList<>();
 
     public Transcript(SecretMask mask) {
@@ -49,9 +58,15 @@ public final class Transcript {
         add("# note", text);
     }
 
+    /** Masks {@code secret} wherever it appears, in entries recorded before and after this call. */
+    public void addSecret(String secret) {
+        mask = mask.with(secret);
+    }
+
     public List<String> entries() {
+        SecretMask current = mask;
         synchronized (entries) {
-            return List.copyOf(entries);
+            return entries.stream().map(current::apply).toList();
         }
     }
 
@@ -63,13 +78,19 @@ public final class Transcript {
     /** The last entry (for timeout messages: what the check was doing). */
     public String last() {
         synchronized (entries) {
-            return entries.isEmpty() ? "(nothing sent yet)" : entries.get(entries.size() - 1);
+            return entries.isEmpty() ? "(nothing sent yet)" : mask.apply(entries.get(entries.size() - 1));
         }
+    }
+
+    /** Applies this transcript's masking to other evidence (a failure message quoting a body). */
+    public String mask(String text) {
+        String masked = SECRET_JSON.matcher(mask.apply(text)).replaceAll("$1" + SecretMask.MASK + "$3");
+        return AUTHORIZATION.matcher(masked).replaceAll("$1" + SecretMask.MASK);
     }
 
     private void add(String direction, String body) {
         long ms = Duration.between(start, Instant.now()).toMillis();
-        String entry = "[+" + ms + " ms] " + direction + "\n" + mask.apply(body);
+        String entry = "[+" + ms + " ms] " + direction + "\n" + mask(body);
         synchronized (entries) {
             entries.add(entry);
         }

@@ -36,6 +36,7 @@ public final class ReportHtml {
                 .append(CSS).append("</style></head><body>\n<h1>uconform conformance report</h1>\n");
         summary(report, h);
         matrix(report, h);
+        differences(report, h);
         groups(report, h);
         failures(report, h);
         allChecks(report, h);
@@ -74,6 +75,33 @@ public final class ReportHtml {
             }
             h.append("</tr>\n");
         }
+        h.append("</table>\n");
+    }
+
+    /** With several targets: the requirements whose verdict differs, so a reader need not scan the matrix. */
+    private static void differences(RunReport report, StringBuilder h) {
+        List<String> targets = report.checks().stream().map(CheckRecord::target).distinct().toList();
+        if (targets.size() < 2) {
+            return;
+        }
+        Map<String, Map<String, CheckStatus>> differing = report.differingVerdicts();
+        h.append("<h2>Verdicts that differ between targets (").append(differing.size()).append(")</h2>\n");
+        if (differing.isEmpty()) {
+            h.append("<p>none: every requirement has the same verdict on ").append(esc(String.join(", ", targets)))
+                    .append("</p>\n");
+            return;
+        }
+        h.append("<table class=\"matrix\"><tr><th>requirement</th>");
+        targets.forEach(t -> h.append("<th>").append(esc(t)).append("</th>"));
+        h.append("</tr>\n");
+        differing.forEach((requirement, row) -> {
+            h.append("<tr><td>").append(esc(requirement)).append("</td>");
+            for (String t : targets) {
+                CheckStatus s = row.get(t);
+                h.append(s == null ? "<td>absent</td>" : "<td class=\"" + css(s) + "\">" + s.label() + "</td>");
+            }
+            h.append("</tr>\n");
+        });
         h.append("</table>\n");
     }
 

@@ -57,6 +57,11 @@ public final class ReportJson {
             ObjectNode v = r.putObject("verdicts");
             byTarget.forEach((target, status) -> v.put(target, status.label()));
         });
+        ObjectNode differing = root.putObject("differingVerdicts");
+        report.differingVerdicts().forEach((req, byTarget) -> {
+            ObjectNode v = differing.putObject(req);
+            byTarget.forEach((target, status) -> v.put(target, status.label()));
+        });
         ArrayNode checks = root.putArray("checks");
         for (CheckRecord c : report.checks()) {
             ObjectNode node = checks.addObject().put("id", c.id()).put("requirement", c.requirement())

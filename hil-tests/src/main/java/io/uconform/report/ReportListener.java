@@ -89,7 +89,8 @@ public class ReportListener implements TestExecutionListener {
             return;
         }
         targets.computeIfAbsent(check.target, TargetFacts::new);
-        String reason = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+        String reason = Optional.ofNullable(check.entries.get(ReportKeys.REASON))
+                .orElseGet(() -> result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(""));
         CheckStatus status;
         switch (result.getStatus()) {
             case SUCCESSFUL:

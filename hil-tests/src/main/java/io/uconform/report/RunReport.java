@@ -32,6 +32,24 @@ public record RunReport(Instant startedAt, Instant finishedAt, List<TargetRecord
         return verdicts;
     }
 
+    /**
+     * Requirements whose verdict is not the same on every target of the run (the sim vs host vs
+     * esp32 comparison); a requirement missing on one target counts as differing. Empty with one target.
+     */
+    public Map<String, Map<String, CheckStatus>> differingVerdicts() {
+        List<String> names = checks.stream().map(CheckRecord::target).distinct().toList();
+        Map<String, Map<String, CheckStatus>> differing = new LinkedHashMap<>();
+        if (names.size() < 2) {
+            return differing;
+        }
+        verdicts().forEach((requirement, row) -> {
+            if (row.size() < names.size() || row.values().stream().distinct().count() > 1) {
+                differing.put(requirement, row);
+            }
+        });
+        return differing;
+    }
+
     /** Checks per status. */
     public Map<CheckStatus, Integer> totals() {
         Map<CheckStatus, Integer> totals = new EnumMap<>(CheckStatus.class);

@@ -47,6 +47,24 @@ public interface CheckContext {
     /** Raw socket connections for protocol abuse, slow clients and pipelining. */
     RawHttp raw();
 
+    /**
+     * Facts the running target reported about itself (e.g. {@code cors=on}, {@code bind=::},
+     * {@code tls.url}, {@code tls.sha256} on {@code sim}); read-only, empty when it reports none.
+     * Checks fall back to profile parameters of the same name for targets that report nothing.
+     */
+    default java.util.Map<String, String> facts() {
+        return java.util.Map.of();
+    }
+
     /** Adds a free-form line of evidence to this check's record in the report. */
     void note(String evidence);
+
+    /**
+     * Registers a secret the check uses (a Wi-Fi or auth password it sets), so that it is masked
+     * everywhere in this check's evidence, including what was recorded before the call. (Values of
+     * password-like JSON keys and Authorization credentials are masked without this.)
+     */
+    default void secret(String value) {
+        throw new UnsupportedOperationException("this CheckContext cannot mask secrets");
+    }
 }

@@ -33,9 +33,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
     private final TargetSession session;
+    private final String label;
 
-    CheckSupport(TargetSession session) {
+    /** @param label the target's name in this run's reports ({@code sim}, or {@code sim#2} when two are alike) */
+    CheckSupport(TargetSession session, String label) {
         this.session = session;
+        this.label = label;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     /** Names the target and its profile on the class invocation, so the report knows them even when no check runs. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        publish(context, ReportKeys.TARGET, session.name());
+        publish(context, ReportKeys.TARGET, label);
         if (session.profile() != null) {
             publish(context, ReportKeys.PROFILE, session.profile().name());
         }
@@ -110,7 +113,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         checkContext.closeConnections();
-        publish(context, ReportKeys.TARGET, session.name());
+        publish(context, ReportKeys.TARGET, label);
         publish(context, ReportKeys.PROFILE, checkContext.profile().name());
         if (session.firstFactsPublication()) {
             publish(context, ReportKeys.FACTS, facts(checkContext));
@@ -121,6 +124,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
+        failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
         if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
             targetStoppedAnswering(context);
         }
@@ -132,16 +136,16 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (session.ownsLifecycle()) {
             try {
                 session.restart(cause);
-                publish(context, ReportKeys.RESTARTED, "target " + session.name() + " stopped answering and was restarted after " + cause);
+                publish(context, ReportKeys.RESTARTED, "target " + label + " stopped answering and was restarted after " + cause);
                 return;
             } catch (RuntimeException e) {
-                publish(context, ReportKeys.DOWN, "target " + session.name() + " down after " + cause
+                publish(context, ReportKeys.DOWN, "target " + label + " down after " + cause
                         + "; restart failed: " + e.getMessage());
                 return;
             }
         }
         session.markDown(cause);
-        publish(context, ReportKeys.DOWN, "target " + session.name() + " stopped answering GET / after " + cause);
+        publish(context, ReportKeys.DOWN, "target " + label + " stopped answering GET / after " + cause);
     }
 
     private static String facts(TargetCheckContext checkContext) {

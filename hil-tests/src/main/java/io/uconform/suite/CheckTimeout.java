@@ -51,7 +51,25 @@ final class CheckTimeout implements InvocationInterceptor {
                     + " s (hard timeout); last step: " + check.get().transcript().last().replace('\n', ' '));
         }
         if (outcome.get() != null) {
-            throw outcome.get();
+            throw masked(outcome.get(), check.get());
         }
+    }
+
+    /**
+     * A failure whose message quotes a secret (a body with a password) is rethrown with the secret
+     * masked, so that no output (console, JUnit XML, report) shows it; the stack trace is kept.
+     */
+    private static Throwable masked(Throwable failure, TargetCheckContext check) {
+        String message = failure.getMessage();
+        if (message == null || failure instanceof org.opentest4j.TestAbortedException) {
+            return failure;
+        }
+        String masked = check.transcript().mask(message);
+        if (masked.equals(message)) {
+            return failure;
+        }
+        AssertionError replacement = new AssertionError(masked);
+        replacement.setStackTrace(failure.getStackTrace());
+        return replacement;
     }
 }

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Whether a target still answers {@code GET /} with an HTTP status line within a short timeout. */
+/**
+ * Whether a target still answers {@code GET /} with an HTTP status line within a short timeout
+ * (for {@code https}, whether it still accepts connections).
+ */
 final class Liveness {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -20,6 +23,10 @@ final class Liveness {
         int port = baseUri.getPort() > 0 ? baseUri.getPort() : ("https".equals(baseUri.getScheme()) ? 443 : 80);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(baseUri.getHost(), port), (int) TIMEOUT.toMillis());
+            if ("https".equalsIgnoreCase(baseUri.getScheme())) {
+                // no TLS handshake here: accepting connections is the sign of life
+                return true;
+            }
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + baseUri.getHost()
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

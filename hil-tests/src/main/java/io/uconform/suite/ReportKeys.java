@@ -11,6 +11,8 @@ public final class ReportKeys {
     public static final String TRANSCRIPT = "uconform.transcript";
     /** Console lines printed while the check ran, one per line. */
     public static final String CONSOLE = "uconform.console";
+    /** The failure message with secrets masked (the report prefers it to the raw message). */
+    public static final String REASON = "uconform.reason";
     /** The harness restarted the target after this check. */
     public static final String RESTARTED = "uconform.restarted";
     /** The target stopped answering after this check; later checks are not run. */

@@ -28,8 +28,9 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
      * to list parameters, so others must come as system properties or through {@link #OPTIONS}.
      */
     static final List<String> COMMON_OPTIONS = List.of("url", "faults", "board", "port", "timers",
-            "admin-port", "python", "interpreter", "serial", "baud", "firmware", "ssid", "password",
-            "renode", "platform", "app", "timeout");
+            "admin-port", "python", "interpreter", "heap", "app", "ready", "ready-timeout", "cors", "tls", "bind",
+            "auth-user", "auth-password", "serial", "baud", "chip", "image", "firmware", "credentials", "tcp",
+            "vidpid", "virtual", "ssid", "password", "renode", "platform", "timeout");
 
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         String profile = parameters.apply(PROFILE).filter(s -> !s.isBlank()).orElse("reference");

@@ -30,7 +30,8 @@ final class TargetCheckContext implements CheckContext {
         this.running = session.running();
         this.profile = session.profile();
         this.transcript = transcript;
-        this.http = new MicronautHttp(session.httpClient(), transcript, targetName);
+        this.http = new MicronautHttp(session.httpClient(), transcript, targetName,
+                TargetSession.READ_TIMEOUT.plus(TargetSession.CONNECT_TIMEOUT));
         this.raw = new SocketRawHttp(running.baseUri(), TargetSession.CONNECT_TIMEOUT, transcript, targetName);
     }
 
@@ -91,8 +92,18 @@ final class TargetCheckContext implements CheckContext {
         transcript.note(evidence);
     }
 
+    @Override
+    public void secret(String value) {
+        transcript.addSecret(value);
+    }
+
     Transcript transcript() {
         return transcript;
+    }
+
+    @Override
+    public java.util.Map<String, String> facts() {
+        return running.facts();
     }
 
     java.util.Map<String, String> runningFacts() {

@@ -1,5 +1,6 @@
 package io.uconform.suite;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
@@ -28,22 +29,34 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
         SuiteSettings settings = context.getRoot().getStore(NS)
                 .getOrComputeIfAbsent(SuiteSettings.class, k -> SuiteSettings.from(context::getConfigurationParameter),
                         SuiteSettings.class);
-        return settings.selections().stream().map(selection -> invocation(context, selection, settings));
+        List<TargetSession> sessions = settings.selections().stream().distinct()
+                .map(selection -> context.getRoot().getStore(NS)
+                        .getOrComputeIfAbsent(selection, TargetSession::new, TargetSession.class))
+                .toList();
+        List<ClassTemplateInvocationContext> invocations = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            invocations.add(invocation(label(sessions, i), sessions.get(i), settings));
+        }
+        return invocations.stream();
     }
 
-    private static ClassTemplateInvocationContext invocation(ExtensionContext context, TargetSelection selection,
-                                                             SuiteSettings settings) {
-        TargetSession session = context.getRoot().getStore(NS)
-                .getOrComputeIfAbsent(selection, TargetSession::new, TargetSession.class);
+    /** The target's name; with {@code #n} when a targets file names two targets alike (two sims). */
+    private static String label(List<TargetSession> sessions, int index) {
+        String name = sessions.get(index).name();
+        long same = sessions.stream().filter(s -> s.name().equals(name)).count();
+        return same == 1 ? name : name + "#" + (index + 1);
+    }
+
+    private static ClassTemplateInvocationContext invocation(String label, TargetSession session, SuiteSettings settings) {
         return new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
-                return "[" + session.name() + "]";
+                return "[" + label + "]";
             }
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new CheckSupport(session), new CheckTimeout(settings.checkTimeout(), session.name()));
+                return List.of(new CheckSupport(session, label), new CheckTimeout(settings.checkTimeout(), label));
             }
         };
     }

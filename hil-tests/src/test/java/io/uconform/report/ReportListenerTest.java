@@ -72,6 +72,20 @@ class ReportListenerTest {
     }
 
     @Test
+    void namesTheCauseWhenTheTargetWentDownAndReportsLaterChecksAsNotRun() throws Exception {
+        run(io.uconform.suite.TargetDownFixture.checks());
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(json.path("totals").path("failed").asInt()).isEqualTo(1);
+        assertThat(json.path("totals").path("not run").asInt()).isEqualTo(1);
+        assertThat(json.path("targets").get(0).path("events").get(0).asText())
+                .isEqualTo("target fake stopped answering GET / after TargetDownChecks.crashesTheTarget (PROTO-03)");
+        assertThat(json.path("requirements").findParents("id").stream()
+                .filter(r -> r.path("id").asText().equals("PROTO-01")).findFirst().orElseThrow()
+                .path("verdicts").path("fake").asText()).isEqualTo("not run");
+    }
+
+    @Test
     void writesNothingWhenNoCheckRan() {
         ReportListener listener = run(PlainTests.class);
 

@@ -10,7 +10,7 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  * the target chosen on the command line ({@code -Dtarget=url -Dtarget.url=http://...},
  * {@code -Dprofile=...}, {@code -Dtargets=file.json}; default {@code sim} with {@code reference}).
  */
-@Suite(failIfNoTests = false)
+@Suite
 @SuiteDisplayName("uconform conformance")
 @SelectPackages("io.uconform.checks")
 // the suite engine selects only *Test/*Tests classes by default; check classes are *Checks

@@ -57,7 +57,8 @@ class TargetExtensionTest {
                 .containsEntry("waived(CheckContext)", "skipped: waived: accepted deviation for the test")
                 .containsEntry("needsUnboundRoute(CheckContext)",
                         "aborted: no route bound for role 'raise' in profile harness-test");
-        assertThat(outcomes.get("unknownPathIsTeapot(CheckContext)")).startsWith("failed: ").contains("418", "404");
+        assertThat(outcomes.get("unknownPathIsTeapot(CheckContext)")).startsWith("failed: ").contains("418", "404")
+                .contains("the wifi password is ****").doesNotContain("hunter22");
         assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("[fake]");
     }
@@ -75,6 +76,8 @@ class TargetExtensionTest {
         assertThat(transcripts).contains("GET /nope", "HTTP/1.1 404", "password **** must be masked")
                 .doesNotContain("hunter22");
         assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.FACTS)).contains("firmware=fake-1.0"));
+        assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.REASON))
+                .contains("the wifi password is ****", "418").doesNotContain("hunter22"));
         assertThat(entries).anySatisfy(m -> assertThat(m.get(ReportKeys.CONSOLE)).contains("fake booted"));
     }
 
@@ -130,6 +133,22 @@ class TargetExtensionTest {
                 .filter(m -> m.containsKey(ReportKeys.RESTARTED)))
                 .singleElement().satisfies(m -> assertThat(m.get(ReportKeys.RESTARTED))
                         .contains("restarted after TargetDownChecks.crashesTheTarget (PROTO-03)"));
+    }
+
+    @Test
+    void targetsFileRunsEveryCheckOncePerTargetWithDistinctNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("targets.json");
+        java.nio.file.Files.writeString(file, "[{\"kind\":\"fake\",\"profile\":\"harness-test\"},"
+                + "{\"kind\":\"fake\",\"options\":{\"available\":\"false\"},\"profile\":\"harness-test\"}]");
+
+        EngineExecutionResults results = run(FakeChecks.class, Map.of(SuiteSettings.TARGETS, file.toString()));
+
+        assertThat(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("[fake#1]", "[fake#2]");
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+        assertThat(results.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                .contains("fake target switched off for this test");
     }
 
     @Test

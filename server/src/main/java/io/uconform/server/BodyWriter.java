@@ -9,7 +9,11 @@ import java.io.OutputStream;
  * terminating zero chunk is written when the writer returns. Runs on the connection's thread and
  * may run as long as the client stays (SSE, multipart streams): an {@link IOException} from a
  * write means the client left, and it ends the connection quietly. Each single write is bounded
- * by {@link ServerLimits#writeTimeout()}.
+ * by {@link ServerLimits#writeTimeout()}. When the server closes, the connection's socket is closed
+ * and its thread interrupted, so a writer waiting for events should wait interruptibly.
+ *
+ * <p>To an HTTP/1.0 client (which knows no chunked coding) the body is sent as is and the end of
+ * the body is marked by closing the connection.
  */
 @FunctionalInterface
 public interface BodyWriter {

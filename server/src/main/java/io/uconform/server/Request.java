@@ -151,8 +151,9 @@ public final class Request {
         return remoteAddress;
     }
 
+    /** Method and decoded path only: the query may carry secrets and is never logged. */
     @Override
     public String toString() {
-        return method + " " + rawTarget;
+        return method + " " + path;
     }
 }

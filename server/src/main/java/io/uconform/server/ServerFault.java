@@ -37,7 +37,7 @@ public enum ServerFault {
     PIPELINE_DROPPED("KA-05"),
     /** An incomplete head is waited for without the header timeout. */
     NO_HEADER_TIMEOUT("LIM-04"),
-    /** Bodies over the limit are read and served instead of 413. */
+    /** Bodies over the limit are read and served instead of 413 (upload routes keep theirs: UP-03). */
     NO_413("LIM-03"),
     /** {@code 100 Continue} is sent before checking route, method and length. */
     EXPECT_ALWAYS_CONTINUE("LIM-06"),
@@ -72,7 +72,37 @@ public enum ServerFault {
     /** Parts of a multipart stream are delimited by a boundary other than the declared one. */
     STREAM_WRONG_BOUNDARY("STREAM-01"),
     /** Home events are posted once: no retry on 5xx or timeouts. */
-    HOME_NO_RETRY("HOME-01");
+    HOME_NO_RETRY("HOME-01"),
+    /** 401 answers carry no {@code WWW-Authenticate} challenge. */
+    AUTH_NO_CHALLENGE("AUTH-01"),
+    /** The user name is not compared: any user with the right password gets in. */
+    AUTH_ANY_USER("AUTH-02"),
+    /** Only the exact scheme token {@code Basic} is accepted ({@code basic}, {@code BASIC} get 401). */
+    AUTH_SCHEME_CASE_SENSITIVE("AUTH-03"),
+    /** {@code Authorization: Bearer <password>} authenticates like Basic credentials. */
+    AUTH_BEARER_ACCEPTED("AUTH-04"),
+    /** An auth callback's truthy result (any non-null value other than FALSE) grants access. */
+    AUTH_CALLBACK_TRUTHY("AUTH-05"),
+    /** File deletes under {@code /files/} need no credentials. */
+    FILE_DELETE_UNPROTECTED("AUTH-06"),
+    /** With CORS on, error responses (4xx/5xx) carry no {@code Access-Control-Allow-Origin}. */
+    CORS_MISSING_ON_ERRORS("CORS-01"),
+    /** With CORS on, a preflight is passed to the route's handler for the requested method. */
+    CORS_PREFLIGHT_TO_HANDLER("CORS-02"),
+    /** With CORS off, every response still carries {@code Access-Control-Allow-Origin: *}. */
+    CORS_HEADER_WHEN_OFF("CORS-03"),
+    /** Static files are always served as {@code application/octet-stream}. */
+    FILE_WRONG_CONTENT_TYPE("FILE-01"),
+    /** A missing file is answered {@code 200} with an empty body. */
+    FILE_MISSING_EMPTY_200("FILE-02"),
+    /** Directory listings leave out the {@code size} of entries. */
+    LISTING_WITHOUT_SIZE("FILE-03"),
+    /** File paths are resolved without confining them to the web root ({@code ..} escapes). */
+    FILE_TRAVERSAL("FILE-04"),
+    /** DELETE of a file answers success but leaves the file in place. */
+    DELETE_IGNORED("UP-01"),
+    /** Bound to {@code ::}, the server listens on {@code ::1} only, so {@code 127.0.0.1} is refused. */
+    NET6_V6_ONLY("NET6-01");
 
     private final String requirement;
 

@@ -94,6 +94,16 @@ class StreamingTest {
     }
 
     @Test
+    void http10ClientGetsTheStreamCloseDelimited() throws Exception {
+        try (RawHttp http = RawHttp.connect(server.port())) {
+            String raw = http.send("GET /events HTTP/1.0\r\n\r\n").readAll();
+            assertThat(raw).startsWith("HTTP/1.1 200 OK").contains("Connection: close")
+                    .doesNotContain("Transfer-Encoding", "Content-Length")
+                    .endsWith("\r\n\r\ndata: 0\n\ndata: 1\n\ndata: 2\n\n");
+        }
+    }
+
+    @Test
     void headOfAStreamedRouteHasNoBody() throws Exception {
         try (RawHttp http = RawHttp.connect(server.port())) {
             String raw = http.send("HEAD /events HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").readAll();

@@ -39,6 +39,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ReferenceServer server;
     private final ReferenceServer admin;
     private final Realtime realtime;
+    private final java.nio.file.Path webRoot;
+    private final ReferenceServer tlsServer;
 
     private SimulatedDevice(SimulatorOptions options) {
         this.options = options;
@@ -48,6 +50,7 @@ public final class SimulatedDevice implements AutoCloseable {
         App app = new App(options.settings().name());
         BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
         this.realtime = Realtime.install(app, options.server(), config, board::uptimeMillis);
+        this.webRoot = AccessWiring.install(app, config, options.server().faults());
         for (PinState pin : board.pins()) {
             board.onEdge(pin.pin(), Edge.BOTH, realtime::pinChanged);
         }
@@ -55,20 +58,30 @@ public final class SimulatedDevice implements AutoCloseable {
             this.server = startServer(app, options.server(), "device");
         } catch (RuntimeException e) {
             realtime.close();
+            AccessWiring.removeWebRoot(webRoot);
             throw e;
         }
         ReferenceServer adminServer;
+        ReferenceServer httpsServer = null;
         try {
+            if (options.tlsListener().enabled()) {
+                httpsServer = startServer(app, options.server().withPort(0).withTls(options.tlsListener()), "https");
+            }
             App adminApp = AdminRoutes.install(new App("uconform-admin"), this);
             ServerOptions adminOptions = ServerOptions.defaults().withBindAddress(options.server().bindAddress())
                     .withPort(options.adminPort()).withLimits(ServerLimits.reference().withMaxClients(8));
             adminServer = startServer(adminApp, adminOptions, "admin");
         } catch (RuntimeException e) {
+            if (httpsServer != null) {
+                httpsServer.close();
+            }
             server.close();
             realtime.close();
+            AccessWiring.removeWebRoot(webRoot);
             throw e;
         }
         this.admin = adminServer;
+        this.tlsServer = httpsServer;
         console.accept("boot: " + options.board().description() + ", reset cause " + board.resetCause().wireName());
         console.accept("UCONFORM READY url=" + baseUri());
         realtime.boot(board.resetCause().wireName());
@@ -81,6 +94,17 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public static SimulatedDevice start(SimulatorOptions options) {
         return new SimulatedDevice(options);
+    }
+
+    /** The HTTPS listener's base, e.g. {@code https://127.0.0.1:41236}, when a TLS listener is configured. */
+    public java.util.Optional<URI> tlsUri() {
+        return tlsServer == null ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create(tlsServer.uri().toString().replaceFirst("^http:", "https:")));
+    }
+
+    /** The directory served under {@code /files/}. */
+    public java.nio.file.Path webRoot() {
+        return webRoot;
     }
 
     /** The device's HTTP base, e.g. {@code http://127.0.0.1:41234/}. */
@@ -132,9 +156,13 @@ public final class SimulatedDevice implements AutoCloseable {
     public void close() {
         try {
             admin.close();
+            if (tlsServer != null) {
+                tlsServer.close();
+            }
         } finally {
             server.close();
             realtime.close();
+            AccessWiring.removeWebRoot(webRoot);
         }
     }
 

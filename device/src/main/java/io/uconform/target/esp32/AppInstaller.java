@@ -1,5 +1,6 @@
 package io.uconform.target.esp32;
 
+import io.uconform.credentials.AuthCredentials;
 import io.uconform.credentials.DeviceConfigJson;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.deploy.Deployer;
@@ -21,11 +22,16 @@ final class AppInstaller {
     private final Link link;
     private final ConsoleTap tap;
     private final Optional<WifiCredentials> wifi;
+    private final Optional<AuthCredentials> auth;
+    private final boolean loopbackServer;
 
-    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi) {
+    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi, Optional<AuthCredentials> auth,
+                 boolean loopbackServer) {
         this.link = link;
         this.tap = tap;
         this.wifi = wifi;
+        this.auth = auth;
+        this.loopbackServer = loopbackServer;
     }
 
     void install(Optional<Path> app) {
@@ -33,13 +39,30 @@ final class AppInstaller {
         repl.enter(true);
         Deployer deployer = new Deployer(repl);
         app.ifPresent(dir -> tap.capture().accept("[uconform] pushed " + dir + ": " + deployer.push(dir, "")));
-        if (wifi.isPresent()) {
-            byte[] existing = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
+        if (wifi.isPresent() || auth.isPresent() || loopbackServer) {
+            byte[] config = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
                     .map(AppInstaller::read).orElse(null);
-            deployer.writeFile("config.json", DeviceConfigJson.withStation(existing, wifi.get()));
-            tap.capture().accept("[uconform] wrote config.json (station '" + wifi.get().ssid() + "')");
+            if (wifi.isPresent()) {
+                config = DeviceConfigJson.withStation(config, wifi.get());
+            }
+            if (auth.isPresent()) {
+                config = DeviceConfigJson.withAuth(config, auth.get());
+            }
+            if (loopbackServer) {
+                config = DeviceConfigJson.withLoopbackServer(config, freeLoopbackPort());
+            }
+            deployer.writeFile("config.json", config);
+            tap.capture().accept("[uconform] wrote config.json" + wifi.map(w -> " (station '" + w.ssid() + "')").orElse(""));
         }
         repl.softRebootIntoMain();
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port for the virtual board's server: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] read(Path file) {

@@ -33,10 +33,17 @@ public final class MultipartReader {
         this.boundary = boundary;
     }
 
-    /** Opens the stream and asserts a 200 multipart/x-mixed-replace head with a boundary. */
+    /** Opens the stream (waiting while the target is busy with 503) and asserts a 200 multipart/x-mixed-replace head with a boundary. */
     public static MultipartReader open(CheckContext ctx, String path) {
-        RawConnection c = ctx.raw().open();
-        HttpReply head = c.send(Requests.get(ctx, path)).readResponse(Waits.reply(ctx), true);
+        RawConnection[] opened = new RawConnection[1];
+        HttpReply head = BusyRetry.untilNot503(ctx, "GET " + path, () -> {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
+            opened[0] = ctx.raw().open();
+            return opened[0].send(Requests.get(ctx, path)).readResponse(Waits.reply(ctx), true);
+        });
+        RawConnection c = opened[0];
         assertThat(head.status()).as("status of GET %s", path).isEqualTo(200);
         String type = head.header("content-type").orElse("");
         assertThat(type.toLowerCase(Locale.ROOT)).as("Content-Type of %s", path).startsWith("multipart/x-mixed-replace");

@@ -35,7 +35,12 @@ final class BusyResponder {
             }
         }, "uconform-busy-" + socket.getPort());
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            permits.release();
+            Sockets.closeQuietly(socket);
+        }
     }
 
     private void answer(Socket socket) {
@@ -46,7 +51,7 @@ final class BusyResponder {
                     + " client slots are in use").withHeader("Retry-After", "1");
             DeadlineOutputStream out = new DeadlineOutputStream(socket, engine.watchdog,
                     engine.limits.writeTimeout().toMillis());
-            new ResponseWriter(out).write(busy, false, ResponseWriter.ConnectionHeader.CLOSE, false);
+            engine.newWriter(out).write(busy, false, ResponseWriter.ConnectionHeader.CLOSE, false);
         } catch (IOException | RuntimeException ignored) {
             // the client left or never spoke; the close below is all that is left to do
         }

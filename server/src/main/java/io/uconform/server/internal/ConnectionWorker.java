@@ -82,7 +82,7 @@ final class ConnectionWorker implements Runnable {
     }
 
     private void serve(ConnectionInput in, OutputStream out) throws IOException {
-        Exchange exchange = new Exchange(engine, socket, in, out, remote());
+        Exchange exchange = new Exchange(engine, in, out, remote());
         int max = engine.limits.maxRequestsPerConnection();
         long headerNanos = engine.limits.headerTimeout().toNanos();
         for (int served = 0; served < max && engine.isRunning(); served++) {

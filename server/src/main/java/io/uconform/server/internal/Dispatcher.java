@@ -8,6 +8,7 @@ import io.uconform.server.Response;
 import io.uconform.server.ResponseFilter;
 import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
+import io.uconform.server.cors.Preflight;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ final class Dispatcher {
     }
 
     Outcome dispatch(Router.Resolution resolution, Request request) {
+        if (engine.cors.enabled() && Preflight.is(request) && resolution.kind() != Router.Resolution.Kind.NOT_FOUND) {
+            return preflight(resolution, request);
+        }
         switch (resolution.kind()) {
             case NOT_FOUND:
                 return sendOnly(Response.error(404, "no route for " + request.path()));
@@ -66,6 +70,20 @@ final class Dispatcher {
                 return resolution.kind() == Router.Resolution.Kind.INDEX ? sendOnly(index())
                         : invoke(resolution.route(), request);
         }
+    }
+
+    /** CORS-02: answered here, never by the route's handler (unless a fault says so). */
+    private Outcome preflight(Router.Resolution resolution, Request request) {
+        if (has(ServerFault.CORS_PREFLIGHT_TO_HANDLER)) {
+            String requested = request.header("Access-Control-Request-Method").orElse("GET").trim();
+            Router.Resolution target = engine.router.resolve(requested, request.path());
+            if (target.kind() == Router.Resolution.Kind.FOUND) {
+                return invoke(target.route(), request);
+            }
+        }
+        String allow = resolution.allowed().isEmpty() ? String.join(", ", new TreeSet<>(App.ANY))
+                : String.join(", ", resolution.allowed());
+        return sendOnly(Preflight.answer(engine.cors, allow));
     }
 
     /** The app's filters applied to any response; a failing filter is logged and skipped. */

@@ -6,7 +6,10 @@ import io.uconform.server.ServerLimits;
 import io.uconform.server.ServerOptions;
 import io.uconform.server.ServerStartException;
 import io.uconform.server.ServerStats;
+import io.uconform.server.cors.CorsPolicy;
+import io.uconform.server.tls.TlsContexts;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,6 +40,8 @@ public final class Engine implements AutoCloseable {
     final StatsCounters stats = new StatsCounters();
     final ScheduledExecutorService watchdog;
     final BackgroundRunner background;
+    /** The CORS policy in effect (fault CORS_HEADER_WHEN_OFF turns an off policy on). */
+    final CorsPolicy cors;
     private final ServerSocket serverSocket;
     private final Set<ConnectionWorker> workers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
@@ -51,6 +56,8 @@ public final class Engine implements AutoCloseable {
         this.router = new Router(app, options.has(ServerFault.TRAILING_SLASH_IGNORED),
                 options.has(ServerFault.OPTIONS_ROUTED_TO_HANDLER));
         this.serverSocket = serverSocket;
+        this.cors = !options.cors().enabled() && options.has(ServerFault.CORS_HEADER_WHEN_OFF)
+                ? CorsPolicy.anyOrigin() : options.cors();
         this.slots = new Semaphore(limits.maxClients());
         this.busy = new BusyResponder(this);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
@@ -79,9 +86,15 @@ public final class Engine implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new ServerStartException("unknown bind address " + options.bindAddress(), e);
         }
+        if (options.has(ServerFault.NET6_V6_ONLY) && address.isAnyLocalAddress()
+                && address instanceof java.net.Inet6Address) {
+            address = ipv6Loopback();
+        }
         ServerSocket socket = null;
         try {
-            socket = new ServerSocket();
+            socket = options.tls().enabled()
+                    ? TlsContexts.serverContext(options.tls()).getServerSocketFactory().createServerSocket()
+                    : new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, options.port()), 64);
             return socket;
@@ -94,6 +107,20 @@ public final class Engine implements AutoCloseable {
             throw new ServerStartException("cannot listen on " + options.bindAddress() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private static InetAddress ipv6Loopback() {
+        try {
+            return InetAddress.getByName("::1");
+        } catch (UnknownHostException e) {
+            throw new ServerStartException("no IPv6 loopback address", e);
+        }
+    }
+
+    /** A response writer that adds the CORS headers every response carries (CORS-01). */
+    ResponseWriter newWriter(OutputStream out) {
+        boolean errorsToo = !options.has(ServerFault.CORS_MISSING_ON_ERRORS);
+        return new ResponseWriter(out, cors.responseHeaders(), errorsToo);
     }
 
     public int port() {
@@ -143,7 +170,12 @@ public final class Engine implements AutoCloseable {
         stats.connectionsAccepted.incrementAndGet();
         ConnectionWorker worker = new ConnectionWorker(this, socket);
         workers.add(worker);
-        worker.start();
+        try {
+            worker.start();
+        } catch (RuntimeException | Error e) {
+            connectionEnded(worker); // e.g. no native thread left: give the slot back
+            throw e;
+        }
     }
 
     /** A free slot, or one made by evicting an idle keep-alive connection. */

@@ -7,7 +7,6 @@ import io.uconform.server.Route;
 import io.uconform.server.ServerFault;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ final class Exchange {
     private static final int FAULT_BODY_CAP = 16 * 1024 * 1024;
 
     private final Engine engine;
-    private final Socket socket;
     private final ConnectionInput in;
     private final ResponseWriter writer;
     private final OutputStream out;
@@ -34,12 +32,11 @@ final class Exchange {
     private final BodyReader bodyReader;
     private final Dispatcher dispatcher;
 
-    Exchange(Engine engine, Socket socket, ConnectionInput in, OutputStream out, String remote) {
+    Exchange(Engine engine, ConnectionInput in, OutputStream out, String remote) {
         this.engine = engine;
-        this.socket = socket;
         this.in = in;
         this.out = out;
-        this.writer = new ResponseWriter(out);
+        this.writer = engine.newWriter(out);
         this.remote = remote;
         this.headReader = new HeadReader(in, engine.limits, has(ServerFault.OBS_FOLD_ACCEPTED));
         this.bodyReader = new BodyReader(in, engine.limits.maxHeaderBytes());
@@ -86,8 +83,8 @@ final class Exchange {
         Route route = resolution.route();
         long limit = route != null && route.mode() == Route.Mode.UPLOAD
                 ? engine.limits.maxUploadBytes() : engine.limits.maxBodyBytes();
-        if (has(ServerFault.NO_413)) {
-            limit = FAULT_BODY_CAP;
+        if (has(ServerFault.NO_413) && (route == null || route.mode() != Route.Mode.UPLOAD)) {
+            limit = FAULT_BODY_CAP; // uploads keep their limit: UP-03 is a requirement of its own
         }
         if (framing.length() > limit) {
             return reject(413, "request body of " + framing.length() + " bytes exceeds the limit of " + limit);
@@ -114,15 +111,14 @@ final class Exchange {
         Dispatcher.Outcome outcome = dispatcher.dispatch(resolution, request);
         Response response = outcome.response();
         if (response.takeover().isPresent()) {
-            new Takeover(engine, socket, in, out, remote).run(writer, response);
+            new Takeover(engine, in, out, remote).run(writer, response);
             return false;
         }
-        close |= response.wantsClose();
-        respond(head, request, response, close);
+        boolean closed = respond(head, request, response, close);
         if (outcome.afterSend() != null) {
             outcome.afterSend().run();
         }
-        return !close;
+        return !closed;
     }
 
     private byte[] readBody(RequestHead head, Framing framing, long limit) throws IOException, ProtocolError {
@@ -158,12 +154,17 @@ final class Exchange {
         return !requestLike;
     }
 
-    private void respond(RequestHead head, Request request, Response unfiltered, boolean close) throws IOException {
+    /** Filters and writes a response; returns true when the connection must close after it. */
+    private boolean respond(RequestHead head, Request request, Response unfiltered, boolean close) throws IOException {
         Response response = dispatcher.filter(request, unfiltered);
-        ResponseWriter.ConnectionHeader connection = close ? ResponseWriter.ConnectionHeader.CLOSE
+        boolean streamedTo10 = head.isHttp10() && response.bodyWriter().isPresent() && !"HEAD".equals(head.method());
+        boolean closing = close || response.wantsClose() || streamedTo10;
+        ResponseWriter.ConnectionHeader connection = streamedTo10 ? ResponseWriter.ConnectionHeader.CLOSE_DELIMITED
+                : closing ? ResponseWriter.ConnectionHeader.CLOSE
                 : head.isHttp10() ? ResponseWriter.ConnectionHeader.KEEP_ALIVE : ResponseWriter.ConnectionHeader.NONE;
         writer.write(response, "HEAD".equals(head.method()), connection, has(ServerFault.HEAD_WITH_BODY));
         engine.stats.requestsServed.incrementAndGet();
+        return closing;
     }
 
     /** Answers a request the engine will not continue after, then ends the connection. */

@@ -22,13 +22,28 @@ final class ResponseWriter {
     private static final Set<String> ENGINE_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
 
     private final OutputStream out;
+    private final Map<String, String> everyResponse;
+    private final boolean onErrorsToo;
 
     ResponseWriter(OutputStream out) {
-        this.out = out;
+        this(out, Map.of(), true);
     }
 
-    /** How the connection continues after this response. */
-    enum ConnectionHeader { NONE, CLOSE, KEEP_ALIVE }
+    /**
+     * @param everyResponse headers added to every response unless the response sets them (CORS)
+     * @param onErrorsToo false (a fault) leaves them off 4xx/5xx responses
+     */
+    ResponseWriter(OutputStream out, Map<String, String> everyResponse, boolean onErrorsToo) {
+        this.out = out;
+        this.everyResponse = Map.copyOf(everyResponse);
+        this.onErrorsToo = onErrorsToo;
+    }
+
+    /**
+     * How the connection continues after this response; CLOSE_DELIMITED sends
+     * {@code Connection: close} and a streamed body without chunked framing (HTTP/1.0 clients).
+     */
+    enum ConnectionHeader { NONE, CLOSE, KEEP_ALIVE, CLOSE_DELIMITED }
 
     void writeInterim100() throws IOException {
         out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -43,17 +58,23 @@ final class ResponseWriter {
      */
     void write(Response response, boolean headOnly, ConnectionHeader connection, boolean bodyForHead)
             throws IOException {
-        StringBuilder head = statusAndHeaders(response, connection);
+        StringBuilder head = statusAndHeaders(withEveryResponseHeaders(response), connection);
         int status = response.status();
         boolean bodiless = status < 200 || status == 204 || status == 304;
         if (response.bodyWriter().isPresent()) {
-            if (!bodiless) {
+            // HTTP/1.0 has no chunked coding: the stream is close-delimited (the caller closes)
+            boolean closeDelimited = connection == ConnectionHeader.CLOSE_DELIMITED;
+            if (!bodiless && !closeDelimited) {
                 head.append("Transfer-Encoding: chunked\r\n");
             }
             head.append("\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (!headOnly && !bodiless) {
-                writeChunked(response.bodyWriter().get());
+                if (closeDelimited) {
+                    response.bodyWriter().get().writeTo(new UnclosableOutputStream(out));
+                } else {
+                    writeChunked(response.bodyWriter().get());
+                }
             }
             out.flush();
             return;
@@ -75,6 +96,19 @@ final class ResponseWriter {
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+    }
+
+    private Response withEveryResponseHeaders(Response response) {
+        if (everyResponse.isEmpty() || (!onErrorsToo && response.status() >= 400)) {
+            return response;
+        }
+        Response decorated = response;
+        for (Map.Entry<String, String> header : everyResponse.entrySet()) {
+            if (response.header(header.getKey()).isEmpty()) {
+                decorated = decorated.withHeader(header.getKey(), header.getValue());
+            }
+        }
+        return decorated;
     }
 
     private void writeChunked(BodyWriter writer) throws IOException {
@@ -102,12 +136,29 @@ final class ResponseWriter {
         if (response.header("Server").isEmpty()) {
             head.append("Server: ").append(SERVER_NAME).append("\r\n");
         }
-        if (connection == ConnectionHeader.CLOSE) {
+        if (connection == ConnectionHeader.CLOSE || connection == ConnectionHeader.CLOSE_DELIMITED) {
             head.append("Connection: close\r\n");
         } else if (connection == ConnectionHeader.KEEP_ALIVE) {
             head.append("Connection: keep-alive\r\n");
         }
         return head;
+    }
+
+    /** Lets a body writer call close() without closing the socket under the engine. */
+    private static final class UnclosableOutputStream extends java.io.FilterOutputStream {
+        UnclosableOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** Header values never carry CR/LF (no response splitting from handler data). */

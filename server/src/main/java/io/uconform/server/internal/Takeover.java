@@ -6,7 +6,6 @@ import io.uconform.server.TakenConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 
 /** Hands a connection to application code after the response head (e.g. a WebSocket upgrade). */
@@ -18,7 +17,7 @@ final class Takeover implements TakenConnection {
     private final OutputStream out;
     private final String remote;
 
-    Takeover(Engine engine, Socket socket, ConnectionInput in, OutputStream out, String remote) {
+    Takeover(Engine engine, ConnectionInput in, OutputStream out, String remote) {
         this.engine = engine;
         this.in = in;
         this.out = out;

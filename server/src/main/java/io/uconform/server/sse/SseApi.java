@@ -1,6 +1,7 @@
 package io.uconform.server.sse;
 
 import io.uconform.server.App;
+import io.uconform.server.BodyWriter;
 import io.uconform.server.HttpError;
 import io.uconform.server.Json;
 import io.uconform.server.Request;
@@ -38,9 +39,9 @@ public final class SseApi {
                 return Response.error(503, "event stream '" + stream + "' already has its maximum of "
                         + hub.options().limits().maxSseSubscribers() + " subscribers");
             }
-            Response response = Response.chunked(200, "text/event-stream",
-                    subscription.<io.uconform.server.BodyWriter>map(s -> new SubscriberWriter(s, split, HEARTBEAT))
-                            .orElse(out -> { }));
+            BodyWriter body = subscription.isPresent()
+                    ? new SubscriberWriter(subscription.get(), split, HEARTBEAT) : out -> { };
+            Response response = Response.chunked(200, "text/event-stream", body);
             return noCacheHeader ? response : response.withHeader("Cache-Control", "no-cache");
         });
     }

@@ -145,6 +145,9 @@ public final class ConformanceProbes {
         }
     }
 
+    /** Requirements whose probes mostly wait for a server timeout; they may run beside the others. */
+    public static final List<String> SLOW = List.of("KA-04", "LIM-04");
+
     /** Requirements whose probes change server state or need the server to survive HEAD. */
     public static final List<String> STATEFUL = List.of("ROB-01", "ROB-03");
 }

@@ -12,31 +12,36 @@ import java.util.Optional;
  * @param corruptFlashWrite every flash write stores one byte wrong (read-back MD5 mismatch)
  * @param cutLinkAfterBytes the device drops the link after receiving this many bytes (0 = never)
  * @param crashOnBoot       the app panics at boot (Guru Meditation) instead of starting MicroPython
+ * @param noRawPaste        the firmware predates raw-paste: it answers the request with {@code R\x00}
  */
 public record Esp32Faults(boolean noSync, Optional<ChipModel> posesAs, boolean corruptFlashWrite,
-                          long cutLinkAfterBytes, boolean crashOnBoot) {
+                          long cutLinkAfterBytes, boolean crashOnBoot, boolean noRawPaste) {
 
     public static Esp32Faults none() {
-        return new Esp32Faults(false, Optional.empty(), false, 0, false);
+        return new Esp32Faults(false, Optional.empty(), false, 0, false, false);
+    }
+
+    public Esp32Faults withoutRawPaste() {
+        return new Esp32Faults(noSync, posesAs, corruptFlashWrite, cutLinkAfterBytes, crashOnBoot, true);
     }
 
     public Esp32Faults withNoSync() {
-        return new Esp32Faults(true, posesAs, corruptFlashWrite, cutLinkAfterBytes, crashOnBoot);
+        return new Esp32Faults(true, posesAs, corruptFlashWrite, cutLinkAfterBytes, crashOnBoot, noRawPaste);
     }
 
     public Esp32Faults withChipReportedAs(ChipModel chip) {
-        return new Esp32Faults(noSync, Optional.of(chip), corruptFlashWrite, cutLinkAfterBytes, crashOnBoot);
+        return new Esp32Faults(noSync, Optional.of(chip), corruptFlashWrite, cutLinkAfterBytes, crashOnBoot, noRawPaste);
     }
 
     public Esp32Faults withCorruptFlashWrite() {
-        return new Esp32Faults(noSync, posesAs, true, cutLinkAfterBytes, crashOnBoot);
+        return new Esp32Faults(noSync, posesAs, true, cutLinkAfterBytes, crashOnBoot, noRawPaste);
     }
 
     public Esp32Faults withLinkCutAfter(long bytes) {
-        return new Esp32Faults(noSync, posesAs, corruptFlashWrite, bytes, crashOnBoot);
+        return new Esp32Faults(noSync, posesAs, corruptFlashWrite, bytes, crashOnBoot, noRawPaste);
     }
 
     public Esp32Faults withCrashOnBoot() {
-        return new Esp32Faults(noSync, posesAs, corruptFlashWrite, cutLinkAfterBytes, true);
+        return new Esp32Faults(noSync, posesAs, corruptFlashWrite, cutLinkAfterBytes, true, noRawPaste);
     }
 }

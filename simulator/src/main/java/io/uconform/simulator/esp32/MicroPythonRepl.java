@@ -29,6 +29,7 @@ final class MicroPythonRepl implements AutoCloseable {
     private final Supplier<HostPython> interpreters;
     private final String banner;
     private final Runnable onInterpreterExit;
+    private final boolean rawPaste;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Mode mode = Mode.DEAD;
@@ -40,8 +41,11 @@ final class MicroPythonRepl implements AutoCloseable {
     private boolean continuation;
     private boolean closed;
     private boolean started;
+    private byte lastByte; // the last byte relayed, to cook a lone \n into \r\n across chunks
 
-    MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit) {
+    MicroPythonRepl(Uart uart, Supplier<HostPython> interpreters, String banner, Runnable onInterpreterExit,
+                    boolean rawPaste) {
+        this.rawPaste = rawPaste;
         this.uart = uart;
         this.interpreters = interpreters;
         this.banner = banner;
@@ -118,7 +122,9 @@ final class MicroPythonRepl implements AutoCloseable {
         if (b == 0x01) {
             byte[] got = buffer.toByteArray();
             buffer.reset();
-            if (got.length == 2 && got[0] == 0x05 && got[1] == 'A') {
+            if (got.length == 2 && got[0] == 0x05 && got[1] == 'A' && !rawPaste) {
+                uart.write(new byte[] {'R', 0x00}); // understood, not supported: the host falls back
+            } else if (got.length == 2 && got[0] == 0x05 && got[1] == 'A') {
                 mode = Mode.PASTE;
                 pasteConsumed = 0;
                 uart.write(new byte[] {'R', 0x01, (byte) PASTE_WINDOW, 0, 0x01});
@@ -224,11 +230,13 @@ final class MicroPythonRepl implements AutoCloseable {
                 Runnable next = afterFile;
                 afterFile = () -> { };
                 next.run();
-            } else if (b == '\n' && lastWasNotCr(out)) {
+            } else if (b == '\n' && lastByte != '\r') {
                 out.write('\r');
                 out.write('\n');
+                lastByte = '\n';
             } else {
                 out.write(b);
+                lastByte = (byte) b;
             }
         }
         flush(out);
@@ -254,19 +262,9 @@ final class MicroPythonRepl implements AutoCloseable {
         }
     }
 
-    private byte lastByte = 0;
-
-    private boolean lastWasNotCr(ByteArrayOutputStream out) {
-        byte[] sofar = out.toByteArray();
-        byte last = sofar.length > 0 ? sofar[sofar.length - 1] : lastByte;
-        return last != '\r';
-    }
-
     private void flush(ByteArrayOutputStream out) {
         if (out.size() > 0) {
-            byte[] bytes = out.toByteArray();
-            lastByte = bytes[bytes.length - 1];
-            uart.write(bytes);
+            uart.write(out.toByteArray());
             out.reset();
         }
     }

@@ -164,7 +164,8 @@ public final class VirtualEsp32 implements AutoCloseable {
         }
         firstBootSetup();
         state = State.MICROPYTHON;
-        repl = new MicroPythonRepl(this::uart, this::startPython, banner(at), this::interpreterExited);
+        repl = new MicroPythonRepl(this::uart, this::startPython, banner(at), this::interpreterExited,
+                !options.faults().noRawPaste());
         repl.boot();
     }
 

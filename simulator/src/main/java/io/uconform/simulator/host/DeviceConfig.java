@@ -7,7 +7,7 @@ import io.uconform.profile.Limits;
  * loopback bind, the effective limits. Immutable; {@link #toString()} masks the secrets.
  */
 record DeviceConfig(String deviceName, String board, String ssid, String wifiPassword, String authUser,
-                    String authPassword, int port, Limits limits) {
+                    String authPassword, String bind, int port, boolean cors, Limits limits) {
 
     String toJson() {
         return "{\n"
@@ -17,7 +17,7 @@ record DeviceConfig(String deviceName, String board, String ssid, String wifiPas
                 + "  \"app\": \"reference\",\n"
                 + "  \"home\": {\"url\": \"\"},\n"
                 + "  \"auth\": {\"user\": " + q(authUser) + ", \"password\": " + q(authPassword) + "},\n"
-                + "  \"server\": {\"host\": \"127.0.0.1\", \"port\": " + port + ", \"cors\": false, \"limits\": {"
+                + "  \"server\": {\"host\": " + q(bind) + ", \"port\": " + port + ", \"cors\": " + cors + ", \"limits\": {"
                 + "\"max_clients\": " + limits.maxClients()
                 + ", \"max_header_bytes\": " + limits.maxHeaderBytes()
                 + ", \"max_target_bytes\": " + limits.maxTargetBytes()

@@ -18,11 +18,14 @@ import java.util.Set;
  * @param port         HTTP port on 127.0.0.1, 0 = a free port
  * @param readyTimeout how long to wait for the {@code UCONFORM READY} line
  * @param fastTimers   header timeout 1 s and keep-alive idle 2 s (as the sim target) instead of the profile's
+ * @param cors         CORS on ({@code cors=on}) or off (default), reported as the fact {@code cors}
+ * @param bind         {@code 127.0.0.1} (default) or {@code ::} (dual stack), reported as the fact {@code bind}
  */
 public record HostOptions(String interpreter, String heap, Optional<Path> firmware, String board, int port,
-                          Duration readyTimeout, boolean fastTimers) {
+                          Duration readyTimeout, boolean fastTimers, boolean cors, String bind) {
 
-    static final Set<String> KNOWN = Set.of("interpreter", "heap", "app", "board", "port", "ready-timeout", "timers");
+    static final Set<String> KNOWN = Set.of("interpreter", "heap", "app", "board", "port", "ready-timeout", "timers",
+            "cors", "bind");
 
     public static HostOptions parse(TargetSpec spec) {
         for (String key : spec.options().keySet()) {
@@ -47,9 +50,17 @@ public record HostOptions(String interpreter, String heap, Optional<Path> firmwa
         if (!timers.equals("fast") && !timers.equals("device")) {
             throw new TargetException("target 'host': timers must be fast or device, not '" + timers + "'");
         }
+        String cors = spec.option("cors").orElse("off");
+        if (!cors.equals("on") && !cors.equals("off")) {
+            throw new TargetException("target 'host': cors must be on or off, not '" + cors + "'");
+        }
+        String bind = spec.option("bind").orElse("127.0.0.1");
+        if (!bind.equals("127.0.0.1") && !bind.equals("::")) {
+            throw new TargetException("target 'host': bind must be 127.0.0.1 or ::, not '" + bind + "'");
+        }
         return new HostOptions(interpreter, heap, app, spec.option("board").orElse("esp32-devkitc"),
                 number(spec, "port", 0, 0, 65535), Duration.ofSeconds(number(spec, "ready-timeout", 30, 1, 600)),
-                timers.equals("fast"));
+                timers.equals("fast"), cors.equals("on"), bind);
     }
 
     private static int number(TargetSpec spec, String name, int fallback, int min, int max) {

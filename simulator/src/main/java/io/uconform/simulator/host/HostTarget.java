@@ -52,6 +52,7 @@ public final class HostTarget implements Target {
     private volatile FirmwareProcess process;
     private RunningTarget running;
     private volatile boolean closing;
+    private Thread shutdownHook;
 
     HostTarget(TargetSpec spec, HostOptions options, Interpreter interpreter, Path firmware) {
         this.spec = spec;
@@ -71,6 +72,9 @@ public final class HostTarget implements Target {
             return running;
         }
         closing = false;
+        // a harness that dies without close() must not leave an interpreter behind
+        shutdownHook = new Thread(this::killInterpreter, "host-target-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             running = boot();
             return running;
@@ -113,7 +117,7 @@ public final class HostTarget implements Target {
         // The port is chosen here: the unix port's sockets cannot report a port bound to 0.
         int port = options.port() == 0 ? freePort() : options.port();
         DeviceConfig config = new DeviceConfig("uconform-host", options.board(), VIRTUAL_SSID, wifiPassword,
-                authUser, authPassword, port, limits);
+                authUser, authPassword, options.bind(), port, options.cors(), limits);
         device = DeviceDirectory.create(options.firmware().orElse(firmware));
         device.writeConfig(config.toJson());
         URI base = launchAndAwaitReady();
@@ -172,6 +176,8 @@ public final class HostTarget implements Target {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("board", options.board());
         facts.put("interpreter", interpreter.name());
+        facts.put("cors", options.cors() ? "on" : "off");
+        facts.put("bind", options.bind());
         for (ConsoleLine line : console.lines()) {
             Matcher m = BOOT.matcher(line.text());
             if (m.find()) {
@@ -200,9 +206,25 @@ public final class HostTarget implements Target {
         return "v" + HexFormat.of().formatHex(bytes);
     }
 
+    private void killInterpreter() {
+        closing = true;
+        FirmwareProcess p = process;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
     @Override
     public synchronized void close() {
         closing = true;
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+            }
+            shutdownHook = null;
+        }
         if (process != null) {
             process.stop();
             process = null;

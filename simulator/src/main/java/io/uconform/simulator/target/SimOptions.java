@@ -25,15 +25,29 @@ import java.util.TreeSet;
  *                    {@code STUCK_PIN@4}) in the same list go to {@code boardFaults}
  * @param boardFaults hardware faults switched on when the device starts
  * @param timers      {@code timers=fast} (default) or {@code device}
+ * @param access      {@code cors}, {@code tls}, {@code bind}, {@code auth-user}, {@code auth-password}:
+ *                    see {@link SimAccessOptions}
  */
 public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, List<ActiveFault> boardFaults,
-                         SimTimers timers) {
+                         SimTimers timers, SimAccessOptions access) {
 
-    static final Set<String> KNOWN = Set.of("board", "port", "faults", "timers");
+    static final Set<String> KNOWN = known();
 
     public SimOptions {
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         boardFaults = List.copyOf(boardFaults);
+        access = access == null ? SimAccessOptions.defaults() : access;
+    }
+
+    public SimOptions(BoardProfile board, int port, Set<ServerFault> faults, List<ActiveFault> boardFaults,
+                      SimTimers timers) {
+        this(board, port, faults, boardFaults, timers, SimAccessOptions.defaults());
+    }
+
+    private static Set<String> known() {
+        Set<String> keys = new TreeSet<>(Set.of("board", "port", "faults", "timers"));
+        keys.addAll(SimAccessOptions.KEYS);
+        return Set.copyOf(keys);
     }
 
     /** Parses raw options; every problem is a {@link TargetException} with one line. */
@@ -54,7 +68,8 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
                 }
             }
             return new SimOptions(board, port(raw.getOrDefault("port", "0")), serverFaults, boardFaults,
-                    SimTimers.parse(raw.getOrDefault("timers", "fast")));
+                    SimTimers.parse(raw.getOrDefault("timers", "fast")),
+                    SimAccessOptions.parse(raw).withFaultPrerequisites(serverFaults));
         } catch (IllegalArgumentException e) {
             throw new TargetException("sim: " + e.getMessage());
         }

@@ -2,6 +2,8 @@ package io.uconform.simulator.target;
 
 import io.uconform.profile.Limits;
 import io.uconform.server.ServerOptions;
+import io.uconform.server.cors.CorsPolicy;
+import io.uconform.server.tls.TlsConfig;
 import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.SimulatorException;
 import io.uconform.simulator.SimulatorOptions;
@@ -18,10 +20,14 @@ import java.util.Optional;
  */
 public final class SimTarget implements Target {
 
+    /** How long a fresh device may take to answer its first {@code GET /}. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final SimOptions options;
     private final Limits limits;
     private SimulatedDevice device;
     private RunningTarget running;
+    private TlsConfig tls;
 
     /** @param profileLimits the limits the profile claims; the timer policy adjusts them */
     public SimTarget(SimOptions options, Limits profileLimits) {
@@ -40,13 +46,24 @@ public final class SimTarget implements Target {
             return running;
         }
         close();
+        SimAccessOptions access = options.access();
         ServerOptions server = ServerOptions.defaults().withPort(options.port())
-                .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults());
+                .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults())
+                .withBindAddress(access.bind()).withCors(access.cors() ? CorsPolicy.anyOrigin() : CorsPolicy.off());
         try {
-            device = SimulatedDevice.start(SimulatorOptions.forBoard(options.board()).withServer(server));
+            SimulatorOptions simulator = SimulatorOptions.forBoard(options.board()).withServer(server);
+            simulator = simulator.withSettings(SimAccess.withCredentials(simulator.settings(), access))
+                    .withTlsListener(access.tls() ? certificate() : TlsConfig.off());
+            device = SimulatedDevice.start(simulator);
             device.board().setFaults(options.boardFaults());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
+        }
+        try {
+            HttpReadiness.await(device.baseUri(), READY_TIMEOUT);
+        } catch (TargetException e) {
+            close();
+            throw e;
         }
         running = new RunningTarget(device.baseUri(), new VirtualBoardProbe(device.board()), device.console(),
                 Optional.of(limits), facts());
@@ -78,6 +95,14 @@ public final class SimTarget implements Target {
         running = null;
     }
 
+    /** One certificate per target, generated on first use and kept across restarts. */
+    private TlsConfig certificate() {
+        if (tls == null) {
+            tls = SimAccess.generateCertificate();
+        }
+        return tls;
+    }
+
     private Map<String, String> facts() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("board", options.board().id());
@@ -85,6 +110,7 @@ public final class SimTarget implements Target {
         facts.put("server", SimulatedDevice.SERVER_VERSION);
         facts.put("timers", options.timers().name().toLowerCase(java.util.Locale.ROOT));
         facts.put("admin", device.adminUri().toString());
+        facts.putAll(SimAccess.facts(options.access(), device, tls));
         if (!options.faults().isEmpty()) {
             facts.put("faults", options.faults().toString());
         }

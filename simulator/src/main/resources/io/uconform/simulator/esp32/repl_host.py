@@ -48,11 +48,21 @@ def _traceback_text():
     return "".join(lines)
 
 
+# machine.reset() of the host runtime ends the interpreter with this status: the board reboots.
+_RESET_EXIT_CODE = 75
+
+
+def _exit_for_reset(e):
+    if e.code == _RESET_EXIT_CODE:
+        os._exit(_RESET_EXIT_CODE)  # the Java device sees the process end and reboots the board
+
+
 def _run(code, filename):
     try:
         exec(compile(code, filename, "exec"), _globals)
         return ""
-    except SystemExit:
+    except SystemExit as e:
+        _exit_for_reset(e)
         return ""
     except BaseException:
         return _traceback_text()
@@ -81,8 +91,8 @@ def _friendly(line):
     _pending.clear()
     try:
         exec(compiled, _globals)
-    except SystemExit:
-        pass
+    except SystemExit as e:
+        _exit_for_reset(e)
     except BaseException:
         _uart.write(_traceback_text())
     _mark("0")

@@ -1,0 +1,141 @@
+package io.uconform.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uconform.checks.support.Access;
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.StrictChunked;
+import io.uconform.checks.support.Uploads;
+import io.uconform.checks.support.Waits;
+import io.uconform.client.HttpReply;
+import io.uconform.client.Json;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.Check;
+import io.uconform.suite.CheckContext;
+import io.uconform.suite.ConformanceChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * CHUNK: the chunked transfer coding. Roles: {@code json} (a JSON echo route), {@code chunked} (a
+ * route that answers with a chunked body; on the reference device a file with {@code ?chunked=1}),
+ * {@code upload}/{@code files} for a chunked upload read back.
+ */
+@ConformanceChecks
+public class ChunkChecks {
+    private static final String CRLF = Requests.CRLF;
+
+    private static String chunkedJson(CheckContext ctx, String body, String... extraHeaders) {
+        String[] headers = new String[extraHeaders.length + 2];
+        headers[0] = "Content-Type: application/json";
+        headers[1] = "Transfer-Encoding: chunked";
+        System.arraycopy(extraHeaders, 0, headers, 2, extraHeaders.length);
+        return Requests.head(ctx, "POST", ctx.route("json"), headers) + CRLF + body;
+    }
+
+    private static void echoes(HttpReply reply, String json) {
+        assertThat(reply.status()).as("chunked POST of %s (answer: %s)", json, reply.text()).isEqualTo(200);
+        assertThat(reply.json().path("data")).as("echo of %s", json).isEqualTo(Json.parse(json));
+    }
+
+    @Check("CHUNK-01")
+    void chunkedBodyIsDecoded(CheckContext ctx) {
+        String json = "{\"chunked\":true,\"n\":12345}";
+        String body = "a" + CRLF + json.substring(0, 10) + CRLF + Integer.toHexString(json.length() - 10) + CRLF
+                + json.substring(10) + CRLF + "0" + CRLF + CRLF;
+        echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
+    }
+
+    @Check("CHUNK-01")
+    void chunkExtensionsAreIgnored(CheckContext ctx) {
+        String json = "{\"ext\":\"ignored\"}";
+        String body = "5;name=value" + CRLF + json.substring(0, 5) + CRLF + Integer.toHexString(json.length() - 5)
+                + ";a;b=\"q\"" + CRLF + json.substring(5) + CRLF + "0;last" + CRLF + CRLF;
+        echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
+    }
+
+    @Check("CHUNK-01")
+    void upperCaseHexAndOneByteChunks(CheckContext ctx) {
+        String json = "{\"s\":\"" + "x".repeat(40) + "\"}";
+        StringBuilder body = new StringBuilder();
+        body.append("1A").append(CRLF).append(json, 0, 26).append(CRLF);
+        for (char c : json.substring(26).toCharArray()) {
+            body.append('1').append(CRLF).append(c).append(CRLF);
+        }
+        body.append('0').append(CRLF).append(CRLF);
+        echoes(Exchange.once(ctx, chunkedJson(ctx, body.toString())), json);
+    }
+
+    @Check("CHUNK-01")
+    void trailersAreConsumedBeforeTheNextRequest(CheckContext ctx) {
+        String json = "{\"t\":1}";
+        String body = Integer.toHexString(json.length()) + CRLF + json + CRLF + "0" + CRLF
+                + "X-Checksum: abc" + CRLF + "X-Other: 1" + CRLF + CRLF;
+        try (RawConnection c = ctx.raw().open()) {
+            // not pipelined: unread trailer bytes would be taken as the start of this next request
+            echoes(Exchange.on(ctx, c, chunkedJson(ctx, body)), json);
+            HttpReply next = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index")));
+            assertThat(next.status()).as("GET %s sent right after the trailers (answer: %.200s)", ctx.route("index"),
+                    next.text()).isEqualTo(200);
+        }
+    }
+
+    @Check("CHUNK-01")
+    void chunkedUploadIsStoredDecoded(CheckContext ctx) {
+        String name = Access.scratchName(".txt");
+        String content = "hello chunked world";
+        String body = "6" + CRLF + "hello " + CRLF + "8;x=y" + CRLF + "chunked " + CRLF + "5" + CRLF + "world" + CRLF
+                + "0" + CRLF + CRLF;
+        HttpReply reply = Exchange.once(ctx, Requests.head(ctx, "POST", Uploads.uploadPath(ctx, name),
+                "Authorization: " + Access.basic(Access.user(ctx), Access.password(ctx)), "Transfer-Encoding: chunked")
+                + CRLF + body);
+        try {
+            assertThat(reply.status()).as("chunked upload (answer: %s)", reply.text()).isBetween(200, 299);
+            assertThat(Uploads.get(ctx, name).text()).as("content stored from a chunked upload").isEqualTo(content);
+        } finally {
+            Uploads.remove(ctx, name);
+        }
+    }
+
+    @Check("CHUNK-02")
+    void chunkedResponseIsWellFormedAndEndsWithTheZeroChunk(CheckContext ctx) {
+        StrictChunked.Result result = strict(ctx);
+        ctx.note(result.chunks() + " chunks, " + result.body().length + " bytes; head:\n" + result.head());
+        assertThat(result.errors()).as("framing errors in GET %s", ctx.route("chunked")).isEmpty();
+        assertThat(result.chunks()).as("data chunks").isPositive();
+    }
+
+    @Check("CHUNK-02")
+    void nextRequestOnTheConnectionIsAnsweredAfterAChunkedResponse(CheckContext ctx) {
+        try (RawConnection c = ctx.raw().open()) {
+            HttpReply first = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("chunked")));
+            assertThat(first.header("Transfer-Encoding")).as("Transfer-Encoding of GET %s", ctx.route("chunked"))
+                    .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("chunked"));
+            assertThat(first.header("Content-Length")).as("Content-Length beside chunked").isEmpty();
+            HttpReply second = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index")));
+            assertThat(second.status()).as("the request after the chunked response (answer: %.200s)", second.text())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Check("CHUNK-02")
+    void chunkedBodyMatchesTheFixedLengthBody(CheckContext ctx) {
+        String chunked = ctx.route("chunked");
+        String plain = chunked.replaceFirst("[?&]chunked=1$", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(plain.equals(chunked),
+                "the chunked role has no ?chunked=1 switch to compare against a fixed-length answer");
+        StrictChunked.Result result = strict(ctx);
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).as("chunked body of %s vs %s", chunked, plain)
+                .isEqualTo(ctx.http().get(plain).text());
+    }
+
+    private static StrictChunked.Result strict(CheckContext ctx) {
+        try {
+            return StrictChunked.get(ctx.baseUri(), ctx.route("chunked"), Waits.reply(ctx));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + ctx.route("chunked") + " on " + ctx.targetName() + " failed: " + e, e);
+        }
+    }
+}
