@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole conformance suite against the sim target N times in one JVM and prints the median
+# Runs the conformance suite against the sim target N times in one JVM and prints the median
 # wall time, the median per check and the slowest checks.
 # Usage: hil-tests/bench/suite-bench.sh [N] [engine|all]   (engine: the PROTO..SYS/BOOT check classes)
 set -euo pipefail
