@@ -3,16 +3,6 @@ package io.uconform.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.uconform.checks.CoreChecks;
-import io.uconform.checks.ErrorChecks;
-import io.uconform.checks.GpioChecks;
-import io.uconform.checks.KeepAliveChecks;
-import io.uconform.checks.LimitChecks;
-import io.uconform.checks.MethodChecks;
-import io.uconform.checks.NowaitChecks;
-import io.uconform.checks.ProtocolChecks;
-import io.uconform.checks.RobustnessChecks;
-import io.uconform.checks.SystemChecks;
 import io.uconform.profile.Profile;
 import io.uconform.server.ServerFault;
 import java.time.Duration;
@@ -45,9 +35,7 @@ class FaultInjectionTest {
     /** The groups whose checks live in the classes below. */
     private static final Set<String> GROUPS = Set.of("PROTO", "CORE", "METH", "ERR", "KA", "LIM", "ROB", "NOWAIT",
             "GPIO", "SYS", "BOOT");
-    private static final List<Class<?>> CHECK_CLASSES = List.of(ProtocolChecks.class, CoreChecks.class,
-            MethodChecks.class, ErrorChecks.class, KeepAliveChecks.class, LimitChecks.class, RobustnessChecks.class,
-            NowaitChecks.class, GpioChecks.class, SystemChecks.class);
+    private static final List<Class<?>> CHECK_CLASSES = SuiteRun.ENGINE_AND_BOARD_CHECKS;
 
     /** Concurrent suite runs: their waits are mostly timers, not CPU. */
     private static final int PARALLEL_RUNS = 3;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The suite's speed against {@code sim}: N full runs in one JVM (after the JVM has started), then
  * the median wall time, the median per check and the slowest checks. Runs only when asked for with
- * {@code -Dbench.runs=N} (see {@code hil-tests/bench/suite-bench.sh}); otherwise skipped.
+ * {@code -Dbench.runs=N} (see {@code hil-tests/bench/suite-bench.sh}); otherwise skipped. The
+ * engine and board check classes by default; {@code -Dbench.scope=all} for every check class.
  */
 class SuiteBenchTest {
 
@@ -24,8 +25,10 @@ class SuiteBenchTest {
         int runs = Integer.parseInt(runsProperty.trim());
         List<Long> walls = new ArrayList<>();
         Map<String, List<Long>> perCheck = new HashMap<>();
+        ClientWarmUp.once();
         for (int i = 0; i < runs; i++) {
-            SuiteRun run = SuiteRun.with(Map.of("target", "sim"));
+            SuiteRun run = "all".equals(System.getProperty("bench.scope")) ? SuiteRun.with(Map.of("target", "sim"))
+                    : SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, Map.of("target", "sim"));
             walls.add(run.millis());
             run.durations().forEach((check, ms) -> perCheck.computeIfAbsent(check, k -> new ArrayList<>()).add(ms));
             System.out.printf("run %d: %d checks in %d ms%n", i + 1, run.checksRun(), run.millis());

@@ -1,5 +1,15 @@
 package io.uconform.selftest;
 
+import io.uconform.checks.CoreChecks;
+import io.uconform.checks.ErrorChecks;
+import io.uconform.checks.GpioChecks;
+import io.uconform.checks.KeepAliveChecks;
+import io.uconform.checks.LimitChecks;
+import io.uconform.checks.MethodChecks;
+import io.uconform.checks.NowaitChecks;
+import io.uconform.checks.ProtocolChecks;
+import io.uconform.checks.RobustnessChecks;
+import io.uconform.checks.SystemChecks;
 import io.uconform.suite.Check;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -31,6 +41,11 @@ final class SuiteRun {
             return requirement + " " + check + (message.isEmpty() ? "" : ": " + firstLine(message));
         }
     }
+
+    /** The check classes of the groups PROTO, CORE, METH, ERR, KA, LIM, ROB, NOWAIT, GPIO, SYS and BOOT. */
+    static final List<Class<?>> ENGINE_AND_BOARD_CHECKS = List.of(ProtocolChecks.class, CoreChecks.class,
+            MethodChecks.class, ErrorChecks.class, KeepAliveChecks.class, LimitChecks.class, RobustnessChecks.class,
+            NowaitChecks.class, GpioChecks.class, SystemChecks.class);
 
     private final EngineExecutionResults results;
     private final long millis;

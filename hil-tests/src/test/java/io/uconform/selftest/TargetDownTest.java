@@ -34,9 +34,10 @@ class TargetDownTest {
     private static final String HEAD_REQUIREMENT = "PROTO-03";
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void simIsRestartedAndLaterChecksStillRun() {
-        SuiteRun run = SuiteRun.with(Map.of("target", "sim", "target.faults", ServerFault.CRASH_ON_HEAD.name()));
+        SuiteRun run = SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, Map.of("target", "sim", "target.faults",
+                ServerFault.CRASH_ON_HEAD.name()));
 
         assertThat(run.failed()).as("failed checks").isNotEmpty()
                 .allSatisfy(o -> assertThat(o.requirement()).as("requirement of %s", o).isEqualTo(HEAD_REQUIREMENT));
@@ -47,7 +48,7 @@ class TargetDownTest {
     }
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void urlTargetIsMarkedDownAfterTheCrashingCheck() throws URISyntaxException {
         ServerLimits fastTimers = ServerLimits.reference().withHeaderTimeout(Duration.ofSeconds(1))
                 .withKeepAliveIdle(Duration.ofSeconds(2));
@@ -56,8 +57,8 @@ class TargetDownTest {
         Path profile = Path.of(TargetDownTest.class.getResource("/selftest/reference-fast-timers.json").toURI());
         SuiteRun run;
         try (SimulatedDevice device = SimulatedDevice.start(options)) {
-            run = SuiteRun.with(Map.of("target", "url", "target.url", device.baseUri().toString(),
-                    "profile", profile.toString()));
+            run = SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, Map.of("target", "url", "target.url",
+                    device.baseUri().toString(), "profile", profile.toString()));
         }
 
         assertThat(run.failed()).as("failed checks").hasSize(1);
