@@ -18,6 +18,8 @@ final class ChecksOrder {
     static final int METHODS = 70;
     static final int LIMITS = 80;
     static final int MALFORMED = 90;
+    /** After every class without an order (they may reset the device), before the hostile campaigns. */
+    static final int SECRETS = Integer.MAX_VALUE - 1;
     static final int HOSTILE = Integer.MAX_VALUE;
 
     private ChecksOrder() {

@@ -6,24 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Envelope;
-import io.uconform.checks.support.Index;
-import io.uconform.checks.support.Replies;
-import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
-import io.uconform.client.RawConnection;
-import io.uconform.console.ConsoleLine;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** SYS (system report, reset) and BOOT-02 (secrets never leave the device). */
+/** SYS: the system report and the reset (BOOT-02, which rewrites secrets, is in {@link SecretChecks}). */
 @ConformanceChecks
 @Order(ChecksOrder.SYSTEM)
 public class SystemChecks {
@@ -74,69 +67,6 @@ public class SystemChecks {
         awaitRebooted(ctx, uptimeBefore, requested);
         assertThat(config(ctx)).as("configuration after the reset").isEqualTo(before);
         assertThat(config(ctx).path("device").path("name").asText()).as("device name after the reset").isEqualTo(name);
-    }
-
-    @Check("BOOT-02")
-    void configAnswersMaskTheWifiPassword(CheckContext ctx) {
-        String secret = secret();
-        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
-                "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}");
-        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
-        assertThat(put.text()).as("answer to the PUT that set the password").doesNotContain(secret);
-        HttpReply get = ctx.http().get(BoardRoutes.config(ctx));
-        assertThat(get.text()).as("GET %s", BoardRoutes.config(ctx)).doesNotContain(secret);
-        assertThat(Envelope.data(get).path("sta").path("password").asText()).as("masked sta.password").isNotEmpty();
-    }
-
-    @Check("BOOT-02")
-    void accessPointPasswordIsMasked(CheckContext ctx) {
-        String secret = secret();
-        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"ap\":{\"password\":\"" + secret + "\"}}");
-        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
-        assertThat(put.text()).as("answer to the PUT").doesNotContain(secret);
-        assertThat(ctx.http().get(BoardRoutes.config(ctx)).text()).as("GET %s", BoardRoutes.config(ctx))
-                .doesNotContain(secret);
-    }
-
-    @Check("BOOT-02")
-    void noListedRouteReturnsTheSecret(CheckContext ctx) {
-        String secret = secret();
-        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
-                "{\"sta\":{\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
-        List<String> routes = Index.routes(Index.get(ctx));
-        List<String> visited = new java.util.ArrayList<>();
-        List<String> streams = new java.util.ArrayList<>();
-        for (String route : routes) {
-            if (route.contains("{") || route.contains("*") || route.contains("reset")) {
-                continue;
-            }
-            try (RawConnection c = ctx.raw().open()) {
-                c.send(Requests.get(ctx, route, "Connection: close"));
-                // a route that streams (events, parts) never completes a response: it is left out
-                Optional<HttpReply> reply = Replies.within(c, Waits.prompt());
-                if (reply.isEmpty()) {
-                    streams.add(route);
-                    continue;
-                }
-                assertThat(reply.get().text()).as("GET %s", route).doesNotContain(secret);
-                assertThat(reply.get().headers().toString()).as("headers of GET %s", route).doesNotContain(secret);
-                visited.add(route);
-            }
-        }
-        ctx.note("GET on " + visited.size() + " listed routes returned no secret: " + visited
-                + "; streaming routes not inspected: " + streams);
-        assertThat(visited).as("routes inspected").isNotEmpty();
-    }
-
-    @Check("BOOT-02")
-    void consoleNeverPrintsTheSecret(CheckContext ctx) {
-        String secret = secret();
-        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
-                "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
-        ctx.http().get(BoardRoutes.config(ctx));
-        List<ConsoleLine> lines = ctx.console().lines();
-        assertThat(lines).as("console lines").noneMatch(line -> line.toString().contains(secret));
-        ctx.note(lines.size() + " console lines checked");
     }
 
     /** Waits until the system report shows a fresh boot: uptime restarted since the reset request. */

@@ -9,6 +9,7 @@ import io.uconform.checks.MethodChecks;
 import io.uconform.checks.NowaitChecks;
 import io.uconform.checks.ProtocolChecks;
 import io.uconform.checks.RobustnessChecks;
+import io.uconform.checks.SecretChecks;
 import io.uconform.checks.SystemChecks;
 import io.uconform.suite.Check;
 import java.lang.reflect.Method;
@@ -45,7 +46,7 @@ final class SuiteRun {
     /** The check classes of the groups PROTO, CORE, METH, ERR, KA, LIM, ROB, NOWAIT, GPIO, SYS and BOOT. */
     static final List<Class<?>> ENGINE_AND_BOARD_CHECKS = List.of(ProtocolChecks.class, CoreChecks.class,
             MethodChecks.class, ErrorChecks.class, KeepAliveChecks.class, LimitChecks.class, RobustnessChecks.class,
-            NowaitChecks.class, GpioChecks.class, SystemChecks.class);
+            NowaitChecks.class, GpioChecks.class, SystemChecks.class, SecretChecks.class);
 
     private final EngineExecutionResults results;
     private final long millis;
