@@ -4,6 +4,7 @@
 def install(app):
     app.route("/raise", _raise, ("GET",))
     app.route("/echo", lambda req: req.json(), ("POST",))
+    app.route("/query", lambda req: req.query, ("GET",))
     app.route("/api/whoami", lambda req: {"user": req.user}, ("GET",))
 
 
