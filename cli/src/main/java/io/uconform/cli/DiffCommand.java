@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code uconform diff old.json new.json}: new failures, fixes, latency; exit 1 on new failures. */
-@Command(name = "diff", description = "Compare two report.json files: new failures, fixes, latency changes.")
+@Command(name = "diff", mixinStandardHelpOptions = true, description = "Compare two report.json files: new failures, fixes, latency changes.")
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -25,13 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code uconform run}: the conformance suite against one target (or a targets file). */
-@Command(name = "run", description = "Run the conformance suite against a target and write the reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the conformance suite against a target and write the reports.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", defaultValue = "sim", description = "target kind: sim, url, host, esp32, renode, ... (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", defaultValue = "sim", description = "target kind: sim, url, host, esp32 (default: ${DEFAULT-VALUE})")
     String target;
 
     @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a target option, e.g. url=http://192.168.1.20 (repeatable)")

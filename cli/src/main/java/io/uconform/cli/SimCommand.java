@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code uconform sim}: starts a simulated device through the simulator's launcher, prints its URL
  * and admin URL, and runs until interrupted (Ctrl-C closes the device).
  */
-@Command(name = "sim", description = "Start a simulated board serving the reference API; runs until interrupted.")
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Start a simulated board serving the reference API; runs until interrupted.")
 final class SimCommand implements Callable<Integer> {
 
     @Spec
