@@ -86,7 +86,7 @@ public final class Esp32TargetKind implements TargetKind {
             Esp32TargetOptions virtual = options.app().isPresent() ? options
                     : ReferenceFirmware.locate().map(options::withApp).orElse(options);
             return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
-                    options.image().isPresent()), settings.warnings());
+                    options.image().isPresent(), settings.wifi()), settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
     }

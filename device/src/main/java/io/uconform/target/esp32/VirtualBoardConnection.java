@@ -47,13 +47,16 @@ final class VirtualBoardConnection implements BoardConnection {
         this.root = root;
     }
 
-    /** @param blank leave the flash empty (an image will be flashed through the ROM) */
-    static VirtualBoardConnection start(Chip chip, boolean blank) {
+    /**
+     * @param blank   leave the flash empty (an image will be flashed through the ROM)
+     * @param network the user's Wi-Fi credentials (credentials file or environment): the virtual
+     *                access point takes them, so the chain runs with them end to end; when absent it
+     *                gets a random password
+     */
+    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network) {
         ChipModel model = ChipModel.valueOf(chip.name());
         BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
-        byte[] secret = new byte[9];
-        new SecureRandom().nextBytes(secret);
-        WifiCredentials ap = new WifiCredentials("uconform-virtual-ap", "v" + HexFormat.of().formatHex(secret));
+        WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
         try {
             Path root = Files.createTempDirectory("uconform-virtual-esp32");
             VirtualBoard board = VirtualBoard.powerOn(profile);
@@ -68,6 +71,12 @@ final class VirtualBoardConnection implements BoardConnection {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the virtual ESP32's directories: " + e.getMessage(), e);
         }
+    }
+
+    private static WifiCredentials randomNetwork() {
+        byte[] secret = new byte[9];
+        new SecureRandom().nextBytes(secret);
+        return new WifiCredentials("uconform-virtual-ap", "v" + HexFormat.of().formatHex(secret));
     }
 
     @Override
