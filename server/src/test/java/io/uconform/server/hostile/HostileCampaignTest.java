@@ -2,7 +2,16 @@ package io.uconform.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uconform.server.App;
 import io.uconform.server.ReferenceServer;
+import io.uconform.server.ServerOptions;
+import io.uconform.server.auth.Credentials;
+import io.uconform.server.auth.ProtectedRoutes;
+import io.uconform.server.files.WebRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
 import io.uconform.server.ServerLimits;
 import io.uconform.server.support.RawHttp;
 import io.uconform.server.support.TestServers;
@@ -38,6 +47,9 @@ class HostileCampaignTest {
     private static final int CLIENTS = 3;
     private static final Duration BUDGET = Duration.ofSeconds(15);
 
+    @TempDir
+    Path workDir;
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void hostileCampaignNeverCrashesTheServer() throws Exception {
@@ -49,7 +61,10 @@ class HostileCampaignTest {
         AtomicLong probeMaxMillis = new AtomicLong();
         AtomicInteger probes = new AtomicInteger();
         long deadline = System.nanoTime() + BUDGET.toNanos();
-        try (ReferenceServer server = TestServers.start(limits)) {
+        Path webRoot = Files.createDirectory(workDir.resolve("root"));
+        App app = ProtectedRoutes.install(TestServers.app(), WebRoot.at(webRoot),
+                () -> new Credentials("admin", "campaign-pw"), Set.of());
+        try (ReferenceServer server = ReferenceServer.start(app, ServerOptions.defaults().withLimits(limits))) {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
             try {
                 List<Future<?>> clients = new java.util.ArrayList<>();
@@ -96,6 +111,10 @@ class HostileCampaignTest {
             assertThat(sent.get()).isGreaterThanOrEqualTo(1000);
             assertThat(sorted.keySet()).noneMatch(k -> k.equals("500") || k.startsWith("malformed"));
             assertThat(probeMaxMillis.get()).as("ROB-03: probe latency").isLessThan(limits.headerTimeout().toMillis() * 2);
+            try (java.util.stream.Stream<Path> outside = Files.list(workDir)) {
+                assertThat(outside.map(p -> p.getFileName().toString())).as("hostile uploads never leave the web root")
+                        .containsExactly("root");
+            }
         }
     }
 

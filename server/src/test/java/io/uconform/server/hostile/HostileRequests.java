@@ -48,10 +48,29 @@ final class HostileRequests {
                 }),
                 new Kind("pipelined-garbage", true, false, r -> ascii("GET / HTTP/1.1\r\nHost: t\r\n\r\n" + printable(r, 100) + "\r\n\r\n")),
                 new Kind("reset-mid-request", false, true, r -> truncate(r, ascii(VALID))),
+                new Kind("hostile-upload", true, false, HostileRequests::upload),
                 new Kind("expect-continue-abuse", true, false, r -> ascii("PUT " + pick(r, "/echo", "/nope", "/") + " HTTP/1.1\r\nHost: t\r\n"
                         + "Expect: " + pick(r, "100-continue", "100-continue", "200-ok") + "\r\nContent-Length: "
                         + pick(r, "2", "999999999") + "\r\n\r\n")));
     }
+
+    /** Writes, replaces and deletes under /files with good, bad or no credentials, odd names and lying lengths. */
+    private static byte[] upload(Random r) {
+        String method = pick(r, "PUT", "POST", "DELETE", "PUT");
+        String name = pick(r, "f" + r.nextInt(50) + ".bin", "d" + r.nextInt(5) + "/", "../escape.txt", "%2e%2e/escape.txt",
+                "..%5cescape.txt", "a//b.txt", "%00.txt", "d1/../../escape.txt", printable(r, 12));
+        String auth = pick(r, "Authorization: Basic " + CAMPAIGN_AUTH + "\r\n", "Authorization: Basic " + CAMPAIGN_AUTH + "\r\n",
+                "Authorization: Basic Zm9vOmJhcg==\r\n", "Authorization: Bearer pw\r\n", "");
+        int size = pick(r, "small", "big").equals("small") ? r.nextInt(64) : 200_000 + r.nextInt(2_000_000);
+        int declared = r.nextInt(4) == 0 ? size + 1 + r.nextInt(100) : size;
+        String body = "x".repeat(Math.min(size, 4096));
+        return ascii(method + " /files/" + name + " HTTP/1.1\r\nHost: t\r\n" + auth + "Connection: close\r\nContent-Length: "
+                + declared + "\r\n\r\n" + body);
+    }
+
+    /** base64("admin:campaign-pw"): the credentials the campaign's file server accepts. */
+    static final String CAMPAIGN_AUTH = java.util.Base64.getEncoder()
+            .encodeToString("admin:campaign-pw".getBytes(StandardCharsets.UTF_8));
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
