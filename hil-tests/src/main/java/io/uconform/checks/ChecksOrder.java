@@ -13,13 +13,18 @@ final class ChecksOrder {
     static final int PROTOCOL = 20;
     static final int BOARD = 30;
     static final int BACKGROUND = 40;
+    /** HOME-01 resets the device once: before the secrets are rewritten. */
+    static final int HOME = 45;
     static final int SYSTEM = 50;
+    /**
+     * BOOT-02 writes throwaway station passwords: after every check that resets the device (SYS-02,
+     * HOME-01), and before malformed input, which a degrading target answers worse and worse.
+     */
+    static final int SECRETS = 55;
     static final int CONNECTIONS = 60;
     static final int METHODS = 70;
     static final int LIMITS = 80;
     static final int MALFORMED = 90;
-    /** After every class without an order (they may reset the device), before the hostile campaigns. */
-    static final int SECRETS = Integer.MAX_VALUE - 1;
     static final int HOSTILE = Integer.MAX_VALUE;
 
     private ChecksOrder() {

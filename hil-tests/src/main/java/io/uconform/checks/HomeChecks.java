@@ -14,6 +14,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  * is WireMock on 127.0.0.1, scripted per check.
  */
 @ConformanceChecks
+@Order(ChecksOrder.HOME)
 public class HomeChecks {
 
     /** Bound on a device's posting and retrying (a few tries with backoff). */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Order;
  * BOOT-02: secrets never leave the device. To know a secret it looks for, a check writes a
  * throwaway station or access-point password through {@code PUT /config}; the device would fail to
  * join its Wi-Fi after a later reboot, so these checks run after every check that resets the
- * device (SYS-02, HOME-01) and before the hostile campaigns. Targets the harness configures
+ * device (SYS-02, HOME-01; see {@link ChecksOrder}). Targets the harness configures
  * ({@code host}, {@code esp32}) get their real credentials written again at their next start.
  */
 @ConformanceChecks
