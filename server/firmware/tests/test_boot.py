@@ -26,12 +26,15 @@ class WLAN:
 
 
 class Booted:
-    def __init__(self, config_text, extra_modules=None):
+    def __init__(self, config_text, extra_modules=None, apps=None):
         self.dir = tempfile.mkdtemp(prefix="ucfw-")
         for name in ("main.py", "boot.py", "lib", "apps", "www"):
             src = os.path.join(FIRMWARE, name)
             dst = os.path.join(self.dir, name)
             (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, dst)
+        for name in apps or {}:
+            with open(os.path.join(self.dir, "apps", name + ".py"), "w") as f:
+                f.write(apps[name])
         with open(os.path.join(self.dir, "config.json"), "w") as f:
             f.write(config_text)
         env = dict(os.environ)
@@ -86,8 +89,8 @@ def fetch(url):
 
 
 class BootTest(unittest.TestCase):
-    def run_firmware(self, text, modules=None):
-        booted = Booted(text, modules)
+    def run_firmware(self, text, modules=None, apps=None):
+        booted = Booted(text, modules, apps)
         self.addCleanup(booted.stop)
         url, mode = booted.await_ready()
         return booted, url, mode
@@ -107,6 +110,22 @@ class BootTest(unittest.TestCase):
         self.assertEqual(len(recovery), 1)
         self.assertIn("nosuchapp", recovery[0])
         self.assertIn("(recovery)", fetch(url)["data"]["name"])
+
+    def test_app_that_crashes_the_loop_is_replaced_by_recovery_on_the_same_port(self):
+        crasher = ("from uconform import response\n"
+                   "def setup(app, device, root):\n"
+                   "    def crash(req):\n"
+                   "        r = response.data('bye')\n"
+                   "        r.after = lambda: 1 // 0\n"
+                   "        return r\n"
+                   "    app.route('/crash', crash, ('GET',))\n")
+        booted, url, mode = self.run_firmware(config_text(app="crasher"), apps={"crasher": crasher})
+        self.assertEqual(mode, "app")
+        self.assertEqual(fetch(url + "crash"), {"data": "bye"})
+        url2, mode2 = booted.await_ready()
+        self.assertEqual((url2, mode2), (url, "recovery"))
+        self.assertTrue(any("UCONFORM RECOVERY reason=crash: ZeroDivisionError" in l for l in booted.lines))
+        self.assertIn("uptime_ms", fetch(url + "system")["data"])
 
     def test_wrong_wifi_credentials_fall_back_to_the_ap_and_never_print_the_password(self):
         text = config_text(sta={"ssid": "lab", "password": "hunter2-secret", "join_timeout_ms": 300})

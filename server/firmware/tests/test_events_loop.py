@@ -3,7 +3,7 @@ import socket
 from tests.support import unittest
 from tests.loopback import Running, Reader
 from uconform.router import App
-from uconform import sse_api
+from uconform import sse_api, stream_api
 
 
 def read_event(reader):
@@ -20,6 +20,8 @@ class EventsTest(unittest.TestCase):
         app.cors = True
         app.route("/led", lambda req: "ok", ("GET",))
         sse_api.route(app, "/events", self.hub, lambda: ("boot", {"reset_cause": "soft"}))
+        sse_api.publisher_route(app, "/events/publish", self.hub)
+        stream_api.route(app, "/stream", lambda n: {"frame": n}, 20)
         self.running = Running(app, max_clients=4)
 
     def tearDown(self):
@@ -48,6 +50,26 @@ class EventsTest(unittest.TestCase):
         a.close()
         self.hub.publish("pin", {"pin": 2, "value": 0})
         self.assertEqual(read_event(rb)[1], "id: 2")
+
+    def test_published_multiline_text_and_the_multipart_stream(self):
+        a, ra, _ = self.subscribe()
+        read_event(ra)
+        p = self.running.connect()
+        body = b'{"event":"note","data":"one\\ntwo: x\\r\\nthree"}'
+        p.sendall(b"POST /events/publish HTTP/1.1\r\nHost: t\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.assertEqual(Reader(p).reply().json()["data"]["subscribers"], 1)
+        self.assertEqual(read_event(ra)[2:], ["data: one", "data: two: x", "data: three"])
+        s = self.running.connect()
+        s.sendall(b"GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
+        r = Reader(s)
+        head = r.reply(head_only=True)
+        self.assertEqual(head.header("content-type"), "multipart/x-mixed-replace; boundary=uconformframe")
+        for n in (1, 2, 3):
+            while r.buf.count(b"--uconformframe") < n + 1 and len(r.buf) < 10000:
+                r._more()
+        parts = r.buf.split(b"--uconformframe\r\n")[1:4]
+        self.assertEqual([p.split(b"\r\n\r\n")[1].strip() for p in parts],
+                         [b'{"frame": 1}', b'{"frame": 2}', b'{"frame": 3}'])
 
     def test_multiline_data_becomes_repeated_data_lines(self):
         self.assertEqual(sse_api.format_event("m", "a\nb"), b"event: m\ndata: a\ndata: b\n\n")

@@ -67,23 +67,45 @@ class KeepAliveTest(unittest.TestCase):
         self.assertEqual(r.reply().status, 408)
         self.assertTrue(r.closed())
 
-    def test_extra_client_gets_503_and_server_recovers(self):
+    def test_extra_client_gets_503_while_others_are_busy_and_server_recovers(self):
         a = self.running.connect()
         b = self.running.connect()
-        a.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
-        Reader(a).reply()
-        b.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
-        Reader(b).reply()
+        a.sendall(b"GET /led HTTP/1.1\r\nHo")  # mid-request: busy, not evictable
+        b.sendall(b"GET /led HTTP/1.1\r\nHo")
+        self.assertTrue(_server_holds_partial_heads(self.running, 2))
         c = self.running.connect()
         c.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
         self.assertEqual(Reader(c).reply().status, 503)
         a.close()
         b.close()
-        c.close()
         self.assertEqual(_eventually_200(self.running), 200)
 
+    def test_idle_connection_is_evicted_for_a_new_client(self):
+        a = self.running.connect()
+        a.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        ra = Reader(a)
+        ra.reply()
+        b = self.running.connect()
+        b.sendall(b"GET /led HTTP/1.1\r\nHo")  # busy
+        self.assertTrue(_server_holds_partial_heads(self.running, 1))
+        c = self.running.connect()
+        c.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        self.assertEqual(Reader(c).reply().status, 200)
+        self.assertTrue(ra.closed())
 
-def _eventually_200(running):
+
+def _server_holds_partial_heads(running, count):
+    """Waits (bounded) until the server has read `count` unfinished heads (white-box, test only)."""
+    import time
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        if sum(1 for c in running.server._unique() if c.buf) >= count:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _eventually_200(running, want=200):
     status = None
     for _ in range(20):
         s = running.connect()
@@ -92,9 +114,24 @@ def _eventually_200(running):
             status = Reader(s).reply().status
         finally:
             s.close()
-        if status == 200:
+        if status == want:
             return status
     return status
+
+
+class SilentClientTest(unittest.TestCase):
+    def setUp(self):
+        self.running = Running(make_app(), header_timeout_ms=300, keep_alive_idle_ms=3000)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def test_silent_new_connection_gets_the_idle_timeout_not_the_header_timeout(self):
+        import time
+        s = self.running.connect()
+        time.sleep(0.6)  # silence past the header timeout: the header clock starts at the first byte
+        s.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        self.assertEqual(Reader(s).reply().status, 200)
 
 
 class LimitsTest(unittest.TestCase):

@@ -108,8 +108,13 @@ class Connection:
         return req
 
     def head_expired(self, now):
-        waiting = self.buf or self.pending is not None or self.served == 0
+        """The header timeout runs from a request's first byte; a silent connection is idle instead."""
+        waiting = self.buf or self.pending is not None
         return waiting and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+
+    def evictable(self):
+        """Idle between requests (or not started): may be closed to make room for a new client."""
+        return self.idle() and self.upgrade is None and not self.closing and self.lingering is None
 
     def idle_expired(self, now):
         return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms

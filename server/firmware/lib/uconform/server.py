@@ -82,7 +82,7 @@ class Server:
 
     def _unique(self):
         seen = []
-        for conn in self.conns.values():
+        for conn in list(self.conns.values()):
             if conn not in seen:
                 seen.append(conn)
         return seen
@@ -96,10 +96,24 @@ class Server:
         conn = Connection(sock, self.limits, ticks_ms())
         conn.decorate = lambda resp: router.decorate(self.app, resp)
         over_cap = self.active_count() >= self.limits.max_clients
+        if over_cap:
+            over_cap = not self._evict_idle()
         self._register(conn)
         if over_cap:
             conn.queue(response.error(503, "too many clients"), True, False)
             self._flush(conn)
+
+    def _evict_idle(self):
+        """Closes the longest-idle connection to make room (LIM-05: busy clients keep their slot)."""
+        idle = [c for c in self._unique() if c.sock is not None and c.evictable()]
+        if not idle:
+            return False
+        oldest = idle[0]
+        for c in idle:
+            if ticks_diff(oldest.last_activity, c.last_activity) > 0:
+                oldest = c
+        self._drop(oldest)
+        return True
 
     def _register(self, conn):
         self.conns[conn.sock] = conn

@@ -10,7 +10,7 @@ def format_event(event, data, event_id=None):
     lines = ["event: " + event]
     if event_id is not None:
         lines.append("id: " + str(event_id))
-    for line in data.split("\n"):
+    for line in data.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         lines.append("data: " + line)
     return ("\n".join(lines) + "\n\n").encode()
 
@@ -23,12 +23,17 @@ class Hub:
         self.lock = allocate_lock()
 
     def publish(self, event, value):
-        """Queues an event for every subscriber; safe from handlers, IRQ handlers and threads."""
+        """Queues an event (value sent as JSON) for every subscriber; safe from any thread."""
+        return self.publish_text(event, json.dumps(value))
+
+    def publish_text(self, event, text):
         with self.lock:
-            chunk = format_event(event, json.dumps(value), self.next_id)
+            event_id = self.next_id
+            chunk = format_event(event, text, event_id)
             self.next_id += 1
             for session in self.sessions:
                 session.pending.append(chunk)
+            return {"id": event_id, "subscribers": len(self.sessions)}
 
     def subscribe(self, session):
         with self.lock:
@@ -81,3 +86,19 @@ def route(app, path, hub, greeting=None):
         return resp
 
     app.route(path, subscribe, ("GET",))
+
+
+def publisher_route(app, path, hub):
+    """POST {"event": name, "data": text-or-value}: a diagnostic publisher (multi-line data, SSE-02)."""
+
+    def publish(req):
+        body = req.json()
+        if not isinstance(body, dict):
+            raise HttpError(400, 'expected {"event": name, "data": text}')
+        name = body.get("event", "message")
+        if not isinstance(name, str) or not name or "\n" in name or "\r" in name:
+            raise HttpError(400, "'event' must be a one-line, non-empty string")
+        data = body.get("data")
+        return hub.publish_text(name, data if isinstance(data, str) else json.dumps(data))
+
+    app.route(path, publish, ("POST",))

@@ -64,6 +64,8 @@ def close_frame(code, reason=""):
 
 
 def valid_utf8(data):
+    if not data or max(data) < 0x80:
+        return True  # ASCII: max() runs in C, no Python loop over the bytes
     i = 0
     n = len(data)
     while i < n:

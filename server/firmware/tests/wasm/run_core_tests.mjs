@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [prefix, firmware] = process.argv.slice(2);
-const CORE_TESTS = ["test_parser", "test_router", "test_config", "test_board_api", "test_ws"];
+const CORE_TESTS = ["test_parser", "test_router", "test_config", "test_board_api", "test_ws", "test_files"];
 const SUPPORT = ["__init__", "support", "miniunit", "fakemachine", "wsclient"];
 
 const entry = join(prefix, "node_modules/@micropython/micropython-webassembly-pyscript/micropython.mjs");

@@ -1,7 +1,9 @@
 package io.uconform.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.uconform.simulator.SimulatedDevice;
+import io.uconform.simulator.SimulatorException;
+import io.uconform.simulator.SimulatorLauncher;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,9 +18,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", description = "Start a simulated board serving the reference API; runs until interrupted.")
 final class SimCommand implements Callable<Integer> {
 
-    /** The simulator's entry point, looked up at run time so the CLI builds without it. */
-    static final String LAUNCHER = "io.uconform.simulator.SimulatorLauncher";
-
     @Spec
     CommandSpec spec;
 
@@ -32,38 +31,25 @@ final class SimCommand implements Callable<Integer> {
     int adminPort;
 
     @Override
-    public Integer call() throws Exception {
-        AutoCloseable device = start();
-        Class<?> type = device.getClass();
-        spec.commandLine().getOut().println("uconform sim: board " + board + " serving at " + type.getMethod("baseUri").invoke(device));
-        spec.commandLine().getOut().println("uconform sim: admin API and board view at " + type.getMethod("adminUri").invoke(device));
-        spec.commandLine().getOut().println("uconform sim: press Ctrl-C to stop");
-        spec.commandLine().getOut().flush();
+    public Integer call() throws InterruptedException {
+        SimulatedDevice device;
+        try {
+            device = SimulatorLauncher.start(board, port, adminPort);
+        } catch (SimulatorException e) {
+            // one line for the user (port in use, ...), like the launcher's IllegalArgumentExceptions
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("uconform sim: board " + board + " serving at " + device.baseUri());
+        out.println("uconform sim: admin API and board view at " + device.adminUri());
+        out.println("uconform sim: press Ctrl-C to stop");
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                device.close();
-            } catch (Exception e) {
-                System.err.println("uconform: closing the simulated device failed: " + e.getMessage());
-            }
+            device.close();
             stopped.countDown();
         }, "uconform-sim-stop"));
         stopped.await();
         return Uconform.OK;
-    }
-
-    private AutoCloseable start() throws Exception {
-        Method start;
-        try {
-            start = Class.forName(LAUNCHER).getMethod("start", String.class, int.class, int.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalArgumentException("the simulator is not on the class path (" + LAUNCHER + ")");
-        }
-        try {
-            return (AutoCloseable) start.invoke(null, board, port, adminPort);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw new IllegalArgumentException(Uconform.firstLine(cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
-        }
     }
 }

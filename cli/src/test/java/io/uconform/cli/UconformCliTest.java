@@ -158,7 +158,15 @@ class UconformCliTest {
 
             assertThat(exit).isEqualTo(2);
             assertThat(err.toString().lines()).hasSize(1);
-            assertThat(err.toString()).startsWith("uconform: ").doesNotContain("\tat ");
+            assertThat(err.toString()).startsWith("uconform: ").contains("port " + busy.getLocalPort(), "already in use")
+                    .doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void simWithAnUnknownBoardIsOneLineAndExitTwo() {
+        assertThat(run("sim", "--board", "toaster", "--port", "0", "--admin-port", "0")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("uconform: unknown board 'toaster'");
+        assertThat(err.toString().lines()).hasSize(1);
     }
 }

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class Deployer {
 
     static final int CHUNK = 1024;
+    /** Never pushed: host-side material (plus hidden files and *.md). */
+    static final java.util.Set<String> NOT_ON_DEVICE = java.util.Set.of("__pycache__", "tests", "node_modules");
 
     private final RawRepl repl;
 
@@ -30,7 +32,7 @@ public final class Deployer {
         this.repl = repl;
     }
 
-    /** Pushes every regular file under {@code localDir} (hidden files and caches excluded). */
+    /** Pushes every regular file under {@code localDir} (hidden files, caches, tests and *.md excluded). */
     public PushReport push(Path localDir, String remoteDir) {
         if (!Files.isDirectory(localDir)) {
             throw new ReplException("app directory " + localDir + " does not exist");
@@ -121,11 +123,11 @@ public final class Deployer {
                     .filter(p -> {
                         for (Path part : dir.relativize(p)) {
                             String n = part.toString();
-                            if (n.startsWith(".") || n.equals("__pycache__")) {
+                            if (n.startsWith(".") || NOT_ON_DEVICE.contains(n)) {
                                 return false;
                             }
                         }
-                        return true;
+                        return !p.getFileName().toString().endsWith(".md");
                     })
                     .sorted().toList();
         } catch (IOException e) {

@@ -71,7 +71,7 @@ class DeviceSettingsLoaderTest {
                 .getBytes(StandardCharsets.UTF_8);
         String out = new String(DeviceConfigJson.withStation(app, new WifiCredentials("net", "pw")), StandardCharsets.UTF_8);
         assertThat(out).contains("\"iam\" : \"Device_1\"").contains("\"app\" : \"demo\"")
-                .contains("\"ssid\" : \"net\"").contains("\"pass\" : \"pw\"").doesNotContain("old");
+                .contains("\"ssid\" : \"net\"").contains("\"password\" : \"pw\"").doesNotContain("old");
         assertThatThrownBy(() -> DeviceConfigJson.withStation("[1]".getBytes(), new WifiCredentials("a", "b")))
                 .isInstanceOf(CredentialsException.class).hasMessageStartingWith("the app's config.json is not a JSON object");
     }

@@ -40,10 +40,21 @@ final class SuiteRun {
         this.millis = millis;
     }
 
+    /** The whole suite: every check class of the package. */
     static SuiteRun with(Map<String, String> configuration) {
+        return with(configuration, List.of(DiscoverySelectors.selectPackage("io.uconform.checks")));
+    }
+
+    /** Only the given check classes. */
+    static SuiteRun of(List<Class<?>> classes, Map<String, String> configuration) {
+        return with(configuration, classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()));
+    }
+
+    private static SuiteRun with(Map<String, String> configuration,
+                                 List<? extends org.junit.platform.engine.DiscoverySelector> selectors) {
         long start = System.nanoTime();
         EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
-                .selectors(DiscoverySelectors.selectPackage("io.uconform.checks"))
+                .selectors(selectors.toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter("junit.jupiter.testclass.order.default",
                         "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         configuration.forEach(builder::configurationParameter);

@@ -21,11 +21,13 @@ final class AppInstaller {
     private final Link link;
     private final ConsoleTap tap;
     private final Optional<WifiCredentials> wifi;
+    private final boolean loopbackServer;
 
-    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi) {
+    AppInstaller(Link link, ConsoleTap tap, Optional<WifiCredentials> wifi, boolean loopbackServer) {
         this.link = link;
         this.tap = tap;
         this.wifi = wifi;
+        this.loopbackServer = loopbackServer;
     }
 
     void install(Optional<Path> app) {
@@ -33,11 +35,17 @@ final class AppInstaller {
         repl.enter(true);
         Deployer deployer = new Deployer(repl);
         app.ifPresent(dir -> tap.capture().accept("[uconform] pushed " + dir + ": " + deployer.push(dir, "")));
-        if (wifi.isPresent()) {
-            byte[] existing = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
+        if (wifi.isPresent() || loopbackServer) {
+            byte[] config = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
                     .map(AppInstaller::read).orElse(null);
-            deployer.writeFile("config.json", DeviceConfigJson.withStation(existing, wifi.get()));
-            tap.capture().accept("[uconform] wrote config.json (station '" + wifi.get().ssid() + "')");
+            if (wifi.isPresent()) {
+                config = DeviceConfigJson.withStation(config, wifi.get());
+            }
+            if (loopbackServer) {
+                config = DeviceConfigJson.withLoopbackServer(config);
+            }
+            deployer.writeFile("config.json", config);
+            tap.capture().accept("[uconform] wrote config.json" + wifi.map(w -> " (station '" + w.ssid() + "')").orElse(""));
         }
         repl.softRebootIntoMain();
     }

@@ -7,7 +7,6 @@ import io.uconform.credentials.DeviceSettings;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.FlashException;
 import io.uconform.link.Link;
-import io.uconform.probe.BoardProbe;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.ReplException;
 import io.uconform.target.RunningTarget;
@@ -31,17 +30,24 @@ import java.util.stream.Collectors;
 public final class Esp32Target implements Target {
 
     private final Esp32TargetOptions options;
-    private final DeviceSettings settings;
-    private final LinkOpener opener;
+    private final java.util.function.Supplier<BoardConnection> boards;
+    private BoardConnection board;
     private Link link;
     private ConsolePump pump;
     private RunningTarget running;
 
+    /** A board on a link the opener makes, with the user's settings (Wi-Fi credentials, warnings). */
     public Esp32Target(Esp32TargetOptions options, DeviceSettings settings, LinkOpener opener) {
-        this.options = options;
-        this.settings = settings;
-        this.opener = opener;
+        this(options, () -> BoardConnection.serial(opener, settings.wifi()), settings.warnings());
     }
+
+    Esp32Target(Esp32TargetOptions options, java.util.function.Supplier<BoardConnection> boards, List<String> warnings) {
+        this.options = options;
+        this.boards = boards;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    private final List<String> warnings;
 
     @Override
     public String name() {
@@ -53,22 +59,25 @@ public final class Esp32Target implements Target {
         if (running != null) {
             return running;
         }
-        Optional<WifiCredentials> wifi = settings.wifi();
+        if (board == null) {
+            board = boards.get();
+        }
+        Optional<WifiCredentials> wifi = board.wifi();
         ConsoleCapture console = new ConsoleCapture(wifi.map(WifiCredentials::mask).orElse(SecretMask.none()));
-        settings.warnings().forEach(console::accept);
+        warnings.forEach(console::accept);
         ConsoleTap tap = new ConsoleTap(console);
         try {
-            link = opener.open();
+            link = board.open();
         } catch (IOException e) {
             throw new TargetException(name() + ": " + e.getMessage(), e);
         }
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> facts = new LinkedHashMap<>(board.facts());
         facts.put("link", link.name());
         try {
             options.image().ifPresent(image -> facts.putAll(new ImageInstaller(options, link).install(image)));
-            new AppInstaller(link, tap, wifi).install(options.app());
-        } catch (FlashException | ReplException | IllegalStateException e) {
-            close();
+            new AppInstaller(link, tap, wifi, board.loopbackServer()).install(options.app());
+        } catch (FlashException | ReplException | IllegalStateException | io.uconform.credentials.CredentialsException e) {
+            stop();
             String message = wifi.map(w -> w.mask().apply(e.getMessage())).orElse(e.getMessage());
             if (e instanceof ReplException) {
                 message += "; " + BootDiagnosis.explain(console.lines());
@@ -81,20 +90,19 @@ public final class Esp32Target implements Target {
         if (ready.isEmpty()) {
             List<ConsoleLine> since = console.lines().subList(Math.min(mark, console.size()), console.size());
             String why = BootDiagnosis.explain(since);
-            close();
+            stop();
             throw new TargetException(name() + ": no ready line matching '" + options.ready().pattern() + "' within "
                     + options.bootTimeout().toSeconds() + " s: " + why, lastLines(console, 20), null);
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));
-        running = new RunningTarget(baseUri(ready.get().text()), BoardProbe.none(
-                "the esp32 target has no wired pin probe"), console, Optional.empty(), facts);
+        running = new RunningTarget(baseUri(ready.get().text()), board.probe(), console, Optional.empty(), facts);
         return running;
     }
 
     @Override
     public RunningTarget restart() {
-        close();
+        stop(); // the board (and a virtual board's flash and filesystem) stays
         return start();
     }
 
@@ -122,6 +130,14 @@ public final class Esp32Target implements Target {
 
     @Override
     public void close() {
+        stop();
+        if (board != null) {
+            board.close();
+            board = null;
+        }
+    }
+
+    private void stop() {
         running = null;
         if (pump != null) {
             pump.close();

@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code esp32} kind: a MicroPython board on a serial port (by name or USB id) or on raw
- * serial over TCP. Options: {@code port} | {@code vidpid} | {@code tcp}, {@code image}, {@code app},
+ * The {@code esp32} kind: a MicroPython board on a serial port (by name or USB id), on raw serial
+ * over TCP, or the in-process virtual ESP32 ({@code virtual=esp32}: the same flash/push/boot chain,
+ * with the virtual board and access point; the reference firmware is the default app). Options:
+ * {@code port} | {@code vidpid} | {@code tcp} | {@code virtual}, {@code image}, {@code app},
  * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds}.
  */
 public final class Esp32TargetKind implements TargetKind {
@@ -36,7 +38,16 @@ public final class Esp32TargetKind implements TargetKind {
                         + " tcp, or UCONFORM_PORT)");
             }
             if (options.linkCount() > 1) {
-                return Availability.unavailable("esp32: name one link only (port, vidpid or tcp)");
+                return Availability.unavailable("esp32: name one link only (port, vidpid, tcp or virtual)");
+            }
+            if (options.virtual().isPresent()) {
+                if (!pythonOnPath()) {
+                    return Availability.unavailable("esp32: the virtual ESP32 runs code with python3, which is not on PATH");
+                }
+                if (options.app().isEmpty() && ReferenceFirmware.locate().isEmpty()) {
+                    return Availability.unavailable("esp32: no app for the virtual board (set the option app, or the"
+                            + " system property uconform.firmware to the reference firmware)");
+                }
             }
             if (options.port().isPresent() && options.port().get().startsWith("/")
                     && !Files.exists(Path.of(options.port().get()))) {
@@ -68,9 +79,28 @@ public final class Esp32TargetKind implements TargetKind {
         }
         Esp32TargetOptions options = Esp32TargetOptions.parse(spec, settingsEnv(settings));
         if (options.linkCount() != 1) {
-            throw new TargetException("esp32: name exactly one link: the option port, vidpid or tcp (or UCONFORM_PORT)");
+            throw new TargetException("esp32: name exactly one link: the option port, vidpid, tcp or virtual"
+                    + " (or UCONFORM_PORT)");
+        }
+        if (options.virtual().isPresent()) {
+            Esp32TargetOptions virtual = options.app().isPresent() ? options
+                    : ReferenceFirmware.locate().map(options::withApp).orElse(options);
+            return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
+                    options.image().isPresent()), settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
+    }
+
+    private static boolean pythonOnPath() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static java.util.Optional<Path> credentialsFile(TargetSpec spec) {

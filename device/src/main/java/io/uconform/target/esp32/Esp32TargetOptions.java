@@ -19,6 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * @param port        serial port path or name
  * @param vidpid      find the serial port by USB id
  * @param tcp         raw serial over TCP, {@code host:port} (no reset lines)
+ * @param virtual     run the in-process virtual ESP32 of this chip instead of a real board
  * @param image       MicroPython image to flash first (skipped when the board already holds it)
  * @param app         directory pushed to the board's filesystem
  * @param credentials Wi-Fi credentials file (default {@code ~/.config/uconform/wifi.json})
@@ -28,8 +29,14 @@ import java.util.regex.PatternSyntaxException;
  * @param bootTimeout how long to wait for the ready line after the reboot
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
-                                 Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
+                                 Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
                                  Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout) {
+
+    /** With an app given as a directory, or the reference firmware found for a virtual board. */
+    Esp32TargetOptions withApp(Path dir) {
+        return new Esp32TargetOptions(port, vidpid, tcp, virtual, image, Optional.of(dir), credentials, chip, baud,
+                ready, bootTimeout);
+    }
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
 
@@ -45,6 +52,11 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
             }
         });
         Optional<String> tcp = spec.option("tcp");
+        Optional<Chip> virtual = spec.option("virtual").map(c -> Chip.parse(c).orElseThrow(() -> new TargetException(
+                "esp32: option virtual names an unknown chip '" + c + "' (known: esp32, esp32s2, esp32s3, esp32c3, esp32c6)")));
+        if (virtual.isPresent()) {
+            port = Optional.empty(); // UCONFORM_PORT does not compete with an explicit virtual board
+        }
         Optional<Chip> chip = spec.option("chip").map(c -> Chip.parse(c).orElseThrow(() -> new TargetException(
                 "esp32: unknown chip '" + c + "' (known: esp32, esp32s2, esp32s3, esp32c3, esp32c6)")));
         int baud = integer(spec, "baud", 460_800);
@@ -55,19 +67,20 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
             throw new TargetException("esp32: option ready is not a regular expression: " + e.getDescription());
         }
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
-        return new Esp32TargetOptions(port, vidpid, tcp, spec.option("image").map(Path::of),
+        return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot);
     }
 
     /** How many links are named (the kind wants exactly one). */
     int linkCount() {
-        return (port.isPresent() ? 1 : 0) + (vidpid.isPresent() ? 1 : 0) + (tcp.isPresent() ? 1 : 0);
+        return (port.isPresent() ? 1 : 0) + (vidpid.isPresent() ? 1 : 0) + (tcp.isPresent() ? 1 : 0)
+                + (virtual.isPresent() ? 1 : 0);
     }
 
     /** A name for messages and test display names, e.g. {@code esp32@/dev/ttyUSB0}. */
     String displayName() {
         return "esp32@" + port.or(() -> vidpid.map(UsbId::toString)).or(() -> tcp.map(t -> "tcp://" + t))
-                .orElse("?");
+                .or(() -> virtual.map(c -> "virtual-" + c.name().toLowerCase().replace("_", ""))).orElse("?");
     }
 
     ResetStrategy resetStrategy() {

@@ -71,16 +71,21 @@ public final class HomeServer implements AutoCloseable {
     /** Configures the target's home URL to this server. */
     public HomeServer attach(CheckContext context) {
         this.ctx = context;
-        HttpReply current = context.http().get(BoardRoutes.config(context));
+        HttpReply current = Exchange.once(context, Requests.get(context, BoardRoutes.config(context)));
         assumeThat(current.status()).as("GET %s (the target's configuration, needed to set its home URL)",
                 BoardRoutes.config(context)).isEqualTo(200);
         previousUrl = current.json().path("data").path("home").path("url").asText("");
-        HttpReply set = context.http().sendJson("PUT", BoardRoutes.config(context),
-                "{\"home\":{\"url\":\"" + url() + "\"}}");
+        HttpReply set = putHomeUrl(context, url());
         assertThat(set.status()).as("PUT %s with the home URL %s (body: %s)", BoardRoutes.config(context), url(),
                 set.text()).isEqualTo(200);
         context.note("home URL set to WireMock at " + url());
         return this;
+    }
+
+    /** On a fresh connection each time: the sim's short idle timeout closes pooled ones between steps. */
+    private static HttpReply putHomeUrl(CheckContext context, String url) {
+        return Exchange.once(context, Requests.json(context, "PUT", BoardRoutes.config(context),
+                "{\"home\":{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}"));
     }
 
     /** Every event posted so far, oldest first. */
@@ -106,7 +111,7 @@ public final class HomeServer implements AutoCloseable {
     public void close() {
         try {
             if (ctx != null) {
-                ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"home\":{\"url\":\"" + previousUrl + "\"}}");
+                putHomeUrl(ctx, previousUrl);
             }
         } finally {
             wiremock.stop();

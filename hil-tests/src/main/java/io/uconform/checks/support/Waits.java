@@ -20,9 +20,13 @@ public final class Waits {
         return header.compareTo(MIN_REPLY) > 0 ? header : MIN_REPLY;
     }
 
-    /** How long the server may take to close a connection it has decided to close. */
+    /**
+     * How long the server may take to close a connection it has decided to close: at most half the
+     * keep-alive idle timeout, so that an idle close cannot pass for a close after the response.
+     */
     public static Duration close(CheckContext ctx) {
-        return reply(ctx);
+        Duration halfIdle = ctx.limits().keepAliveIdle().dividedBy(2);
+        return halfIdle.compareTo(reply(ctx)) < 0 ? halfIdle : reply(ctx);
     }
 
     /** The header timeout plus a margin for scheduling: the latest a slow client may be dropped. */

@@ -8,19 +8,18 @@ import java.util.Set;
 
 /**
  * {@code POST /blink} {@code {"times":k,"interval_ms":t}} (NOWAIT-01): answered {@code {"data":null}}
- * at once; the LED is then toggled {@code 2k} times, {@code t} ms apart, on the server's background
- * thread. Missing fields default to 3 times, 100 ms. The answer precedes the body's validation, so
- * a malformed body cannot change the status: it is logged and nothing blinks. A board reset
- * stops a running blink.
+ * at once; the {@link Blinker} then toggles the LED {@code 2k} times, {@code t} ms apart, on the
+ * server's background thread. Missing fields default to 3 times, 100 ms. The answer precedes the
+ * body's validation, so a malformed body cannot change the status: it is logged and nothing blinks.
  */
 final class BlinkRoutes {
 
     private static final System.Logger LOG = System.getLogger(BlinkRoutes.class.getName());
 
-    private final Board board;
+    private final Blinker blinker;
 
-    BlinkRoutes(Board board) {
-        this.board = board;
+    BlinkRoutes(Blinker blinker) {
+        this.blinker = blinker;
     }
 
     void install(App app) {
@@ -39,18 +38,7 @@ final class BlinkRoutes {
             LOG.log(System.Logger.Level.WARNING, "blink ignored: " + e.getMessage());
             return null;
         }
-        int led = board.ledPin();
-        long lastUptime = board.uptimeMillis();
-        for (int i = 0; i < 2 * times; i++) {
-            long uptime = board.uptimeMillis();
-            if (uptime < lastUptime) {
-                return null; // the board rebooted: like a real device, the blink dies with it
-            }
-            lastUptime = uptime;
-            int now = board.pin(led).map(PinView::value).orElse(0);
-            board.write(led, 1 - now);
-            Thread.sleep(interval);
-        }
+        blinker.blink(times, interval);
         return null;
     }
 }

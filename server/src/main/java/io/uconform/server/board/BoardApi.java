@@ -16,8 +16,9 @@ public final class BoardApi {
         new LedRoutes(board).install(app);
         new GpioRoutes(board).install(app);
         new AnalogRoutes(board).install(app);
-        new BlinkRoutes(board).install(app);
-        new SystemRoutes(board, config).install(app);
+        Blinker blinker = new Blinker(board);
+        new BlinkRoutes(blinker).install(app);
+        new SystemRoutes(board, config, blinker).install(app);
         new ConfigRoutes(config).install(app);
         new DiagnosticRoutes().install(app);
         return app;

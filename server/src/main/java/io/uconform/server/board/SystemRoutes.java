@@ -14,15 +14,18 @@ final class SystemRoutes {
 
     private final Board board;
     private final DeviceConfig config;
+    private final Blinker blinker;
 
-    SystemRoutes(Board board, DeviceConfig config) {
+    SystemRoutes(Board board, DeviceConfig config, Blinker blinker) {
         this.board = board;
         this.config = config;
+        this.blinker = blinker;
     }
 
     void install(App app) {
         app.route("/system", Set.of("GET"), req -> system());
         app.nowait("/system/reset", Set.of("POST"), req -> {
+            blinker.cancel();
             board.softReset();
             return null;
         });

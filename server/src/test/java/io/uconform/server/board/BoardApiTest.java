@@ -97,6 +97,20 @@ class BoardApiTest {
     }
 
     @Test
+    void longBlinksDoNotHoldTheBackgroundThreads() {
+        api.send("POST", "/blink", "{\"times\":1000,\"interval_ms\":10000}");
+        api.send("POST", "/blink", "{\"times\":1000,\"interval_ms\":10000}");
+        await("both long blinks started").atMost(Duration.ofSeconds(5)).until(() -> board.writes.size() >= 2);
+        api.send("POST", "/system/reset", "");
+        await("reset ran although two 5-hour blinks were posted").atMost(Duration.ofSeconds(5))
+                .until(() -> board.resetCause.equals("soft"));
+        board.writes.clear();
+        api.send("POST", "/blink", "{\"times\":2,\"interval_ms\":5}");
+        await("a short blink after them runs to the end").atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(board.writes).hasSize(4));
+    }
+
+    @Test
     void systemReportsAndResets() {
         @SuppressWarnings("unchecked")
         Map<String, Object> sys = (Map<String, Object>) api.get("/system").data();

@@ -47,6 +47,15 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
         return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment);
     }
 
+    /**
+     * Runs code against a virtual board: the stand-in modules from {@code hostRuntimeDir} (see
+     * {@link HostRuntime#extractTo}) on the module path, talking to the host bridge at
+     * {@code bridgeAddress} ({@code 127.0.0.1:port}).
+     */
+    public Esp32Options withHostBridge(Path hostRuntimeDir, String bridgeAddress) {
+        return withModulePath(List.of(hostRuntimeDir), Map.of("UCONFORM_BRIDGE", bridgeAddress));
+    }
+
     public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env);
     }

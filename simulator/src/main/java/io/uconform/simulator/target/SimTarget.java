@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class SimTarget implements Target {
 
+    /** How long a fresh device may take to answer its first {@code GET /}. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final SimOptions options;
     private final Limits limits;
     private SimulatedDevice device;
@@ -47,6 +50,12 @@ public final class SimTarget implements Target {
             device.board().setFaults(options.boardFaults());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
+        }
+        try {
+            HttpReadiness.await(device.baseUri(), READY_TIMEOUT);
+        } catch (TargetException e) {
+            close();
+            throw e;
         }
         running = new RunningTarget(device.baseUri(), new VirtualBoardProbe(device.board()), device.console(),
                 Optional.of(limits), facts());

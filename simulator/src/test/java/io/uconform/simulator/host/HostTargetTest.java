@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.uconform.console.ConsoleLine;
+import io.uconform.probe.PinInput;
+import io.uconform.target.TargetKinds;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
 import io.uconform.target.Availability;
@@ -13,16 +15,22 @@ import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
 import io.uconform.target.TargetSpec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code host} target under CPython: boot, board API on the virtual board, reset, close. */
 @Timeout(90)
@@ -71,6 +79,13 @@ class HostTargetTest {
             String console = running.console().lines().stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
             assertThat(console).contains("UCONFORM NET mode=sta").doesNotContain("auth-pass-77");
 
+            int mark = running.console().lines().size();
+            running.probe().drive(0, PinInput.level(0));  // press BOOT: an IRQ edge travels Java -> Python
+            await("the firmware's IRQ handler to report the pressed button on the console")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> running.console().lines().stream().skip(mark)
+                            .anyMatch(l -> l.text().equals("UCONFORM PIN pin=0 value=0")));
+
             assertThat(send(base, "POST", "/system/reset").statusCode()).isEqualTo(200);
             await("the firmware to come back after machine.reset() with a soft reset cause")
                     .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
@@ -79,6 +94,39 @@ class HostTargetTest {
         }
         assertThat(target.start().baseUri().getPort()).isPositive();  // start after close boots afresh
         target.close();
+    }
+
+    @Test
+    void aBrokenAppBootsTheRecoveryAppWithOneConsoleLine(@TempDir Path dir) throws Exception {
+        Path firmware = FirmwareLocator.referenceFirmware().orElse(null);
+        assumeTrue(firmware != null && Interpreter.find("python3").isPresent(), "python3 or the firmware is missing");
+        copy(firmware, dir);
+        Files.writeString(dir.resolve("apps/reference.py"), "def setup(app, device, root):\n    raise ValueError('broken on purpose')\n");
+        try (Target target = new HostTargetKind().create(spec(Map.of("interpreter", "python3", "app", dir.toString())))) {
+            RunningTarget running = target.start();
+            assertThat(running.console().lines()).filteredOn(l -> l.text().startsWith("UCONFORM RECOVERY"))
+                    .singleElement().extracting(ConsoleLine::text).asString().contains("broken on purpose");
+            assertThat(send(running.baseUri(), "GET", "/system").statusCode()).isEqualTo(200);
+            assertThat(send(running.baseUri(), "GET", "/led/on").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theKindIsDiscoveredByServiceLoader() {
+        assertThat(TargetKinds.find("host")).get().isInstanceOf(HostTargetKind.class);
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     @Test

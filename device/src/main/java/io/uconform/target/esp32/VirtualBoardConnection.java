@@ -1,0 +1,108 @@
+package io.uconform.target.esp32;
+
+import io.uconform.credentials.WifiCredentials;
+import io.uconform.flash.Chip;
+import io.uconform.link.Link;
+import io.uconform.probe.BoardProbe;
+import io.uconform.simulator.board.BoardProfile;
+import io.uconform.simulator.board.BoardProfiles;
+import io.uconform.simulator.board.VirtualBoard;
+import io.uconform.simulator.bridge.HostBridge;
+import io.uconform.simulator.bridge.VirtualAccessPoint;
+import io.uconform.simulator.esp32.ChipModel;
+import io.uconform.simulator.esp32.Esp32Options;
+import io.uconform.simulator.esp32.HostRuntime;
+import io.uconform.simulator.esp32.SyntheticFirmware;
+import io.uconform.simulator.esp32.VirtualEsp32;
+import io.uconform.simulator.target.VirtualBoardProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The in-process virtual ESP32 as an esp32 target's board: a virtual board with its host bridge and
+ * access point, a temporary filesystem, and MicroPython in flash (unless an image is to be flashed).
+ * The whole real-board chain (flash, push, Wi-Fi config, reboot, ready line) runs against it.
+ */
+final class VirtualBoardConnection implements BoardConnection {
+
+    private final VirtualBoard board;
+    private final HostBridge bridge;
+    private final VirtualEsp32 esp;
+    private final WifiCredentials accessPoint;
+    private final Path root;
+
+    private VirtualBoardConnection(VirtualBoard board, HostBridge bridge, VirtualEsp32 esp, WifiCredentials ap, Path root) {
+        this.board = board;
+        this.bridge = bridge;
+        this.esp = esp;
+        this.accessPoint = ap;
+        this.root = root;
+    }
+
+    /** @param blank leave the flash empty (an image will be flashed through the ROM) */
+    static VirtualBoardConnection start(Chip chip, boolean blank) {
+        ChipModel model = ChipModel.valueOf(chip.name());
+        BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
+        byte[] secret = new byte[9];
+        new SecureRandom().nextBytes(secret);
+        WifiCredentials ap = new WifiCredentials("uconform-virtual-ap", "v" + HexFormat.of().formatHex(secret));
+        try {
+            Path root = Files.createTempDirectory("uconform-virtual-esp32");
+            VirtualBoard board = VirtualBoard.powerOn(profile);
+            HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
+            VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
+                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address()));
+            if (!blank) {
+                esp.preload(model.micropythonOffset(), SyntheticFirmware.micropython(model, 1536 * 1024, 1));
+            }
+            esp.powerOn();
+            return new VirtualBoardConnection(board, bridge, esp, ap, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the virtual ESP32's directories: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Link open() {
+        return new BorrowedLink(esp.hostLink());
+    }
+
+    @Override
+    public Optional<WifiCredentials> wifi() {
+        return Optional.of(accessPoint);
+    }
+
+    @Override
+    public BoardProbe probe() {
+        return new VirtualBoardProbe(board);
+    }
+
+    @Override
+    public boolean loopbackServer() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        return Map.of("board", board.profile().id() + " (virtual)", "virtual.fs", root.resolve("fs").toString());
+    }
+
+    @Override
+    public void close() {
+        esp.close();
+        bridge.close();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

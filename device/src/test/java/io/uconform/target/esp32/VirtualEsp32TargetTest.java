@@ -1,0 +1,51 @@
+package io.uconform.target.esp32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.uconform.console.ConsoleLine;
+import io.uconform.profile.Limits;
+import io.uconform.profile.Profile;
+import io.uconform.target.RunningTarget;
+import io.uconform.target.Target;
+import io.uconform.target.TargetKind;
+import io.uconform.target.TargetKinds;
+import io.uconform.target.TargetSpec;
+import io.uconform.testsupport.Boards;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The whole real-board chain against the virtual ESP32 with the reference firmware, through the kind. */
+@Timeout(180)
+class VirtualEsp32TargetTest {
+
+    @Test
+    void theReferenceFirmwareBootsOnTheVirtualEsp32AndServes() throws Exception {
+        assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
+        assumeTrue(ReferenceFirmware.locate().isPresent(), "server/firmware is not in this checkout");
+        TargetKind kind = TargetKinds.require("esp32");
+        TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
+                new Profile("reference", "", Set.of(), Map.of(), Limits.reference(), Map.of(), Map.of()));
+        assertThat(kind.availability(spec).isAvailable()).as(kind.availability(spec).reason()).isTrue();
+        try (Target target = kind.create(spec)) {
+            assertThat(target.name()).isEqualTo("esp32@virtual-esp32");
+            RunningTarget running = target.start();
+            assertThat(running.baseUri().getHost()).isEqualTo("127.0.0.1");
+            HttpResponse<String> root = HttpClient.newHttpClient().send(HttpRequest.newBuilder(running.baseUri())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(root.statusCode()).isEqualTo(200);
+            assertThat(root.body()).startsWith("{\"data\":");
+            assertThat(running.probe().unavailableReason()).isEmpty();
+            assertThat(running.facts()).containsKey("board");
+            assertThat(running.console().lines()).extracting(ConsoleLine::text)
+                    .anyMatch(l -> l.startsWith("UCONFORM NET mode=sta ssid=uconform-virtual-ap"))
+                    .anyMatch(l -> l.startsWith("UCONFORM READY url=http://127.0.0.1:"));
+        }
+    }
+}
