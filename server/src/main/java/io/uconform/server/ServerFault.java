@@ -39,7 +39,7 @@ public enum ServerFault {
     NO_HEADER_TIMEOUT("LIM-04"),
     /** Bodies over the limit are read and served instead of 413 (upload routes keep theirs: UP-03). */
     NO_413("LIM-03"),
-    /** {@code 100 Continue} is sent before checking route, method and length. */
+    /** {@code 100 Continue} is sent even when the route is missing or the method not allowed. */
     EXPECT_ALWAYS_CONTINUE("LIM-06"),
     /** After 30 rejected malformed requests, {@code GET /} answers 500. */
     DEGRADES_AFTER_HOSTILE_INPUT("ROB-01"),

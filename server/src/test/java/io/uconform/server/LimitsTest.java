@@ -161,6 +161,7 @@ class LimitsTest {
             try (RawHttp newcomer = RawHttp.connect(server.port())) {
                 assertThat(newcomer.get("/led").read().status()).isEqualTo(200);
             }
+            assertThat(idle.get(0).timeout(Duration.ofMillis(300)).closedByServer()).as("longest idle evicted").isTrue();
         } finally {
             for (RawHttp http : idle) {
                 http.close();

@@ -26,6 +26,7 @@ final class ConnectionWorker implements Runnable {
     private final Thread thread;
     private final AtomicInteger state = new AtomicInteger(BUSY);
     private final long connectedAt = System.nanoTime();
+    private volatile long idleSince;
 
     ConnectionWorker(Engine engine, Socket socket) {
         this.engine = engine;
@@ -40,6 +41,16 @@ final class ConnectionWorker implements Runnable {
 
     Thread thread() {
         return thread;
+    }
+
+    /** True while waiting between requests (a candidate for eviction). */
+    boolean isIdle() {
+        return state.get() == IDLE;
+    }
+
+    /** When the current idle period began ({@link System#nanoTime()}); meaningful while idle. */
+    long idleSince() {
+        return idleSince;
     }
 
     /** Closes the connection when it is idle between requests; true if it was. */
@@ -111,6 +122,7 @@ final class ConnectionWorker implements Runnable {
         if (!first && engine.options.has(ServerFault.NO_IDLE_TIMEOUT)) {
             wait = FAULT_WAIT_NANOS;
         }
+        idleSince = System.nanoTime();
         if (!first && !state.compareAndSet(BUSY, IDLE)) {
             return false;
         }

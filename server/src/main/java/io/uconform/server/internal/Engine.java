@@ -183,12 +183,12 @@ public final class Engine implements AutoCloseable {
         if (slots.tryAcquire()) {
             return true;
         }
-        for (ConnectionWorker worker : workers) {
-            if (worker.tryEvict()) {
-                stats.connectionsEvicted.incrementAndGet();
-                break;
-            }
-        }
+        // the connection idle the longest goes first, as in an LRU socket pool
+        workers.stream().filter(ConnectionWorker::isIdle)
+                .sorted(java.util.Comparator.comparingLong(ConnectionWorker::idleSince))
+                .filter(ConnectionWorker::tryEvict)
+                .findFirst()
+                .ifPresent(evicted -> stats.connectionsEvicted.incrementAndGet());
         try {
             return slots.tryAcquire(250, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
