@@ -52,11 +52,16 @@ public final class FlashMemory {
     }
 
     /** Lower-case hex MD5 of a region, as the ROM's SPI_FLASH_MD5 reports it. */
-    public synchronized String md5Hex(long offset, long len) {
+    public String md5Hex(long offset, long len) {
+        return HexFormat.of().formatHex(md5(offset, len));
+    }
+
+    /** The raw 16-byte MD5 of a region, as the flasher stub's SPI_FLASH_MD5 reports it. */
+    public synchronized byte[] md5(long offset, long len) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             md5.update(bytes, (int) offset, (int) len);
-            return HexFormat.of().formatHex(md5.digest());
+            return md5.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every JDK", e);
         }

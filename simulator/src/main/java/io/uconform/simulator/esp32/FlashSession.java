@@ -89,6 +89,11 @@ final class FlashSession {
         }
     }
 
+    /** Uncompressed bytes a deflated session has written so far. */
+    long written() {
+        return written;
+    }
+
     /** Ends the session; false when a compressed stream stopped before its end. */
     boolean finish() {
         boolean ok = inflater == null || inflater.finished();

@@ -19,6 +19,9 @@ final class RomBootloader {
         void switchBaud(int baud);
 
         void rebootIntoApp();
+
+        /** The current UART rate (the stub's CHANGE_BAUDRATE names it as the old rate). */
+        int baud();
     }
 
     static final int SYNC_VALUE = 0x20120707;
@@ -26,12 +29,15 @@ final class RomBootloader {
     private static final byte ERR_INVALID_MESSAGE = 0x05;
     private static final byte ERR_CHECKSUM = 0x07;
     private static final byte ERR_DEFLATE = 0x0B;
+    private static final byte ERR_RAM_ADDRESS = 0x0F;
 
     private final ChipModel reported;
     private final FlashMemory flash;
     private final Esp32Faults faults;
     private final Board board;
     private final FlashSession session;
+    private final RamUpload ram;
+    private StubLoader stub;
     private boolean attached;
 
     RomBootloader(ChipModel reported, FlashMemory flash, Esp32Faults faults, Board board) {
@@ -40,9 +46,19 @@ final class RomBootloader {
         this.faults = faults;
         this.board = board;
         this.session = new FlashSession(flash, faults.corruptFlashWrite());
+        this.ram = new RamUpload(reported);
+    }
+
+    /** True once an uploaded stub "runs": from then on the stub's rules answer. */
+    boolean stubRunning() {
+        return stub != null;
     }
 
     void packet(byte[] p) {
+        if (stub != null) {
+            stub.packet(p);
+            return;
+        }
         if (p.length < 8 || p[0] != 0) {
             return; // not a command: the ROM ignores it
         }
@@ -73,6 +89,11 @@ final class RomBootloader {
             case 0x04, 0x12 -> end(op, data);
             case 0x13 -> md5(op, data);
             case 0x0E -> readSlow(op, data);
+            case 0x05 -> reply(op, 0, new byte[0], len == 16
+                    ? ram.begin(data.getInt(0) & 0xFFFF_FFFFL, data.getInt(4), data.getInt(8), data.getInt(12))
+                    : ERR_BAD_PARAMETER);
+            case 0x07 -> memData(op, data, checksum);
+            case 0x06 -> memEnd(op, data, len);
             default -> reply(op, 0, new byte[0], ERR_INVALID_MESSAGE);
         }
     }
@@ -151,6 +172,36 @@ final class RomBootloader {
         reply(op, 0, new byte[0], complete ? 0 : ERR_BAD_PARAMETER);
         if (flag == 0) {
             board.rebootIntoApp();
+        }
+    }
+
+    private void memData(int op, ByteBuffer data, int checksum) {
+        int len = data.getInt(0);
+        if (data.remaining() != 16 + len) {
+            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+            return;
+        }
+        byte[] payload = new byte[len];
+        data.position(16);
+        data.get(payload);
+        if (checksum(payload) != (checksum & 0xFF)) {
+            reply(op, 0, new byte[0], ERR_CHECKSUM);
+            return;
+        }
+        reply(op, 0, new byte[0], ram.data(data.getInt(4), payload));
+    }
+
+    /** MEM_END(0, entry) into an uploaded segment "runs" the stub: it greets with OHAI. */
+    private void memEnd(int op, ByteBuffer data, int len) {
+        boolean jump = len == 8 && data.getInt(0) == 0;
+        if (jump && !ram.isEntry(data.getInt(4))) {
+            reply(op, 0, new byte[0], ERR_RAM_ADDRESS);
+            return;
+        }
+        reply(op, 0, new byte[0], len == 8 ? 0 : ERR_BAD_PARAMETER);
+        if (jump && !faults.stubNeverStarts()) {
+            stub = new StubLoader(reported, flash, faults, board);
+            board.reply("OHAI".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

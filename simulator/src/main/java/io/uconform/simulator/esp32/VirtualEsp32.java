@@ -241,6 +241,11 @@ public final class VirtualEsp32 implements AutoCloseable {
         }
 
         @Override
+        public int baud() {
+            return uartBaud;
+        }
+
+        @Override
         public void rebootIntoApp() {
             run(() -> boot(false));
         }
