@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Gets the ROM's attention as esptool does: reset into download mode (alternating short and long
- * EN pulses), drop the boot log, then SYNC up to 5 times 50 ms apart; 7 attempts in all.
+ * EN pulses), drop the boot log, then SYNC up to 5 times 50 ms apart; 7 attempts in all. The
+ * SYNC reply's value tells who answered: non-zero the ROM, 0 a flasher stub already running.
  */
 final class BootloaderConnector {
 
@@ -26,7 +27,8 @@ final class BootloaderConnector {
         this.reset = reset;
     }
 
-    void connect() {
+    /** @return the SYNC reply's value (0: a stub is already running) */
+    int connect() {
         String lastBootText = "";
         int attempts = reset.hasControlLines() ? ATTEMPTS : 2;
         try {
@@ -37,9 +39,10 @@ final class BootloaderConnector {
                     lastBootText = boot;
                 }
                 rom.drainInput(Duration.ofMillis(20));
-                if (trySync()) {
+                RomResponse synced = trySync();
+                if (synced != null) {
                     rom.drainInput(Duration.ofMillis(30)); // the other 7 SYNC replies
-                    return;
+                    return synced.value();
                 }
             }
         } catch (IOException e) {
@@ -51,7 +54,7 @@ final class BootloaderConnector {
                 + "; hold BOOT and press EN (reset) to enter download mode, then retry");
     }
 
-    private boolean trySync() throws IOException {
+    private RomResponse trySync() throws IOException {
         byte[] payload = new byte[36];
         payload[0] = 0x07;
         payload[1] = 0x07;
@@ -62,7 +65,7 @@ final class BootloaderConnector {
             try {
                 RomResponse r = rom.command(RomOp.SYNC, payload, 0, SYNC_TIMEOUT);
                 if (r.ok()) {
-                    return true;
+                    return r;
                 }
             } catch (SocketTimeoutException e) {
                 // no answer yet: esptool retries
@@ -72,7 +75,7 @@ final class BootloaderConnector {
                 // noise instead of a frame: try again
             }
         }
-        return false;
+        return null;
     }
 
     private static String diagnose(String bootText) {

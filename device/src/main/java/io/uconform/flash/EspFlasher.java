@@ -9,59 +9,115 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * Flashes an ESP32-family board through its ROM bootloader over a {@link Link}: connect and sync,
- * detect the chip, attach the SPI flash, optionally raise the baud rate, write (deflated when
- * smaller), verify with SPI_FLASH_MD5, and reset into the app. Talks to the ROM directly (no
- * stub): 0x400 byte blocks and 4 status bytes. Every read is bounded; every failure is one
- * {@link FlashException} line. Not thread-safe.
+ * Flashes an ESP32-family board over a {@link Link}: connect and sync, detect the chip, load the
+ * flasher stub when one is available ({@link StubChoice}), attach the SPI flash, optionally raise
+ * the baud rate, write (deflated when smaller), verify with SPI_FLASH_MD5, and reset into the app.
+ * Through the ROM loader: 0x400 byte blocks and 4 status bytes; through the stub: 0x4000 byte
+ * blocks and 2 status bytes. Every read is bounded; every failure is one {@link FlashException}
+ * line. Not thread-safe.
  */
 public final class EspFlasher {
 
     static final int BLOCK = 0x400;
+    static final int STUB_BLOCK = 0x4000;
+    static final String NO_STUB_NOTICE =
+            "no flasher stub found (install esptool or pass stub=<file>): using the ROM loader";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration ERASE_FLASH_TIMEOUT = Duration.ofSeconds(120);
     private static final int INITIAL_BAUD = 115_200;
 
     private final Link link;
     private final RomClient rom;
     private final ResetStrategy reset;
     private final FlashProgress progress;
+    private final StubChoice stubChoice;
+    private final EsptoolStubs esptool;
     private Chip chip;
+    private String loader = "not connected";
+    private int baud = INITIAL_BAUD;
 
+    /** A flasher that uses the installed esptool's stub when there is one ({@link StubChoice#auto()}). */
     public EspFlasher(Link link, ResetStrategy reset, FlashProgress progress) {
+        this(link, reset, progress, StubChoice.auto());
+    }
+
+    public EspFlasher(Link link, ResetStrategy reset, FlashProgress progress, StubChoice stub) {
+        this(link, reset, progress, stub, EsptoolStubs.installed());
+    }
+
+    /** With {@code esptool} standing in for the installed esptool (tests). */
+    public EspFlasher(Link link, ResetStrategy reset, FlashProgress progress, StubChoice stub, EsptoolStubs esptool) {
         this.link = link;
         this.rom = new RomClient(link);
         this.reset = reset;
         this.progress = progress;
+        this.stubChoice = stub;
+        this.esptool = esptool;
     }
 
-    /** Resets into the bootloader, syncs, and detects the chip. */
+    /** Resets into the bootloader, syncs, detects the chip, and loads the flasher stub if there is one. */
     public Chip connect() {
         try {
             link.setBaudRate(INITIAL_BAUD);
+            baud = INITIAL_BAUD;
         } catch (IOException e) {
             throw new FlashException("cannot set " + INITIAL_BAUD + " baud on " + link.name() + ": " + e.getMessage(), e);
         }
-        new BootloaderConnector(link, rom, reset).connect();
+        boolean stubRunning = new BootloaderConnector(link, rom, reset).connect() == 0;
+        if (stubRunning) {
+            rom.useStubRules(); // SYNC value 0: a stub from an earlier session still runs
+        }
         chip = call("chip detection", () -> detectChip());
+        loader = stubRunning ? "flasher stub (already running)" : "ROM loader";
+        if (!stubRunning) {
+            loadStub();
+        }
         call("SPI attach", () -> {
-            check(RomOp.SPI_ATTACH, rom.command(RomOp.SPI_ATTACH, new byte[8], 0, COMMAND_TIMEOUT), "SPI_ATTACH");
+            byte[] attach = rom.stubRules() ? new byte[4] : new byte[8]; // the ROM wants 4 more zero bytes
+            check(RomOp.SPI_ATTACH, rom.command(RomOp.SPI_ATTACH, attach, 0, COMMAND_TIMEOUT), "SPI_ATTACH");
             return null;
         });
         return chip;
     }
 
-    /** Asks the ROM to switch to {@code baud}; the reply comes at the old rate, then both switch. */
-    public void changeBaud(int baud) {
+    private void loadStub() {
+        Optional<FlasherStub> stub = stubChoice.resolve(chip, esptool);
+        if (stub.isEmpty()) {
+            if (stubChoice.mode() == StubChoice.Mode.AUTO) {
+                progress.notice(NO_STUB_NOTICE);
+            }
+            return;
+        }
+        call("flasher stub upload", () -> {
+            new StubUploader(rom, link.name()).upload(stub.get());
+            return null;
+        });
+        loader = "flasher stub " + stub.get().source();
+    }
+
+    /**
+     * Asks the loader to switch to {@code baud}; the reply comes at the old rate, then both switch.
+     * The ROM gets 0 as the old rate, the stub the current one (it reprograms its divider from it).
+     */
+    public void changeBaud(int newBaud) {
         requireConnected();
         call("baud change", () -> {
-            check(RomOp.CHANGE_BAUDRATE, rom.command(RomOp.CHANGE_BAUDRATE, RomClient.words(baud, 0), 0,
+            int old = rom.stubRules() ? baud : 0;
+            check(RomOp.CHANGE_BAUDRATE, rom.command(RomOp.CHANGE_BAUDRATE, RomClient.words(newBaud, old), 0,
                     COMMAND_TIMEOUT), "CHANGE_BAUDRATE");
-            link.setBaudRate(baud);
+            link.setBaudRate(newBaud);
+            baud = newBaud;
             rom.drainInput(Duration.ofMillis(50));
             return null;
         });
+    }
+
+    /** What is flashing: {@code ROM loader}, or {@code flasher stub <file>}. */
+    public String loader() {
+        return loader;
     }
 
     /** Writes, verifies and returns what happened; the board stays in the bootloader. */
@@ -96,9 +152,20 @@ public final class EspFlasher {
                 false, md5, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Erases {@code [offset, offset+size)} the ROM way: a FLASH_BEGIN with no data blocks. */
+    /**
+     * Erases {@code [offset, offset+size)}: the stub's ERASE_REGION (sector multiples), or the ROM
+     * way, a FLASH_BEGIN with no data blocks.
+     */
     public void eraseRegion(int offset, int size) {
         requireConnected();
+        if (rom.stubRules()) {
+            call("erase", () -> {
+                check(RomOp.ERASE_REGION, rom.command(RomOp.ERASE_REGION, RomClient.words(offset, size), 0,
+                        eraseTimeout(size)), "ERASE_REGION");
+                return null;
+            });
+            return;
+        }
         call("erase", () -> {
             byte[] begin = beginParams(size, 0, offset);
             check(RomOp.FLASH_BEGIN, rom.command(RomOp.FLASH_BEGIN, begin, 0, eraseTimeout(size)), "FLASH_BEGIN (erase)");
@@ -109,7 +176,15 @@ public final class EspFlasher {
 
     /** Erases the whole flash of {@code flashSize} bytes (e.g. before a first MicroPython install). */
     public void eraseFlash(int flashSize) {
-        eraseRegion(0, flashSize);
+        requireConnected();
+        if (!rom.stubRules()) {
+            eraseRegion(0, flashSize);
+            return;
+        }
+        call("erase", () -> {
+            check(RomOp.ERASE_FLASH, rom.command(RomOp.ERASE_FLASH, new byte[0], 0, ERASE_FLASH_TIMEOUT), "ERASE_FLASH");
+            return null;
+        });
     }
 
     /** The region's MD5 as the device computes it (lower-case hex). */
@@ -162,7 +237,7 @@ public final class EspFlasher {
     }
 
     byte[] beginParams(int size, int blocks, int offset) {
-        return chip.beginWithoutEncryptFlag() ? RomClient.words(size, blocks, BLOCK, offset)
+        return chip.beginWithoutEncryptFlag() && !rom.stubRules() ? RomClient.words(size, blocks, BLOCK, offset)
                 : RomClient.words(size, blocks, BLOCK, offset, 0);
     }
 

@@ -17,11 +17,13 @@ import java.time.Duration;
  */
 final class RomClient {
 
-    static final int STATUS_LENGTH = 4; // ESP32-family ROMs; a stub would use 2
+    static final int ROM_STATUS_LENGTH = 4; // ESP32-family ROMs
+    static final int STUB_STATUS_LENGTH = 2; // every flasher stub
     private static final int MAX_FRAMES_PER_REPLY = 100;
 
     private final Link link;
     private long bytesWritten;
+    private int statusLength = ROM_STATUS_LENGTH;
 
     RomClient(Link link) {
         this.link = link;
@@ -29,6 +31,15 @@ final class RomClient {
 
     long bytesWritten() {
         return bytesWritten;
+    }
+
+    /** From now on replies carry the stub's 2 status bytes. */
+    void useStubRules() {
+        statusLength = STUB_STATUS_LENGTH;
+    }
+
+    boolean stubRules() {
+        return statusLength == STUB_STATUS_LENGTH;
     }
 
     /** Sends a command and returns its reply; {@link SocketTimeoutException} when none came in time. */
@@ -56,10 +67,31 @@ final class RomClient {
             link.setReadTimeout(Duration.ofNanos(left));
             byte[] frame = Slip.readFrame(link.input());
             if (frame.length >= 8 && frame[0] == 1 && (frame[1] & 0xFF) == op) {
-                return RomResponse.parse(frame, STATUS_LENGTH);
+                return RomResponse.parse(frame, statusLength);
             }
         }
-        throw new SocketTimeoutException(String.format("no reply to ROM command 0x%02X within %d ms", op, timeout.toMillis()));
+        throw new SocketTimeoutException(String.format("no reply to %s command 0x%02X within %d ms",
+                stubRules() ? "stub" : "ROM", op, timeout.toMillis()));
+    }
+
+    /** Reads frames until one equals {@code expected} (e.g. the stub's OHAI); false when none came in time. */
+    boolean awaitFrame(byte[] expected, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < MAX_FRAMES_PER_REPLY; i++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            link.setReadTimeout(Duration.ofNanos(left));
+            try {
+                if (java.util.Arrays.equals(Slip.readFrame(link.input()), expected)) {
+                    return true;
+                }
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Drops whatever the device sent and we did not read (boot log, stale replies). */

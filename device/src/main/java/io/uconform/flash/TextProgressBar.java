@@ -28,6 +28,12 @@ public final class TextProgressBar implements FlashProgress {
         out.flush();
     }
 
+    @Override
+    public void notice(String line) {
+        out.println(line);
+        out.flush();
+    }
+
     static String render(long done, long total) {
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
         int filled = percent * WIDTH / 100;

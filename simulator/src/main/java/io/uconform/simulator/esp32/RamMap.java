@@ -22,7 +22,7 @@ final class RamMap {
 
     static List<Range> of(ChipModel chip) {
         return switch (chip) {
-            case ESP32 -> List.of(new Range(0x4007_0000L, 0x400A_0000L), new Range(0x3FFA_E000L, 0x4000_0000L));
+            case ESP32 -> List.of(new Range(0x4007_0000L, 0x400C_0000L), new Range(0x3FFA_E000L, 0x4000_0000L));
             case ESP32_S2 -> List.of(new Range(0x4002_0000L, 0x4007_2000L), new Range(0x3FFB_0000L, 0x4000_0000L));
             case ESP32_S3 -> List.of(new Range(0x4037_0000L, 0x403E_0000L), new Range(0x3FC8_8000L, 0x3FD0_0000L));
             case ESP32_C3 -> List.of(new Range(0x4037_C000L, 0x403E_0000L), new Range(0x3FC8_0000L, 0x3FCE_0000L));

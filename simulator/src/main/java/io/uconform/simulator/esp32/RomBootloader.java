@@ -37,7 +37,7 @@ final class RomBootloader {
     private final Board board;
     private final FlashSession session;
     private final RamUpload ram;
-    private StubLoader stub;
+    private volatile StubLoader stub;
     private boolean attached;
 
     RomBootloader(ChipModel reported, FlashMemory flash, Esp32Faults faults, Board board) {

@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * image magic 0xE9 there, and the string "MicroPython" in flash) it presents the MicroPython REPL,
  * whose code runs in a host {@code python3} in {@link Esp32Options#filesystem()}.
  *
+ * <p>The ROM loader accepts a flasher stub uploaded to RAM (MEM_BEGIN/DATA/END); on MEM_END into the
+ * uploaded code it greets with {@code OHAI} and answers by the stub's rules from then on. The
+ * virtual chip cannot execute the uploaded code: it models the stub's protocol ({@link StubLoader}).
+ * Flash erase and write times are not modelled, only the line rate (when enabled).
+ *
  * <p>All device work runs on one "CPU" thread, fed by a link reader; output may also come from
  * the interpreter's pump thread. Thread-safe; {@link #close()} stops everything.
  */
@@ -44,7 +49,7 @@ public final class VirtualEsp32 implements AutoCloseable {
     private volatile State state = State.POWERED_OFF;
     private volatile int uartBaud = 115_200;
     private volatile boolean closed;
-    private RomBootloader rom;
+    private volatile RomBootloader rom;
     private SlipDecoder slip;
     private MicroPythonRepl repl;
     private boolean enLow;
@@ -87,6 +92,12 @@ public final class VirtualEsp32 implements AutoCloseable {
 
     public int baudRate() {
         return uartBaud;
+    }
+
+    /** True while an uploaded flasher stub "runs" (its protocol is modelled; its code is never executed). */
+    public boolean stubRunning() {
+        RomBootloader loader = rom;
+        return state == State.BOOTLOADER && loader != null && loader.stubRunning();
     }
 
     /** Writes straight into flash (a pre-flashed board in tests). */

@@ -1,0 +1,66 @@
+package io.uconform.flash;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Loads a {@link FlasherStub} into the chip's RAM through the ROM (MEM_BEGIN, MEM_DATA in 0x1800
+ * blocks with their checksum, MEM_END(0, entry)) and waits, bounded, for the stub's {@code OHAI}.
+ * From then on the client speaks the stub's rules.
+ */
+final class StubUploader {
+
+    static final int RAM_BLOCK = 0x1800;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration MEM_END_TIMEOUT = Duration.ofMillis(200); // the ROM may never answer it
+    private static final Duration GREETING_TIMEOUT = Duration.ofSeconds(3);
+    private static final byte[] OHAI = "OHAI".getBytes(StandardCharsets.US_ASCII);
+
+    private final RomClient rom;
+    private final String linkName;
+
+    StubUploader(RomClient rom, String linkName) {
+        this.rom = rom;
+        this.linkName = linkName;
+    }
+
+    void upload(FlasherStub stub) throws IOException {
+        segment(stub, "text", stub.textStart(), stub.text());
+        if (stub.data().length > 0) {
+            segment(stub, "data", stub.dataStart(), stub.data());
+        }
+        rom.send(RomOp.MEM_END, RomClient.words(0, stub.entry()), 0);
+        try {
+            rom.await(RomOp.MEM_END, MEM_END_TIMEOUT); // errors ignored, as esptool does: OHAI decides
+        } catch (SocketTimeoutException e) {
+            // no answer to MEM_END is normal: the ROM may jump before replying
+        }
+        if (!rom.awaitFrame(OHAI, GREETING_TIMEOUT)) {
+            throw new FlashException(String.format("the flasher stub %s never said OHAI on %s within %d ms (uploaded to"
+                    + " 0x%08X, entry 0x%08X): it did not start; the board is still in the ROM loader: reset it, or"
+                    + " flash with stub=none", stub.source(), linkName, GREETING_TIMEOUT.toMillis(), stub.textStart(),
+                    stub.entry()));
+        }
+        rom.useStubRules();
+    }
+
+    private void segment(FlasherStub stub, String name, int address, byte[] bytes) throws IOException {
+        int blocks = (bytes.length + RAM_BLOCK - 1) / RAM_BLOCK;
+        RomResponse begin = rom.command(RomOp.MEM_BEGIN, RomClient.words(bytes.length, blocks, RAM_BLOCK, address), 0,
+                COMMAND_TIMEOUT);
+        EspFlasher.check(RomOp.MEM_BEGIN, begin, String.format("MEM_BEGIN of the stub's %s segment (%d bytes at 0x%08X"
+                + " from %s)", name, bytes.length, address, stub.source()));
+        for (int seq = 0; seq < blocks; seq++) {
+            byte[] block = Arrays.copyOfRange(bytes, seq * RAM_BLOCK, Math.min(bytes.length, (seq + 1) * RAM_BLOCK));
+            byte[] payload = new byte[16 + block.length];
+            System.arraycopy(RomClient.words(block.length, seq, 0, 0), 0, payload, 0, 16);
+            System.arraycopy(block, 0, payload, 16, block.length);
+            RomResponse r = rom.command(RomOp.MEM_DATA, payload, BlockWriter.checksum(block), COMMAND_TIMEOUT);
+            EspFlasher.check(RomOp.MEM_DATA, r, String.format("MEM_DATA block %d/%d of the stub's %s segment", seq + 1,
+                    blocks, name));
+        }
+    }
+}
