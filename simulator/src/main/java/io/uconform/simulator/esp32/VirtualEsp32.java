@@ -40,6 +40,7 @@ public final class VirtualEsp32 implements AutoCloseable {
     private final Esp32Options options;
     private final FlashMemory flash;
     private final InMemoryLink.Pair link;
+    private final StampedLink hostEnd;
     private final ExecutorService cpu;
     private final Thread reader;
     private final LinePacer rxPacer;
@@ -49,6 +50,7 @@ public final class VirtualEsp32 implements AutoCloseable {
     private volatile State state = State.POWERED_OFF;
     private volatile int uartBaud = 115_200;
     private volatile boolean closed;
+    private volatile long romClock; // when the ROM's last received bytes finished arriving (line model)
     private volatile RomBootloader rom;
     private SlipDecoder slip;
     private MicroPythonRepl repl;
@@ -58,6 +60,7 @@ public final class VirtualEsp32 implements AutoCloseable {
         this.options = options;
         this.flash = new FlashMemory(options.flashSize());
         this.link = InMemoryLink.pair("virtual-" + options.chip().name().toLowerCase());
+        this.hostEnd = new StampedLink(link.host());
         this.rxPacer = new LinePacer(options.modelLineSpeed());
         this.txPacer = new LinePacer(options.modelLineSpeed());
         this.cpu = Executors.newSingleThreadExecutor(r -> daemon(r, "virtual-esp32-cpu"));
@@ -74,7 +77,7 @@ public final class VirtualEsp32 implements AutoCloseable {
 
     /** The tool's end of the serial link (in-process). */
     public Link hostLink() {
-        return link.host();
+        return hostEnd;
     }
 
     /** Serves the tool's end of the link as raw serial over TCP on a loopback port. */
@@ -266,6 +269,7 @@ public final class VirtualEsp32 implements AutoCloseable {
         InputStream in = link.device().input();
         link.device().setReadTimeout(Duration.ofMillis(200));
         byte[] chunk = new byte[8192];
+        long lastReadAt = 0;
         while (!closed) {
             int n;
             try {
@@ -279,21 +283,39 @@ public final class VirtualEsp32 implements AutoCloseable {
                 return;
             }
             byte[] copy = java.util.Arrays.copyOf(chunk, n);
-            run(() -> onBytes(copy));
+            long readAt = lineStart(lastReadAt);
+            lastReadAt = readAt;
+            run(() -> onBytes(copy, readAt));
         }
     }
 
-    private void onBytes(byte[] data) {
+    /**
+     * When the bytes just read started crossing the line: the tool's write, when it wrote through
+     * {@link #hostLink()} since the last read; otherwise (the TCP bridge) now. Either way the
+     * hand-off to the CPU thread overlaps the modelled wire time instead of adding to it.
+     */
+    private long lineStart(long lastReadAt) {
+        long now = System.nanoTime();
+        long wrote = hostEnd.lastWriteNanos();
+        return wrote != 0 && wrote - lastReadAt > 0 && now - wrote >= 0 ? wrote : now;
+    }
+
+    private void onBytes(byte[] data, long readAt) {
         long cut = options.faults().cutLinkAfterBytes();
         long total = received.addAndGet(data.length);
         if (cut > 0 && total >= cut) {
             link.device().close(); // the cable is pulled
             return;
         }
-        rxPacer.transfer(data.length, uartBaud);
         if (state == State.BOOTLOADER && slip != null) {
+            // the ROM's work takes no modelled time: its reply waits once, for the request's arrival and its own
+            // wire time (one park per command instead of two)
+            romClock = rxPacer.reserve(data.length, uartBaud, readAt);
             slip.feed(data, 0, data.length);
-        } else if (state == State.MICROPYTHON && repl != null) {
+            return;
+        }
+        rxPacer.transfer(data.length, uartBaud, readAt);
+        if (state == State.MICROPYTHON && repl != null) {
             repl.receive(data, 0, data.length);
         }
     }
@@ -304,7 +326,8 @@ public final class VirtualEsp32 implements AutoCloseable {
 
     private void uart(byte[] bytes) {
         synchronized (uartLock) {
-            txPacer.transfer(bytes.length, uartBaud);
+            long start = state == State.BOOTLOADER ? Math.max(romClock, System.nanoTime()) : System.nanoTime();
+            txPacer.transfer(bytes.length, uartBaud, start);
             try {
                 link.device().output().write(bytes);
             } catch (IOException e) {
