@@ -3,9 +3,11 @@ package io.uconform.target.esp32;
 import io.uconform.credentials.AuthCredentials;
 import io.uconform.flash.Chip;
 import io.uconform.flash.ResetStrategy;
+import io.uconform.flash.StubChoice;
 import io.uconform.link.UsbId;
 import io.uconform.target.TargetException;
 import io.uconform.target.TargetSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,16 +30,19 @@ import java.util.regex.PatternSyntaxException;
  * @param baud        flashing baud rate (the console stays at 115200)
  * @param ready       the console line announcing the server; group 1 is the base URL
  * @param bootTimeout how long to wait for the ready line after the reboot
+ * @param auth        the profile's auth credentials, if any
+ * @param stub        the flasher stub for {@code image}: {@code auto} (the installed esptool's, else the ROM
+ *                    loader), {@code none} (ROM loader), or a stub file in esptool's JSON format
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
                                  Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
                                  Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout,
-                                 Optional<AuthCredentials> auth) {
+                                 Optional<AuthCredentials> auth, StubChoice stub) {
 
     /** With an app given as a directory, or the reference firmware found for a virtual board. */
     Esp32TargetOptions withApp(Path dir) {
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, image, Optional.of(dir), credentials, chip, baud,
-                ready, bootTimeout, auth);
+                ready, bootTimeout, auth, stub);
     }
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
@@ -71,7 +76,16 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
-                AuthCredentials.fromProfile(spec.profile()));
+                AuthCredentials.fromProfile(spec.profile()), stub(spec));
+    }
+
+    private static StubChoice stub(TargetSpec spec) {
+        StubChoice stub = StubChoice.parse(spec.option("stub").orElse("auto"));
+        stub.file().filter(f -> !Files.isRegularFile(f)).ifPresent(f -> {
+            throw new TargetException("esp32: option stub: no flasher stub file " + f + " (use auto, none or a stub"
+                    + " JSON file such as esptool's targets/stub_flasher/2/esp32.json)");
+        });
+        return stub;
     }
 
     /** How many links are named (the kind wants exactly one). */

@@ -9,9 +9,15 @@ import io.uconform.link.Link;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Flashes the MicroPython image at the chip's offset (skipped when identical) and resets into it. */
+/**
+ * Flashes the MicroPython image at the chip's offset (skipped when identical) and resets into it,
+ * through the flasher stub the {@code stub} option names (or the ROM loader, which the facts say).
+ */
 final class ImageInstaller {
 
     private final Esp32TargetOptions options;
@@ -29,7 +35,18 @@ final class ImageInstaller {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the image " + image + ": " + e.getMessage(), e);
         }
-        EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), FlashProgress.none());
+        List<String> notices = new ArrayList<>();
+        FlashProgress progress = new FlashProgress() {
+            @Override
+            public void update(long done, long total) {
+            }
+
+            @Override
+            public void notice(String line) {
+                notices.add(line);
+            }
+        };
+        EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), progress, options.stub());
         Chip chip = flasher.connect();
         if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours
             flasher.changeBaud(options.baud());
@@ -42,7 +59,14 @@ final class ImageInstaller {
         } catch (IOException e) {
             throw new IllegalStateException("cannot return " + link.name() + " to 115200 baud: " + e.getMessage(), e);
         }
-        return Map.of("chip", chip.displayName(), "image.md5", result.md5(),
-                "image.flashed", result.skipped() ? "already up to date" : "written");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("chip", chip.displayName());
+        facts.put("image.md5", result.md5());
+        facts.put("image.flashed", result.skipped() ? "already up to date" : "written");
+        facts.put("image.loader", flasher.loader());
+        if (!notices.isEmpty()) {
+            facts.put("image.loader.note", String.join("; ", notices));
+        }
+        return facts;
     }
 }
