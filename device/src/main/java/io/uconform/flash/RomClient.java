@@ -74,24 +74,14 @@ final class RomClient {
                 stubRules() ? "stub" : "ROM", op, timeout.toMillis()));
     }
 
-    /** Reads frames until one equals {@code expected} (e.g. the stub's OHAI); false when none came in time. */
-    boolean awaitFrame(byte[] expected, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int i = 0; i < MAX_FRAMES_PER_REPLY; i++) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            link.setReadTimeout(Duration.ofNanos(left));
-            try {
-                if (java.util.Arrays.equals(Slip.readFrame(link.input()), expected)) {
-                    return true;
-                }
-            } catch (SocketTimeoutException e) {
-                return false;
-            }
+    /** The next SLIP frame, or null when none came within {@code timeout}. */
+    byte[] nextFrame(Duration timeout) throws IOException {
+        link.setReadTimeout(timeout.isNegative() || timeout.isZero() ? Duration.ofNanos(1) : timeout);
+        try {
+            return Slip.readFrame(link.input());
+        } catch (SocketTimeoutException e) {
+            return null;
         }
-        return false;
     }
 
     /** Drops whatever the device sent and we did not read (boot log, stale replies). */

@@ -1,7 +1,6 @@
 package io.uconform.flash;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ final class StubUploader {
 
     static final int RAM_BLOCK = 0x1800;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration MEM_END_TIMEOUT = Duration.ofMillis(200); // the ROM may never answer it
+    private static final int MAX_FRAMES = 100;
     private static final Duration GREETING_TIMEOUT = Duration.ofSeconds(3);
     private static final byte[] OHAI = "OHAI".getBytes(StandardCharsets.US_ASCII);
 
@@ -33,18 +32,36 @@ final class StubUploader {
             segment(stub, "data", stub.dataStart(), stub.data());
         }
         rom.send(RomOp.MEM_END, RomClient.words(0, stub.entry()), 0);
-        try {
-            rom.await(RomOp.MEM_END, MEM_END_TIMEOUT); // errors ignored, as esptool does: OHAI decides
-        } catch (SocketTimeoutException e) {
-            // no answer to MEM_END is normal: the ROM may jump before replying
-        }
-        if (!rom.awaitFrame(OHAI, GREETING_TIMEOUT)) {
+        if (!awaitGreeting(stub)) {
             throw new FlashException(String.format("the flasher stub %s never said OHAI on %s within %d ms (uploaded to"
                     + " 0x%08X, entry 0x%08X): it did not start; the board is still in the ROM loader: reset it, or"
                     + " flash with stub=none", stub.source(), linkName, GREETING_TIMEOUT.toMillis(), stub.textStart(),
                     stub.entry()));
         }
         rom.useStubRules();
+    }
+
+    /**
+     * Reads frames until OHAI. The ROM's MEM_END reply may come first or not at all (the ROM can jump
+     * before it answers); a refusal in it is reported, anything else is skipped.
+     */
+    private boolean awaitGreeting(FlasherStub stub) throws IOException {
+        long deadline = System.nanoTime() + GREETING_TIMEOUT.toNanos();
+        for (int i = 0; i < MAX_FRAMES; i++) {
+            byte[] frame = rom.nextFrame(Duration.ofNanos(deadline - System.nanoTime()));
+            if (frame == null) {
+                return false;
+            }
+            if (Arrays.equals(frame, OHAI)) {
+                return true;
+            }
+            if (frame.length >= 8 && frame[0] == 1 && (frame[1] & 0xFF) == RomOp.MEM_END) {
+                RomResponse end = RomResponse.parse(frame, RomClient.ROM_STATUS_LENGTH);
+                EspFlasher.check(RomOp.MEM_END, end, String.format("MEM_END (jump to the stub's entry 0x%08X from %s)",
+                        stub.entry(), stub.source()));
+            }
+        }
+        return false;
     }
 
     private void segment(FlasherStub stub, String name, int address, byte[] bytes) throws IOException {

@@ -143,6 +143,19 @@ class StubFlasherTest {
     }
 
     @Test
+    void anEntryOutsideTheUploadedCodeIsRefusedByTheRom() throws IOException {
+        Path stub = Files.writeString(fs.resolve("stub.json"), Files.readString(fakeStub())
+                .replace("\"entry\": 1074521088", "\"entry\": 1074266112")); // 0x40080000: nothing uploaded there
+        try (VirtualEsp32 esp = board(Esp32Faults.none())) {
+            EspFlasher flasher = new EspFlasher(esp.hostLink(), ResetStrategy.CLASSIC, FlashProgress.none(),
+                    StubChoice.file(stub), NO_ESPTOOL);
+            assertThatThrownBy(flasher::connect).isInstanceOf(FlashException.class)
+                    .hasMessage("MEM_END (jump to the stub's entry 0x40080000 from " + stub
+                            + ") failed: ROM error 0x0F: bad RAM size or address");
+        }
+    }
+
+    @Test
     void aMalformedStubFileIsOneLineNamingIt() throws IOException {
         Path bad = Files.writeString(fs.resolve("stub.json"), "{\"text\": \"AAAA\", \"text_start\": \"somewhere\"}");
         Path notJson = Files.writeString(fs.resolve("stub2.json"), "{\"text\": ");

@@ -128,9 +128,10 @@ final class StubLoader {
         int error = 0;
         if (!complete) {
             error = deflating ? NOT_ENOUGH_DATA : 0;
-        } else if (deflating && written != expectedSize) {
+        } else if (op == 0x12 && deflating && written != expectedSize) {
             error = written < expectedSize ? NOT_ENOUGH_DATA : TOO_MUCH_DATA; // stub rule: the exact size
         }
+        deflating = false;
         reply(op, 0, new byte[0], error);
         if (flag == 0) {
             board.rebootIntoApp();
