@@ -8,6 +8,7 @@ import io.uconform.credentials.DeviceSettings;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.FlashException;
 import io.uconform.link.Link;
+import io.uconform.probe.BoardProbe;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.ReplException;
 import io.uconform.target.RunningTarget;
@@ -99,7 +100,10 @@ public final class Esp32Target implements Target {
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));
-        running = new RunningTarget(baseUri(ready.get().text()), board.probe(), console, Optional.empty(), facts);
+        URI baseUri = baseUri(ready.get().text());
+        options.loopback().ifPresent(bench -> facts.put("probe", "loopback " + bench.wires()));
+        BoardProbe probe = options.loopback().map(bench -> bench.probe(baseUri, options.auth())).orElseGet(board::probe);
+        running = new RunningTarget(baseUri, probe, console, Optional.empty(), facts);
         return running;
     }
 
