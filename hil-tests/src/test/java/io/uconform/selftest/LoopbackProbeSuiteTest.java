@@ -58,6 +58,19 @@ class LoopbackProbeSuiteTest {
                         + " timeline of level changes is not observable"));
     }
 
+    @Test
+    @Timeout(120)
+    void wiresDeclaredButNotOnTheBoardFailEveryLevelCheckAndPassNone() {
+        SuiteRun run = SuiteRun.of(List.of(GpioChecks.class), Map.of("target", "unwired-sim", "target.options",
+                "loopback=2>18,4>19,21>0"));
+
+        Set<String> failed = run.failed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toSet());
+        Set<String> passed = run.passed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toSet());
+        assertThat(failed).as("level checks with no wire on the board (passed: %s)", passed)
+                .containsExactlyInAnyOrderElementsOf(LEVEL_CHECKS);
+        assertThat(run.failureSummary()).contains("LED pin 2 level on the probe after /led/on");
+    }
+
     private static boolean pythonAvailable() {
         try {
             Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
