@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code a}, {@code PUT <gpio>/<a>} with {@code {"mode":"out","value":v}} to drive {@code b}).
  * It sees levels only: mode, pull, PWM duty, analog drive and a timeline of changes are not
  * observable through a wire, and {@link #cannot} says so per pin. Each sense pin is set to an input
- * without pull once, before its first read. Every request is bounded by the timeout; a failure
+ * without pull once, before its first read, and again whenever the board reports it otherwise (a
+ * check wrote it). Every request is bounded by the timeout; a failure
  * throws {@link ProbeException} naming the wire and the route. Thread-safe.
  */
 public final class LoopbackProbe implements BoardProbe {
@@ -94,8 +95,13 @@ public final class LoopbackProbe implements BoardProbe {
     public PinReading read(int pin) {
         LoopbackWires.Wire wire = wires.observing(pin).orElseThrow(() -> new UnsupportedOperationException(
                 cannot(ProbeAbility.READ_LEVEL, pin).orElse("pin " + pin + " is not wired")));
-        configureSense(wire);
+        configureSense(wire, false);
         JsonNode data = send(wire, "GET", gpioRoute + "/" + wire.to(), null);
+        if (!isPlainInput(data)) {
+            // something (a check, a route) reconfigured the sense pin: reading it now would read its own latch
+            configureSense(wire, true);
+            data = send(wire, "GET", gpioRoute + "/" + wire.to(), null);
+        }
         JsonNode value = data.path("value");
         if (!value.isInt() || value.asInt() < 0 || value.asInt() > 1) {
             throw new ProbeException("loopback probe: wire " + wire + ": GET " + gpioRoute + "/" + wire.to()
@@ -126,9 +132,16 @@ public final class LoopbackProbe implements BoardProbe {
         send(wire, "PUT", gpioRoute + "/" + wire.from(), "{\"mode\":\"out\",\"value\":" + level + "}");
     }
 
-    private void configureSense(LoopbackWires.Wire wire) {
+    /** True unless the board reports the pin as something other than an input without pull. */
+    private static boolean isPlainInput(JsonNode data) {
+        String mode = data.path("mode").asText("in");
+        String pull = data.path("pull").asText("none");
+        return mode.equals("in") && pull.equals("none");
+    }
+
+    private void configureSense(LoopbackWires.Wire wire, boolean again) {
         synchronized (senseConfigured) {
-            if (senseConfigured.contains(wire.to())) {
+            if (!again && senseConfigured.contains(wire.to())) {
                 return;
             }
             send(wire, "PUT", gpioRoute + "/" + wire.to(), "{\"mode\":\"in\",\"pull\":\"none\"}");

@@ -84,6 +84,16 @@ class LoopbackProbeOnVirtualEsp32Test {
     }
 
     @Test
+    void aSensePinSomethingElseReconfiguredIsMadeAnInputAgainBeforeItIsRead() throws Exception {
+        BoardProbe probe = running.probe();
+        get("/led/off");
+        probe.read(2);
+        assertThat(send("PUT", "/gpio/18", "{\"mode\":\"out\",\"value\":1}").statusCode()).isEqualTo(200);
+        assertThat(probe.read(2).value()).as("LED level, not sense pin 18's own latch").isZero();
+        assertThat(connection.board().pin(18).mode().wireName()).isEqualTo("in");
+    }
+
+    @Test
     void theButtonDrivenThroughTheWireIsReadByTheServer() throws Exception {
         BoardProbe probe = running.probe();
         assertThat(send("PUT", "/gpio/0", "{\"mode\":\"in\",\"pull\":\"up\"}").statusCode()).isEqualTo(200);
