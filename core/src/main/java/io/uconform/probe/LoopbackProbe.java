@@ -27,6 +27,10 @@ import java.util.Set;
  */
 public final class LoopbackProbe implements BoardProbe {
 
+    /** The reason pin-effect checks give when no wire is declared. */
+    public static final String NO_WIRES = "no wired loopback pins declared (option loopback=2>18,21>0:"
+            + " see device/README.md)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
@@ -61,12 +65,8 @@ public final class LoopbackProbe implements BoardProbe {
 
     @Override
     public Optional<String> unavailableReason() {
-        return wires.isEmpty() ? Optional.of(LoopbackProbe.NO_WIRES) : Optional.empty();
+        return wires.isEmpty() ? Optional.of(NO_WIRES) : Optional.empty();
     }
-
-    /** The reason pin-effect checks give when no wire is declared. */
-    public static final String NO_WIRES = "no wired loopback pins declared (option loopback=2>18,21>0:"
-            + " see device/README.md)";
 
     @Override
     public Optional<String> cannot(ProbeAbility ability, int pin) {
