@@ -32,6 +32,15 @@ public interface BoardProbe {
      */
     void drive(int pin, PinInput input);
 
+    /**
+     * Why this probe cannot do {@code ability} on {@code pin}, or empty when it can. Checks ask before
+     * relying on a reading, so that what the probe cannot see is skipped or noted, never passed. The
+     * default: everything, unless the probe is unavailable.
+     */
+    default Optional<String> cannot(ProbeAbility ability, int pin) {
+        return unavailableReason();
+    }
+
     /** A probe that observes nothing, with the reason checks report when they skip. */
     static BoardProbe none(String reason) {
         return new NoBoardProbe(reason);

@@ -110,8 +110,9 @@ public class MethodChecks {
 
     @Check("METH-04")
     void optionsDoesNotStartBackgroundWork(CheckContext ctx) {
-        BoardProbe probe = ctx.probe();
+        ctx.probe();
         int led = io.uconform.checks.support.BoardRoutes.pin(ctx, "ledPin");
+        BoardProbe probe = ctx.probe(io.uconform.probe.ProbeAbility.TIMELINE, led);
         long mark = probe.nowMillis();
         try (RawConnection c = ctx.raw().open()) {
             HttpReply reply = Exchange.on(ctx, c, Requests.json(ctx, "OPTIONS", ctx.route("nowait"),

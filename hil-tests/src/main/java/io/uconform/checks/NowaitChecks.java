@@ -81,8 +81,9 @@ public class NowaitChecks {
         final int changesAtReply;
 
         private Blink(CheckContext ctx) {
-            probe = ctx.probe();
+            ctx.probe();
             led = BoardRoutes.pin(ctx, "ledPin");
+            probe = ctx.probe(io.uconform.probe.ProbeAbility.TIMELINE, led);
             initialLevel = probe.read(led).value();
             mark = probe.nowMillis();
             already = probe.changes(led, mark).size();

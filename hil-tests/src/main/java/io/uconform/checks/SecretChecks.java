@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Order;
  * BOOT-02: secrets never leave the device. To know a secret it looks for, a check writes a
  * throwaway station or access-point password through {@code PUT /config}; the device would fail to
  * join its Wi-Fi after a later reboot, so these checks run after every check that resets the
- * device (SYS-02, HOME-01; see {@link ChecksOrder}). Targets the harness configures
- * ({@code host}, {@code esp32}) get their real credentials written again at their next start.
+ * device (SYS-02, HOME-01; see {@link ChecksOrder}). Targets the harness configures get their
+ * real configuration written back: {@code esp32} when the run lets go of the board, {@code host}
+ * at its next start.
  */
 @ConformanceChecks
 @Order(ChecksOrder.SECRETS)

@@ -4,9 +4,11 @@ import io.uconform.client.Http;
 import io.uconform.client.RawHttp;
 import io.uconform.console.Console;
 import io.uconform.probe.BoardProbe;
+import io.uconform.probe.ProbeAbility;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
 import java.net.URI;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Everything a check may use, injected per (check, target). All I/O through {@link #http()} and
@@ -37,6 +39,28 @@ public interface CheckContext {
 
     /** The board probe; aborts the check with the probe's reason when it is unavailable. */
     BoardProbe probe();
+
+    /**
+     * The board probe, when it can do {@code ability} on {@code pin}; aborts the check with the
+     * probe's reason otherwise (e.g. a loopback probe asked for a pin's mode), so that what the probe
+     * cannot see is reported as skipped, never passed.
+     */
+    default BoardProbe probe(ProbeAbility ability, int pin) {
+        BoardProbe probe = probe();
+        probe.cannot(ability, pin).ifPresent(reason -> Assumptions.abort("board probe of " + targetName() + ": "
+                + reason));
+        return probe;
+    }
+
+    /**
+     * Whether the probe can do {@code ability} on {@code pin}; when it cannot, notes in the check's
+     * evidence what was therefore not verified, so a check that verified the rest says what it left out.
+     */
+    default boolean probeCan(ProbeAbility ability, int pin) {
+        java.util.Optional<String> reason = probe().cannot(ability, pin);
+        reason.ifPresent(r -> note("not verified on the board probe: " + r));
+        return reason.isEmpty();
+    }
 
     /** The target's console (may be empty). */
     Console console();

@@ -24,6 +24,8 @@ final class TargetCheckContext implements CheckContext {
     private final MicronautHttp http;
     private final SocketRawHttp raw;
     private final Instant started = Instant.now();
+    /** What the probe could not show, noted once per check however often it was asked. */
+    private final java.util.Set<String> probeGaps = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
 
     TargetCheckContext(TargetSession session, Transcript transcript) {
         this.targetName = session.name();
@@ -70,6 +72,13 @@ final class TargetCheckContext implements CheckContext {
     public BoardProbe probe() {
         running.probe().unavailableReason().ifPresent(reason -> abort("no board probe on " + targetName + ": " + reason));
         return running.probe();
+    }
+
+    @Override
+    public boolean probeCan(io.uconform.probe.ProbeAbility ability, int pin) {
+        java.util.Optional<String> reason = probe().cannot(ability, pin);
+        reason.filter(probeGaps::add).ifPresent(r -> note("not verified on the board probe: " + r));
+        return reason.isEmpty();
     }
 
     @Override

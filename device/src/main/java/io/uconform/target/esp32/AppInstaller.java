@@ -39,22 +39,43 @@ final class AppInstaller {
         repl.enter(true);
         Deployer deployer = new Deployer(repl);
         app.ifPresent(dir -> tap.capture().accept("[uconform] pushed " + dir + ": " + deployer.push(dir, "")));
-        if (wifi.isPresent() || auth.isPresent() || loopbackServer) {
-            byte[] config = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
-                    .map(AppInstaller::read).orElse(null);
-            if (wifi.isPresent()) {
-                config = DeviceConfigJson.withStation(config, wifi.get());
-            }
-            if (auth.isPresent()) {
-                config = DeviceConfigJson.withAuth(config, auth.get());
-            }
-            if (loopbackServer) {
-                config = DeviceConfigJson.withLoopbackServer(config, freeLoopbackPort());
-            }
-            deployer.writeFile("config.json", config);
-            tap.capture().accept("[uconform] wrote config.json" + wifi.map(w -> " (station '" + w.ssid() + "')").orElse(""));
+        writeConfig(deployer, app);
+        repl.softRebootIntoMain();
+    }
+
+    /**
+     * Writes config.json again as {@link #install} did and reboots into main.py: checks may have
+     * changed the device's configuration (BOOT-02 writes throwaway passwords), and a board left
+     * with those would not join its network at the next power-up.
+     */
+    void restoreConfig(Optional<Path> app) {
+        RawRepl repl = new RawRepl(link, tap, Duration.ofSeconds(30));
+        repl.enter(true);
+        if (writeConfig(new Deployer(repl), app)) {
+            tap.capture().accept("[uconform] restored config.json after the run");
         }
         repl.softRebootIntoMain();
+    }
+
+    /** True when there was a configuration to write. */
+    private boolean writeConfig(Deployer deployer, Optional<Path> app) {
+        if (wifi.isEmpty() && auth.isEmpty() && !loopbackServer) {
+            return false;
+        }
+        byte[] config = app.map(dir -> dir.resolve("config.json")).filter(Files::isRegularFile)
+                .map(AppInstaller::read).orElse(null);
+        if (wifi.isPresent()) {
+            config = DeviceConfigJson.withStation(config, wifi.get());
+        }
+        if (auth.isPresent()) {
+            config = DeviceConfigJson.withAuth(config, auth.get());
+        }
+        if (loopbackServer) {
+            config = DeviceConfigJson.withLoopbackServer(config, freeLoopbackPort());
+        }
+        deployer.writeFile("config.json", config);
+        tap.capture().accept("[uconform] wrote config.json" + wifi.map(w -> " (station '" + w.ssid() + "')").orElse(""));
+        return true;
     }
 
     private static int freeLoopbackPort() {

@@ -16,6 +16,7 @@ interface BoardConnection extends AutoCloseable {
     /** Station credentials written into the board's config.json, if any. */
     Optional<WifiCredentials> wifi();
 
+    /** The probe when no loopback wires are declared (the target uses a loopback probe otherwise). */
     BoardProbe probe();
 
     /** True when the board's server runs on this host and must bind to loopback. */
@@ -41,7 +42,7 @@ interface BoardConnection extends AutoCloseable {
 
             @Override
             public BoardProbe probe() {
-                return BoardProbe.none("the esp32 target has no wired pin probe");
+                return BoardProbe.none(io.uconform.probe.LoopbackProbe.NO_WIRES);
             }
 
             @Override

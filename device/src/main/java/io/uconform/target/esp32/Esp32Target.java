@@ -8,6 +8,7 @@ import io.uconform.credentials.DeviceSettings;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.FlashException;
 import io.uconform.link.Link;
+import io.uconform.probe.BoardProbe;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.ReplException;
 import io.uconform.target.RunningTarget;
@@ -36,6 +37,8 @@ public final class Esp32Target implements Target {
     private Link link;
     private ConsolePump pump;
     private RunningTarget running;
+    private AppInstaller installer;
+    private ConsoleCapture console;
 
     /** A board on a link the opener makes, with the user's settings (Wi-Fi credentials, warnings). */
     public Esp32Target(Esp32TargetOptions options, DeviceSettings settings, LinkOpener opener) {
@@ -66,7 +69,7 @@ public final class Esp32Target implements Target {
         Optional<WifiCredentials> wifi = board.wifi();
         SecretMask mask = wifi.map(WifiCredentials::mask).orElse(SecretMask.none());
         mask = mask.with(options.auth().map(AuthCredentials::password).orElse(null));
-        ConsoleCapture console = new ConsoleCapture(mask);
+        console = new ConsoleCapture(mask);
         warnings.forEach(console::accept);
         ConsoleTap tap = new ConsoleTap(console);
         try {
@@ -78,7 +81,8 @@ public final class Esp32Target implements Target {
         facts.put("link", link.name());
         try {
             options.image().ifPresent(image -> facts.putAll(new ImageInstaller(options, link).install(image)));
-            new AppInstaller(link, tap, wifi, options.auth(), board.loopbackServer()).install(options.app());
+            installer = new AppInstaller(link, tap, wifi, options.auth(), board.loopbackServer());
+            installer.install(options.app());
         } catch (FlashException | ReplException | IllegalStateException | io.uconform.credentials.CredentialsException e) {
             stop();
             String message = mask.apply(String.valueOf(e.getMessage()));
@@ -99,7 +103,10 @@ public final class Esp32Target implements Target {
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));
-        running = new RunningTarget(baseUri(ready.get().text()), board.probe(), console, Optional.empty(), facts);
+        URI baseUri = baseUri(ready.get().text());
+        options.loopback().ifPresent(bench -> facts.put("probe", "loopback " + bench.wires()));
+        BoardProbe probe = options.loopback().map(bench -> bench.probe(baseUri, options.auth())).orElseGet(board::probe);
+        running = new RunningTarget(baseUri, probe, console, Optional.empty(), facts);
         return running;
     }
 
@@ -133,6 +140,7 @@ public final class Esp32Target implements Target {
 
     @Override
     public void close() {
+        restoreConfig();
         stop();
         if (board != null) {
             board.close();
@@ -140,8 +148,25 @@ public final class Esp32Target implements Target {
         }
     }
 
+    /** After a run the board gets its configuration back (checks may have changed it); failures are only noted. */
+    private void restoreConfig() {
+        if (running == null || link == null || installer == null) {
+            return; // never started, or already stopped: nothing the checks could have changed
+        }
+        if (pump != null) {
+            pump.close(); // the raw REPL needs the link to itself
+            pump = null;
+        }
+        try {
+            installer.restoreConfig(options.app());
+        } catch (ReplException | IllegalStateException | io.uconform.credentials.CredentialsException e) {
+            console.accept("[uconform] could not restore config.json after the run: " + e.getMessage());
+        }
+    }
+
     private void stop() {
         running = null;
+        installer = null;
         if (pump != null) {
             pump.close();
             pump = null;

@@ -5,6 +5,7 @@ import io.uconform.credentials.DeviceSettings;
 import io.uconform.credentials.DeviceSettingsLoader;
 import io.uconform.link.JSerialCommLink;
 import io.uconform.link.PortFinder;
+import io.uconform.probe.LoopbackWires;
 import io.uconform.target.Availability;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
  * over TCP, or the in-process virtual ESP32 ({@code virtual=esp32}: the same flash/push/boot chain,
  * with the virtual board and access point; the reference firmware is the default app). Options:
  * {@code port} | {@code vidpid} | {@code tcp} | {@code virtual}, {@code image}, {@code app},
- * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds}.
+ * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds},
+ * {@code loopback} (jumper wires {@code a>b,...} the board probe reads and drives pins through; on
+ * the virtual board they are wired as declared, and the probe is the loopback one).
  */
 public final class Esp32TargetKind implements TargetKind {
 
@@ -86,7 +89,8 @@ public final class Esp32TargetKind implements TargetKind {
             Esp32TargetOptions virtual = options.app().isPresent() ? options
                     : ReferenceFirmware.locate().map(options::withApp).orElse(options);
             return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
-                    options.image().isPresent(), settings.wifi()), settings.warnings());
+                    options.image().isPresent(), settings.wifi(),
+                    options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none())), settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
     }

@@ -30,19 +30,22 @@ import java.util.regex.PatternSyntaxException;
  * @param baud        flashing baud rate (the console stays at 115200)
  * @param ready       the console line announcing the server; group 1 is the base URL
  * @param bootTimeout how long to wait for the ready line after the reboot
- * @param auth        the profile's auth credentials, if any
+ * @param auth        the profile's Basic credentials, written into the board's config
+ * @param loopback    jumper wires on the bench ({@code loopback=2>18,21>0}): the board probe reads
+ *                    and drives pins through them; empty: pin-effect checks are skipped on hardware
  * @param stub        the flasher stub for {@code image}: {@code auto} (the installed esptool's, else the ROM
  *                    loader), {@code none} (ROM loader), or a stub file in esptool's JSON format
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
                                  Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
                                  Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout,
-                                 Optional<AuthCredentials> auth, StubChoice stub) {
+                                 Optional<AuthCredentials> auth, Optional<LoopbackBench> loopback,
+                                 StubChoice stub) {
 
     /** With an app given as a directory, or the reference firmware found for a virtual board. */
     Esp32TargetOptions withApp(Path dir) {
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, image, Optional.of(dir), credentials, chip, baud,
-                ready, bootTimeout, auth, stub);
+                ready, bootTimeout, auth, loopback, stub);
     }
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
@@ -76,7 +79,7 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
-                AuthCredentials.fromProfile(spec.profile()), stub(spec));
+                AuthCredentials.fromProfile(spec.profile()), LoopbackBench.parse(spec), stub(spec));
     }
 
     private static StubChoice stub(TargetSpec spec) {

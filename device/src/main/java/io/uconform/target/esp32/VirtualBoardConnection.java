@@ -4,6 +4,7 @@ import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.Chip;
 import io.uconform.link.Link;
 import io.uconform.probe.BoardProbe;
+import io.uconform.probe.LoopbackWires;
 import io.uconform.simulator.board.BoardProfile;
 import io.uconform.simulator.board.BoardProfiles;
 import io.uconform.simulator.board.VirtualBoard;
@@ -52,14 +53,17 @@ final class VirtualBoardConnection implements BoardConnection {
      * @param network the user's Wi-Fi credentials (credentials file or environment): the virtual
      *                access point takes them, so the chain runs with them end to end; when absent it
      *                gets a random password
+     * @param wires   jumper wires to connect on the virtual board, as on a bench
      */
-    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network) {
+    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
+                                        LoopbackWires wires) {
         ChipModel model = ChipModel.valueOf(chip.name());
         BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
         try {
             Path root = Files.createTempDirectory("uconform-virtual-esp32");
             VirtualBoard board = VirtualBoard.powerOn(profile);
+            wires.wires().forEach(w -> board.connect(w.from(), w.to()));
             HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
             VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
                     .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address()));
@@ -87,6 +91,11 @@ final class VirtualBoardConnection implements BoardConnection {
     @Override
     public Optional<WifiCredentials> wifi() {
         return Optional.of(accessPoint);
+    }
+
+    /** The virtual board itself (tests switch its faults on). */
+    VirtualBoard board() {
+        return board;
     }
 
     @Override

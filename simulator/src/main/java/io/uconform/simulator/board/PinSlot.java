@@ -13,6 +13,8 @@ final class PinSlot {
     Pull pull = Pull.NONE;
     int latch;
     Integer externalMillivolts;
+    /** What a jumper wire puts on the pad: the wired partner's output, or null when it drives nothing. */
+    Integer wireMillivolts;
     int pwmFreq;
     int pwmDuty;
     int lastLevel;
@@ -36,13 +38,14 @@ final class PinSlot {
         return mode == PinMode.IN || mode == PinMode.OUT;
     }
 
-    /** The level on the pad before faults: output latch, outside drive, or pull. */
+    /** The level on the pad before faults: output latch, outside drive, a wire's drive, or pull. */
     int padLevel() {
         if (mode == PinMode.OUT) {
             return latch;
         }
-        if (externalMillivolts != null) {
-            return externalMillivolts >= HIGH_THRESHOLD_MV ? 1 : 0;
+        Integer driven = externalMillivolts != null ? externalMillivolts : wireMillivolts;
+        if (driven != null) {
+            return driven >= HIGH_THRESHOLD_MV ? 1 : 0;
         }
         return pull == Pull.UP ? 1 : 0;
     }
@@ -51,6 +54,9 @@ final class PinSlot {
     int padMillivolts() {
         if (externalMillivolts != null) {
             return externalMillivolts;
+        }
+        if (wireMillivolts != null) {
+            return wireMillivolts;
         }
         return pull == Pull.UP ? AdcCurve.FULL_SCALE_MV : 0;
     }

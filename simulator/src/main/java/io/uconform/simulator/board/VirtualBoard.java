@@ -27,6 +27,7 @@ public final class VirtualBoard {
     private final Timeline timeline;
     private final EdgeListeners listeners = new EdgeListeners();
     private final List<ActiveFault> faults = new ArrayList<>();
+    private final Jumpers jumpers = new Jumpers();
     private long bootNanos;
     private int boot;
     private ResetCause resetCause = ResetCause.POWER_ON;
@@ -232,6 +233,25 @@ public final class VirtualBoard {
         });
     }
 
+    /**
+     * Wires pin {@code from} to pin {@code to} (see {@link Jumper}); the wire stays across resets.
+     * {@link BoardException} when a pin is missing, already wired, or both ends are one pin.
+     */
+    public void connect(int from, int to) {
+        mutate(calls -> {
+            slot(from);
+            slot(to);
+            jumpers.add(from, to);
+            return null;
+        });
+    }
+
+    public List<Jumper> jumpers() {
+        synchronized (lock) {
+            return jumpers.list();
+        }
+    }
+
     public List<ActiveFault> faults() {
         synchronized (lock) {
             return List.copyOf(faults);
@@ -371,12 +391,24 @@ public final class VirtualBoard {
         return (nanoClock.getAsLong() - bootNanos) / 1_000_000L;
     }
 
+    /** What a pin puts on a wire: an output's observed level, a PWM's mean voltage, else nothing. */
+    private Integer wireDrive(PinSlot s) {
+        if (s.mode == PinMode.OUT) {
+            return observedLevel(s) == 1 ? AdcCurve.FULL_SCALE_MV : 0;
+        }
+        if (s.mode == PinMode.PWM) {
+            return s.pwmDuty * AdcCurve.FULL_SCALE_MV / 1023;
+        }
+        return null;
+    }
+
     /** Runs a change under the lock, then the listener calls it collected, outside the lock. */
     private <T> T mutate(Function<List<Runnable>, T> change) {
         List<Runnable> calls = new ArrayList<>();
         T result;
         synchronized (lock) {
             result = change.apply(calls);
+            jumpers.propagate(this::slot, this::wireDrive, s -> settle(s, calls));
         }
         calls.forEach(Runnable::run);
         return result;

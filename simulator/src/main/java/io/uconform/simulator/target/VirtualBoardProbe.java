@@ -3,6 +3,7 @@ package io.uconform.simulator.target;
 import io.uconform.probe.BoardProbe;
 import io.uconform.probe.PinInput;
 import io.uconform.probe.PinReading;
+import io.uconform.probe.ProbeAbility;
 import io.uconform.simulator.board.BoardEvent;
 import io.uconform.simulator.board.PinMode;
 import io.uconform.simulator.board.PinState;
@@ -26,6 +27,12 @@ public final class VirtualBoardProbe implements BoardProbe {
 
     @Override
     public Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+
+    /** The whole board is in view: every ability on every pin. */
+    @Override
+    public Optional<String> cannot(ProbeAbility ability, int pin) {
         return Optional.empty();
     }
 

@@ -18,6 +18,20 @@ class VirtualBoardProbeTest {
     private final VirtualBoardProbe probe = new VirtualBoardProbe(board);
 
     @Test
+    void canDoEverythingOnEveryPin() {
+        for (io.uconform.probe.ProbeAbility ability : io.uconform.probe.ProbeAbility.values()) {
+            assertThat(probe.cannot(ability, 2)).as(ability.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void seesThroughAWireWhatABenchWould() {
+        board.connect(2, 18);
+        board.write(2, 1);
+        assertThat(probe.read(18)).extracting(PinReading::mode, PinReading::value).containsExactly("in", 1);
+    }
+
+    @Test
     void readsThePhysicalLevelNotTheRegister() {
         board.write(2, 1);
         assertThat(probe.read(2)).extracting(PinReading::mode, PinReading::value).containsExactly("out", 1);
