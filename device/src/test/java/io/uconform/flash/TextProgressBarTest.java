@@ -21,6 +21,14 @@ class TextProgressBarTest {
     }
 
     @Test
+    void printsANoticeOnItsOwnLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TextProgressBar(new PrintStream(out, true)).notice(EspFlasher.NO_STUB_NOTICE);
+        assertThat(out.toString()).isEqualTo(
+                "no flasher stub found (install esptool or pass stub=<file>): using the ROM loader" + System.lineSeparator());
+    }
+
+    @Test
     void parsesChipNames() {
         assertThat(Chip.parse("esp32s3")).contains(Chip.ESP32_S3);
         assertThat(Chip.parse("ESP32-C6")).contains(Chip.ESP32_C6);
