@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * {@code port} | {@code vidpid} | {@code tcp} | {@code virtual}, {@code image}, {@code app},
  * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds},
  * {@code loopback} (jumper wires {@code a>b,...} the board probe reads and drives pins through; on
- * the virtual board they are wired as declared, and the probe is the loopback one).
+ * the virtual board they are wired as declared, and the probe is the loopback one), {@code stub}
+ * ({@code auto} = the installed esptool's flasher stub, {@code none} = the ROM loader, or a stub file).
  */
 public final class Esp32TargetKind implements TargetKind {
 
