@@ -14,4 +14,18 @@ public interface FlashProgress {
     static FlashProgress none() {
         return (done, total) -> { };
     }
+
+    /** No progress, notices to {@code sink} (for callers that report them their own way). */
+    static FlashProgress noticesTo(java.util.function.Consumer<String> sink) {
+        return new FlashProgress() {
+            @Override
+            public void update(long done, long total) {
+            }
+
+            @Override
+            public void notice(String line) {
+                sink.accept(line);
+            }
+        };
+    }
 }

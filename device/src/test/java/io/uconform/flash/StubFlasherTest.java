@@ -176,16 +176,7 @@ class StubFlasherTest {
     void autoWithoutEsptoolFlashesThroughTheRomAndSaysSoOnce() {
         byte[] image = SyntheticFirmware.micropython(ChipModel.ESP32, 64 * 1024, 15);
         List<String> notices = new ArrayList<>();
-        FlashProgress progress = new FlashProgress() {
-            @Override
-            public void update(long done, long total) {
-            }
-
-            @Override
-            public void notice(String line) {
-                notices.add(line);
-            }
-        };
+        FlashProgress progress = FlashProgress.noticesTo(notices::add);
         try (VirtualEsp32 esp = board(Esp32Faults.none())) {
             EspFlasher flasher = new EspFlasher(esp.hostLink(), ResetStrategy.CLASSIC, progress, StubChoice.auto(),
                     NO_ESPTOOL);

@@ -36,16 +36,7 @@ final class ImageInstaller {
             throw new IllegalStateException("cannot read the image " + image + ": " + e.getMessage(), e);
         }
         List<String> notices = new ArrayList<>();
-        FlashProgress progress = new FlashProgress() {
-            @Override
-            public void update(long done, long total) {
-            }
-
-            @Override
-            public void notice(String line) {
-                notices.add(line);
-            }
-        };
+        FlashProgress progress = FlashProgress.noticesTo(notices::add);
         EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), progress, options.stub());
         Chip chip = flasher.connect();
         if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours

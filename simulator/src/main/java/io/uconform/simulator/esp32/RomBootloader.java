@@ -145,17 +145,9 @@ final class RomBootloader {
     }
 
     private void data(int op, ByteBuffer data, int checksum) {
-        int len = data.getInt(0);
         int seq = data.getInt(4);
-        if (data.remaining() != 16 + len) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
-            return;
-        }
-        byte[] payload = new byte[len];
-        data.position(16);
-        data.get(payload);
-        if (checksum(payload) != (checksum & 0xFF)) {
-            reply(op, 0, new byte[0], ERR_CHECKSUM);
+        byte[] payload = checkedPayload(op, data, checksum);
+        if (payload == null) {
             return;
         }
         FlashSession.Result r = op == 0x03 ? session.plain(seq, payload) : session.deflated(seq, payload);
@@ -176,19 +168,27 @@ final class RomBootloader {
     }
 
     private void memData(int op, ByteBuffer data, int checksum) {
+        byte[] payload = checkedPayload(op, data, checksum);
+        if (payload != null) {
+            reply(op, 0, new byte[0], ram.data(data.getInt(4), payload));
+        }
+    }
+
+    /** The data after a _DATA command's 16-byte header, or null after replying why it is refused. */
+    private byte[] checkedPayload(int op, ByteBuffer data, int checksum) {
         int len = data.getInt(0);
         if (data.remaining() != 16 + len) {
             reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
-            return;
+            return null;
         }
         byte[] payload = new byte[len];
         data.position(16);
         data.get(payload);
         if (checksum(payload) != (checksum & 0xFF)) {
             reply(op, 0, new byte[0], ERR_CHECKSUM);
-            return;
+            return null;
         }
-        reply(op, 0, new byte[0], ram.data(data.getInt(4), payload));
+        return payload;
     }
 
     /** MEM_END(0, entry) into an uploaded segment "runs" the stub: it greets with OHAI. */

@@ -1,10 +1,9 @@
 package io.uconform.simulator.esp32;
 
+import io.uconform.link.ForwardingLink;
 import io.uconform.link.Link;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 
 /**
  * The tool's end of the in-process link, noting when the tool last wrote: on a real UART the bytes
@@ -12,13 +11,12 @@ import java.time.Duration;
  * board's reader thread happens to wake up (a simulator artefact of a tenth of a millisecond or
  * more per command).
  */
-final class StampedLink implements Link {
+final class StampedLink extends ForwardingLink {
 
-    private final Link link;
     private volatile long lastWriteNanos;
 
     StampedLink(Link link) {
-        this.link = link;
+        super(link);
     }
 
     /** {@link System#nanoTime()} when the tool last started a write; 0 before the first. */
@@ -27,18 +25,8 @@ final class StampedLink implements Link {
     }
 
     @Override
-    public String name() {
-        return link.name();
-    }
-
-    @Override
-    public InputStream input() {
-        return link.input();
-    }
-
-    @Override
     public OutputStream output() {
-        OutputStream out = link.output();
+        OutputStream out = delegate.output();
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -57,25 +45,5 @@ final class StampedLink implements Link {
                 out.flush();
             }
         };
-    }
-
-    @Override
-    public void setControlLines(boolean dtr, boolean rts) throws IOException {
-        link.setControlLines(dtr, rts);
-    }
-
-    @Override
-    public void setBaudRate(int baud) throws IOException {
-        link.setBaudRate(baud);
-    }
-
-    @Override
-    public void setReadTimeout(Duration timeout) throws IOException {
-        link.setReadTimeout(timeout);
-    }
-
-    @Override
-    public void close() {
-        link.close();
     }
 }
