@@ -81,14 +81,6 @@ class WifiPasswordLeakTest {
     }
 
     private static boolean pythonOnPath() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return io.uconform.simulator.host.Interpreter.find("python3").isPresent();
     }
 }

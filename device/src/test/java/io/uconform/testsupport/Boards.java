@@ -65,15 +65,8 @@ public final class Boards {
         };
     }
 
+    /** Whether python3 is on PATH (the virtual ESP32 runs MicroPython code with it). */
     public static boolean pythonAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return io.uconform.simulator.host.Interpreter.find("python3").isPresent();
     }
 }
