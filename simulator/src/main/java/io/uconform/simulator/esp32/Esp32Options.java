@@ -17,16 +17,19 @@ import java.util.Objects;
  * @param python          the host interpreter command
  * @param modulePath      extra module directories (e.g. stand-in {@code machine}/{@code network})
  * @param environment     extra environment for the interpreter
+ * @param resetCircuit    how DTR/RTS reach reset and boot strap: a USB-UART bridge's transistors
+ *                        (default) or the native USB-Serial/JTAG port
  */
 public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32Faults faults,
                            boolean modelLineSpeed, String python, List<Path> modulePath,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, ResetCircuit resetCircuit) {
 
     public Esp32Options {
         Objects.requireNonNull(chip, "chip");
         Objects.requireNonNull(filesystem, "filesystem");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(resetCircuit, "resetCircuit");
         modulePath = List.copyOf(modulePath);
         environment = Map.copyOf(environment);
         if (flashSize < 0x10000) {
@@ -36,15 +39,24 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
 
     public static Esp32Options of(ChipModel chip, Path filesystem) {
         return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "python3",
-                List.of(), Map.of());
+                List.of(), Map.of(),
+                ResetCircuit.AUTO_RESET_TRANSISTORS);
     }
 
     public Esp32Options withFaults(Esp32Faults f) {
-        return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, python, modulePath, environment);
+        return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, python, modulePath, environment,
+                resetCircuit);
     }
 
     public Esp32Options withLineSpeedModel() {
-        return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment);
+        return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment,
+                resetCircuit);
+    }
+
+    /** The board on its native USB-Serial/JTAG port (S3/C3/C6) instead of a USB-UART bridge. */
+    public Esp32Options withUsbSerialJtag() {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, modulePath, environment,
+                ResetCircuit.USB_SERIAL_JTAG);
     }
 
     /**
@@ -57,6 +69,7 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
     }
 
     public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
-        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env);
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env,
+                resetCircuit);
     }
 }

@@ -54,10 +54,11 @@ public final class VirtualEsp32 implements AutoCloseable {
     private volatile RomBootloader rom;
     private SlipDecoder slip;
     private MicroPythonRepl repl;
-    private boolean enLow;
+    private final ResetCircuit.Inputs resetInputs;
 
     private VirtualEsp32(Esp32Options options) {
         this.options = options;
+        this.resetInputs = new ResetCircuit.Inputs(options.resetCircuit());
         this.flash = new FlashMemory(options.flashSize());
         this.link = InMemoryLink.pair("virtual-" + options.chip().name().toLowerCase());
         this.hostEnd = new StampedLink(link.host());
@@ -135,15 +136,15 @@ public final class VirtualEsp32 implements AutoCloseable {
     /** Models the classic auto-reset circuit: RTS low pulls EN, DTR low pulls GPIO0 (only one at a time). */
     private void controlLines(boolean dtr, boolean rts) {
         run(() -> {
-            boolean nowEnLow = rts && !dtr;
-            boolean io0Low = dtr && !rts;
-            if (nowEnLow && !enLow) {
-                stopFirmware();
-                state = State.RESET_HELD;
-            } else if (!nowEnLow && enLow) {
-                boot(io0Low);
+            switch (resetInputs.apply(dtr, rts)) {
+                case ENTERED_RESET -> {
+                    stopFirmware();
+                    state = State.RESET_HELD;
+                }
+                case BOOT_APP -> boot(false);
+                case BOOT_DOWNLOAD -> boot(true);
+                default -> { }
             }
-            enLow = nowEnLow;
         });
     }
 
