@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds},
  * {@code loopback} (jumper wires {@code a>b,...} the board probe reads and drives pins through; on
  * the virtual board they are wired as declared, and the probe is the loopback one), {@code stub}
- * ({@code auto} = the installed esptool's flasher stub, {@code none} = the ROM loader, or a stub file).
+ * ({@code auto} = the installed esptool's flasher stub, {@code none} = the ROM loader, or a stub file),
+ * {@code pacedLine} (the virtual board's UART held to the modelled line rate).
  */
 public final class Esp32TargetKind implements TargetKind {
 
@@ -91,7 +92,8 @@ public final class Esp32TargetKind implements TargetKind {
                     : ReferenceFirmware.locate().map(options::withApp).orElse(options);
             return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
                     options.image().isPresent(), settings.wifi(),
-                    options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none())), settings.warnings());
+                    options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none()), options.pacedLine()),
+                    settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
     }

@@ -35,17 +35,20 @@ import java.util.regex.PatternSyntaxException;
  *                    and drives pins through them; empty: pin-effect checks are skipped on hardware
  * @param stub        the flasher stub for {@code image}: {@code auto} (the installed esptool's, else the ROM
  *                    loader), {@code none} (ROM loader), or a stub file in esptool's JSON format
+ * @param pacedLine   with {@code virtual}: hold the virtual board's UART to the modelled line rate
+ *                    (10 bits per byte at the current baud), so a run takes as long as on a real
+ *                    board's serial line ({@code pacedLine=true}; default: as fast as the host can)
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
                                  Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
                                  Optional<Chip> chip, int baud, Pattern ready, Duration bootTimeout,
                                  Optional<AuthCredentials> auth, Optional<LoopbackBench> loopback,
-                                 StubChoice stub) {
+                                 StubChoice stub, boolean pacedLine) {
 
     /** With an app given as a directory, or the reference firmware found for a virtual board. */
     Esp32TargetOptions withApp(Path dir) {
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, image, Optional.of(dir), credentials, chip, baud,
-                ready, bootTimeout, auth, loopback, stub);
+                ready, bootTimeout, auth, loopback, stub, pacedLine);
     }
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
@@ -79,7 +82,15 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
-                AuthCredentials.fromProfile(spec.profile()), LoopbackBench.parse(spec), stub(spec));
+                AuthCredentials.fromProfile(spec.profile()), LoopbackBench.parse(spec), stub(spec), pacedLine(spec));
+    }
+
+    private static boolean pacedLine(TargetSpec spec) {
+        String value = spec.option("pacedLine").orElse("false").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new TargetException("esp32: option pacedLine must be true or false, got '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     private static StubChoice stub(TargetSpec spec) {

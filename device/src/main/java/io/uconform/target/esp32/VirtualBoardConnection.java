@@ -57,6 +57,12 @@ final class VirtualBoardConnection implements BoardConnection {
      */
     static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
                                         LoopbackWires wires) {
+        return start(chip, blank, network, wires, false);
+    }
+
+    /** @param pacedLine hold the UART to the modelled line rate, for run times like a real board's */
+    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
+                                        LoopbackWires wires, boolean pacedLine) {
         ChipModel model = ChipModel.valueOf(chip.name());
         BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
@@ -65,8 +71,9 @@ final class VirtualBoardConnection implements BoardConnection {
             VirtualBoard board = VirtualBoard.powerOn(profile);
             wires.wires().forEach(w -> board.connect(w.from(), w.to()));
             HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
-            VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
-                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address()));
+            Esp32Options options = Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
+                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address());
+            VirtualEsp32 esp = VirtualEsp32.create(pacedLine ? options.withLineSpeedModel() : options);
             if (!blank) {
                 esp.preload(model.micropythonOffset(), SyntheticFirmware.micropython(model, 1536 * 1024, 1));
             }

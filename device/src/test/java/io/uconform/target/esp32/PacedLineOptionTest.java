@@ -1,0 +1,30 @@
+package io.uconform.target.esp32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.uconform.profile.Profiles;
+import io.uconform.target.TargetException;
+import io.uconform.target.TargetSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PacedLineOptionTest {
+
+    private static Esp32TargetOptions parse(Map<String, String> options) {
+        return Esp32TargetOptions.parse(new TargetSpec("esp32", options, Profiles.load("reference")), Map.of());
+    }
+
+    @Test
+    void theLineRunsUnpacedUnlessAsked() {
+        assertThat(parse(Map.of("virtual", "esp32")).pacedLine()).isFalse();
+        assertThat(parse(Map.of("virtual", "esp32", "pacedLine", "true")).pacedLine()).isTrue();
+    }
+
+    @Test
+    void anythingButTrueOrFalseIsOneErrorLine() {
+        assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "pacedLine", "yes")))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("esp32: option pacedLine must be true or false, got 'yes'");
+    }
+}
