@@ -79,18 +79,28 @@ public final class RawRepl implements AutoCloseable {
         }
     }
 
-    /** Runs {@code code} and returns what it printed; a traceback is returned, not thrown. */
+    /**
+     * Runs {@code code} and returns what it printed; a traceback is returned, not thrown. The
+     * exchange stays out of the console capture except a traceback, which it shows.
+     */
     public ExecResult exec(String code) {
         requireRaw();
         byte[] source = code.getBytes(StandardCharsets.UTF_8);
         try {
-            if (!(pasteSupported && new RawPaste(io).send(source))) {
-                pasteSupported = false;
-                sendStandard(source);
+            String out;
+            String err;
+            try (ReplIo.Muted muted = io.mute()) {
+                if (!(pasteSupported && new RawPaste(io).send(source))) {
+                    pasteSupported = false;
+                    sendStandard(source);
+                }
+                out = text(io.readUntil(EOT, execTimeout, "the end of the program's output"));
+                err = text(io.readUntil(EOT, execTimeout, "the end of the error output"));
+                io.readUntil(new byte[] {'>'}, execTimeout, "the raw REPL prompt");
             }
-            String out = text(io.readUntil(EOT, execTimeout, "the end of the program's output"));
-            String err = text(io.readUntil(EOT, execTimeout, "the end of the error output"));
-            io.readUntil(new byte[] {'>'}, execTimeout, "the raw REPL prompt");
+            if (!err.isEmpty()) {
+                io.show(err);
+            }
             return new ExecResult(out, err);
         } catch (IOException e) {
             inRaw = false;

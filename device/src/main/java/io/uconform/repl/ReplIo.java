@@ -17,10 +17,34 @@ final class ReplIo {
     private final Link link;
     private final ConsoleTap tap;
     private final byte[] one = new byte[1];
+    private boolean muted;
 
     ReplIo(Link link, ConsoleTap tap) {
         this.link = link;
         this.tap = tap;
+    }
+
+    /**
+     * Keeps what is read from the console tap until the returned handle is closed: the raw REPL's
+     * own exchange (window updates, end markers) is protocol, not something the board printed.
+     */
+    Muted mute() {
+        boolean was = muted;
+        muted = true;
+        return () -> muted = was;
+    }
+
+    /** Gives {@code text} to the console tap as if the board had printed it. */
+    void show(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        tap.accept(bytes, 0, bytes.length);
+        tap.flush();
+    }
+
+    /** A {@link #mute()} scope. */
+    interface Muted extends AutoCloseable {
+        @Override
+        void close();
     }
 
     String linkName() {
@@ -78,7 +102,9 @@ final class ReplIo {
                 if (n < 0) {
                     throw new EOFException("link " + link.name() + " closed");
                 }
-                tap.accept(buf, 0, n);
+                if (!muted) {
+                    tap.accept(buf, 0, n);
+                }
             }
         } catch (SocketTimeoutException e) {
             // quiet long enough
@@ -100,7 +126,9 @@ final class ReplIo {
         if (n < 0) {
             throw new EOFException("link " + link.name() + " closed while waiting for " + awaited);
         }
-        tap.accept(one, 0, 1);
+        if (!muted) {
+            tap.accept(one, 0, 1);
+        }
         return one[0] & 0xFF;
     }
 
