@@ -30,7 +30,8 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     static final List<String> COMMON_OPTIONS = List.of("url", "faults", "board", "port", "timers",
             "admin-port", "python", "interpreter", "heap", "app", "ready", "ready-timeout", "cors", "tls", "bind",
             "auth-user", "auth-password", "serial", "baud", "chip", "image", "firmware", "credentials", "tcp",
-            "vidpid", "virtual", "ssid", "password", "renode", "platform", "timeout");
+            "vidpid", "virtual", "ssid", "password", "renode", "platform", "timeout", "loopback", "stub", "pacedLine",
+            "bootTimeoutSeconds");
 
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         String profile = parameters.apply(PROFILE).filter(s -> !s.isBlank()).orElse("reference");
