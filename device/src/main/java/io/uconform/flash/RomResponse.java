@@ -54,7 +54,7 @@ record RomResponse(int op, int value, byte[] payload, int status, int error) {
             case 0xC7 -> "inflate error";
             case 0xC8 -> "not enough data";
             case 0xC9 -> "too much data";
-            case 0xFF -> "command not implemented";
+            case 0xFF -> "the stub does not know this command";
             default -> "unknown error";
         };
     }

@@ -88,7 +88,5 @@ public interface CheckContext {
      * everywhere in this check's evidence, including what was recorded before the call. (Values of
      * password-like JSON keys and Authorization credentials are masked without this.)
      */
-    default void secret(String value) {
-        throw new UnsupportedOperationException("this CheckContext cannot mask secrets");
-    }
+    void secret(String value);
 }
