@@ -44,9 +44,7 @@ final class BlockWriter {
         int endOp = compressed ? RomOp.FLASH_DEFL_END : RomOp.FLASH_END;
         int seq = -1;
         try {
-            byte[] begin = chip.beginWithoutEncryptFlag() && !stub
-                    ? RomClient.words(size, blocks, blockSize, image.offset())
-                    : RomClient.words(size, blocks, blockSize, image.offset(), 0);
+            byte[] begin = rom.beginWords(chip, size, blocks, blockSize, image.offset());
             Duration beginTimeout = stub ? BLOCK_TIMEOUT : EspFlasher.eraseTimeout(size); // the ROM erases here
             EspFlasher.check(beginOp, rom.command(beginOp, begin, 0, beginTimeout), "FLASH_BEGIN");
             for (seq = 0; seq < blocks; seq++) {
@@ -57,10 +55,7 @@ final class BlockWriter {
                     block = Arrays.copyOf(block, blockSize);
                     Arrays.fill(block, had, block.length, (byte) 0xFF);
                 }
-                byte[] payload = new byte[16 + block.length];
-                System.arraycopy(RomClient.words(block.length, seq, 0, 0), 0, payload, 0, 16);
-                System.arraycopy(block, 0, payload, 16, block.length);
-                RomResponse r = rom.command(dataOp, payload, checksum(block),
+                RomResponse r = rom.command(dataOp, RomClient.dataPayload(seq, block), checksum(block),
                         stub ? stubBlockTimeout((long) (block.length * inflation)) : BLOCK_TIMEOUT);
                 EspFlasher.check(dataOp, r, String.format("block %d/%d at 0x%X", seq + 1, blocks, image.offset()));
                 long done = Math.min(image.length(), (long) image.length() * (seq + 1) / blocks);

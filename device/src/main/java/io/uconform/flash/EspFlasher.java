@@ -167,7 +167,7 @@ public final class EspFlasher {
             return;
         }
         call("erase", () -> {
-            byte[] begin = beginParams(size, 0, offset);
+            byte[] begin = rom.beginWords(chip, size, 0, BLOCK, offset);
             check(RomOp.FLASH_BEGIN, rom.command(RomOp.FLASH_BEGIN, begin, 0, eraseTimeout(size)), "FLASH_BEGIN (erase)");
             check(RomOp.FLASH_END, rom.command(RomOp.FLASH_END, RomClient.words(1), 0, COMMAND_TIMEOUT), "FLASH_END");
             return null;
@@ -234,11 +234,6 @@ public final class EspFlasher {
             check(RomOp.SPI_SET_PARAMS, rom.command(RomOp.SPI_SET_PARAMS, params, 0, COMMAND_TIMEOUT), "SPI_SET_PARAMS");
             return null;
         });
-    }
-
-    byte[] beginParams(int size, int blocks, int offset) {
-        return chip.beginWithoutEncryptFlag() && !rom.stubRules() ? RomClient.words(size, blocks, BLOCK, offset)
-                : RomClient.words(size, blocks, BLOCK, offset, 0);
     }
 
     static Duration eraseTimeout(long bytes) {

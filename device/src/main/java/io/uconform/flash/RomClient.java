@@ -128,6 +128,23 @@ final class RomClient {
         return text.toString();
     }
 
+    /** A _DATA command's data: the 16-byte header (length, sequence number, 0, 0), then the block. */
+    static byte[] dataPayload(int seq, byte[] block) {
+        byte[] payload = new byte[16 + block.length];
+        System.arraycopy(words(block.length, seq, 0, 0), 0, payload, 0, 16);
+        System.arraycopy(block, 0, payload, 16, block.length);
+        return payload;
+    }
+
+    /**
+     * FLASH_BEGIN/FLASH_DEFL_BEGIN data: size, blocks, block size, offset, and the encrypt word that
+     * every stub and every ROM but the ESP32's takes.
+     */
+    byte[] beginWords(Chip chip, int size, int blocks, int blockSize, int offset) {
+        return chip.beginWithoutEncryptFlag() && !stubRules() ? words(size, blocks, blockSize, offset)
+                : words(size, blocks, blockSize, offset, 0);
+    }
+
     static byte[] words(int... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int v : values) {

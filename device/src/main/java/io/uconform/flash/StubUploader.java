@@ -72,10 +72,8 @@ final class StubUploader {
                 + " from %s)", name, bytes.length, address, stub.source()));
         for (int seq = 0; seq < blocks; seq++) {
             byte[] block = Arrays.copyOfRange(bytes, seq * RAM_BLOCK, Math.min(bytes.length, (seq + 1) * RAM_BLOCK));
-            byte[] payload = new byte[16 + block.length];
-            System.arraycopy(RomClient.words(block.length, seq, 0, 0), 0, payload, 0, 16);
-            System.arraycopy(block, 0, payload, 16, block.length);
-            RomResponse r = rom.command(RomOp.MEM_DATA, payload, BlockWriter.checksum(block), COMMAND_TIMEOUT);
+            RomResponse r = rom.command(RomOp.MEM_DATA, RomClient.dataPayload(seq, block), BlockWriter.checksum(block),
+                    COMMAND_TIMEOUT);
             EspFlasher.check(RomOp.MEM_DATA, r, String.format("MEM_DATA block %d/%d of the stub's %s segment", seq + 1,
                     blocks, name));
         }

@@ -176,14 +176,11 @@ final class RomBootloader {
 
     /** The data after a _DATA command's 16-byte header, or null after replying why it is refused. */
     private byte[] checkedPayload(int op, ByteBuffer data, int checksum) {
-        int len = data.getInt(0);
-        if (data.remaining() != 16 + len) {
+        byte[] payload = dataPayload(data);
+        if (payload == null) {
             reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
             return null;
         }
-        byte[] payload = new byte[len];
-        data.position(16);
-        data.get(payload);
         if (checksum(payload) != (checksum & 0xFF)) {
             reply(op, 0, new byte[0], ERR_CHECKSUM);
             return null;
@@ -222,6 +219,18 @@ final class RomBootloader {
             return;
         }
         reply(op, 0, flash.read(offset, 64), 0);
+    }
+
+    /** The block after a _DATA command's 16-byte header, or null when the header's length is not what came. */
+    static byte[] dataPayload(ByteBuffer data) {
+        int len = data.getInt(0);
+        if (len < 0 || data.remaining() != 16 + len) {
+            return null;
+        }
+        byte[] payload = new byte[len];
+        data.position(16);
+        data.get(payload);
+        return payload;
     }
 
     static int checksum(byte[] payload) {

@@ -99,15 +99,12 @@ final class StubLoader {
     }
 
     private void data(int op, ByteBuffer data, int checksum) {
-        int len = data.getInt(0);
         int seq = data.getInt(4);
-        if (data.remaining() != 16 + len || len > MAX_BLOCK) {
-            reply(op, 0, new byte[0], len > MAX_BLOCK ? TOO_MUCH_DATA : BAD_DATA_LEN);
+        byte[] payload = RomBootloader.dataPayload(data);
+        if (payload == null || payload.length > MAX_BLOCK) {
+            reply(op, 0, new byte[0], payload == null ? BAD_DATA_LEN : TOO_MUCH_DATA);
             return;
         }
-        byte[] payload = new byte[len];
-        data.position(16);
-        data.get(payload);
         if (RomBootloader.checksum(payload) != (checksum & 0xFF)) {
             reply(op, 0, new byte[0], BAD_CHECKSUM);
             return;

@@ -133,7 +133,7 @@ public final class VirtualEsp32 implements AutoCloseable {
         run(() -> boot(false));
     }
 
-    /** Models the classic auto-reset circuit: RTS low pulls EN, DTR low pulls GPIO0 (only one at a time). */
+    /** DTR/RTS through the board's {@link ResetCircuit}: reset held, or released into the app or the ROM loader. */
     private void controlLines(boolean dtr, boolean rts) {
         run(() -> {
             switch (resetInputs.apply(dtr, rts)) {
