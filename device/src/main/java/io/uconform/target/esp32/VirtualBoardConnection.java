@@ -5,27 +5,15 @@ import io.uconform.flash.Chip;
 import io.uconform.link.Link;
 import io.uconform.probe.BoardProbe;
 import io.uconform.probe.LoopbackWires;
-import io.uconform.simulator.board.BoardProfile;
-import io.uconform.simulator.board.BoardProfiles;
 import io.uconform.simulator.board.VirtualBoard;
-import io.uconform.simulator.bridge.HostBridge;
 import io.uconform.simulator.bridge.VirtualAccessPoint;
 import io.uconform.simulator.esp32.ChipModel;
-import io.uconform.simulator.esp32.Esp32Options;
-import io.uconform.simulator.esp32.HostRuntime;
-import io.uconform.simulator.esp32.SyntheticFirmware;
-import io.uconform.simulator.esp32.VirtualEsp32;
+import io.uconform.simulator.esp32.VirtualDevBoard;
 import io.uconform.simulator.target.VirtualBoardProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The in-process virtual ESP32 as an esp32 target's board: a virtual board with its host bridge and
@@ -34,18 +22,12 @@ import java.util.stream.Stream;
  */
 final class VirtualBoardConnection implements BoardConnection {
 
-    private final VirtualBoard board;
-    private final HostBridge bridge;
-    private final VirtualEsp32 esp;
+    private final VirtualDevBoard.Running running;
     private final WifiCredentials accessPoint;
-    private final Path root;
 
-    private VirtualBoardConnection(VirtualBoard board, HostBridge bridge, VirtualEsp32 esp, WifiCredentials ap, Path root) {
-        this.board = board;
-        this.bridge = bridge;
-        this.esp = esp;
+    private VirtualBoardConnection(VirtualDevBoard.Running running, WifiCredentials ap) {
+        this.running = running;
         this.accessPoint = ap;
-        this.root = root;
     }
 
     /**
@@ -63,25 +45,12 @@ final class VirtualBoardConnection implements BoardConnection {
     /** @param pacedLine hold the UART to the modelled line rate, for run times like a real board's */
     static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
                                         LoopbackWires wires, boolean pacedLine) {
-        ChipModel model = ChipModel.valueOf(chip.name());
-        BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
-        try {
-            Path root = Files.createTempDirectory("uconform-virtual-esp32");
-            VirtualBoard board = VirtualBoard.powerOn(profile);
-            wires.wires().forEach(w -> board.connect(w.from(), w.to()));
-            HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
-            Esp32Options options = Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
-                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address());
-            VirtualEsp32 esp = VirtualEsp32.create(pacedLine ? options.withLineSpeedModel() : options);
-            if (!blank) {
-                esp.preload(model.micropythonOffset(), SyntheticFirmware.micropython(model, 1536 * 1024, 1));
-            }
-            esp.powerOn();
-            return new VirtualBoardConnection(board, bridge, esp, ap, root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the virtual ESP32's directories: " + e.getMessage(), e);
-        }
+        VirtualDevBoard board = new VirtualDevBoard(ChipModel.valueOf(chip.name()),
+                blank ? Optional.of(new byte[0]) : Optional.empty(), Optional.empty(),
+                new VirtualAccessPoint(ap.ssid(), ap.password()), wires,
+                options -> pacedLine ? options.withLineSpeedModel() : options);
+        return new VirtualBoardConnection(board.start(), ap);
     }
 
     private static WifiCredentials randomNetwork() {
@@ -92,7 +61,7 @@ final class VirtualBoardConnection implements BoardConnection {
 
     @Override
     public Link open() {
-        return new BorrowedLink(esp.hostLink());
+        return new BorrowedLink(running.esp().hostLink());
     }
 
     @Override
@@ -102,12 +71,12 @@ final class VirtualBoardConnection implements BoardConnection {
 
     /** The virtual board itself (tests switch its faults on). */
     VirtualBoard board() {
-        return board;
+        return running.board();
     }
 
     @Override
     public BoardProbe probe() {
-        return new VirtualBoardProbe(board);
+        return new VirtualBoardProbe(running.board());
     }
 
     @Override
@@ -117,17 +86,12 @@ final class VirtualBoardConnection implements BoardConnection {
 
     @Override
     public Map<String, String> facts() {
-        return Map.of("board", board.profile().id() + " (virtual)", "virtual.fs", root.resolve("fs").toString());
+        return Map.of("board", running.board().profile().id() + " (virtual)", "virtual.fs",
+                running.filesystem().toString());
     }
 
     @Override
     public void close() {
-        esp.close();
-        bridge.close();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
+        running.close();
     }
 }

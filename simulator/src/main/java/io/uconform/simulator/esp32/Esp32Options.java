@@ -19,10 +19,15 @@ import java.util.Objects;
  * @param environment     extra environment for the interpreter
  * @param resetCircuit    how DTR/RTS reach reset and boot strap: a USB-UART bridge's transistors
  *                        (default) or the native USB-Serial/JTAG port
+ * @param flashTiming     how long the flash chip takes to erase and program ({@link FlashTiming#W25Q32FV}
+ *                        by default, so that flashing takes as long as on a board; {@link FlashTiming#NONE}
+ *                        for tests where that time is not what they test)
+ * @param efuses          what the eFuses hold (MAC, the ESP32 ROM's crystal estimate)
  */
 public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32Faults faults,
                            boolean modelLineSpeed, String python, List<Path> modulePath,
-                           Map<String, String> environment, ResetCircuit resetCircuit) {
+                           Map<String, String> environment, ResetCircuit resetCircuit,
+                           FlashTiming flashTiming, Efuses efuses) {
 
     public Esp32Options {
         Objects.requireNonNull(chip, "chip");
@@ -30,33 +35,55 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(python, "python");
         Objects.requireNonNull(resetCircuit, "resetCircuit");
+        Objects.requireNonNull(flashTiming, "flashTiming");
+        Objects.requireNonNull(efuses, "efuses");
         modulePath = List.copyOf(modulePath);
         environment = Map.copyOf(environment);
-        if (flashSize < 0x10000) {
-            throw new IllegalArgumentException("flash size must be at least 64 KB, got " + flashSize);
+        if (flashSize < 0x10000 || Integer.bitCount(flashSize) != 1) {
+            throw new IllegalArgumentException("flash size must be a power of two of at least 64 KB, got " + flashSize);
         }
     }
 
     public static Esp32Options of(ChipModel chip, Path filesystem) {
         return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "python3",
                 List.of(), Map.of(),
-                ResetCircuit.AUTO_RESET_TRANSISTORS);
+                ResetCircuit.AUTO_RESET_TRANSISTORS, FlashTiming.W25Q32FV, Efuses.forSerial("uconform-" + chip.name()));
     }
 
     public Esp32Options withFaults(Esp32Faults f) {
         return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, python, modulePath, environment,
-                resetCircuit);
+                resetCircuit, flashTiming, efuses);
     }
 
     public Esp32Options withLineSpeedModel() {
         return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment,
-                resetCircuit);
+                resetCircuit, flashTiming, efuses);
     }
 
     /** The board on its native USB-Serial/JTAG port (S3/C3/C6) instead of a USB-UART bridge. */
     public Esp32Options withUsbSerialJtag() {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, modulePath, environment,
-                ResetCircuit.USB_SERIAL_JTAG);
+                ResetCircuit.USB_SERIAL_JTAG, flashTiming, efuses);
+    }
+
+    /** Flash erase and program take no time (tests where that time is not what they test). */
+    public Esp32Options withoutFlashTiming() {
+        return withFlashTiming(FlashTiming.NONE);
+    }
+
+    public Esp32Options withFlashTiming(FlashTiming timing) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, modulePath, environment,
+                resetCircuit, timing, efuses);
+    }
+
+    public Esp32Options withFlashSize(int bytes) {
+        return new Esp32Options(chip, bytes, filesystem, faults, modelLineSpeed, python, modulePath, environment,
+                resetCircuit, flashTiming, efuses);
+    }
+
+    public Esp32Options withEfuses(Efuses e) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, modulePath, environment,
+                resetCircuit, flashTiming, e);
     }
 
     /**
@@ -70,6 +97,6 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
 
     public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env,
-                resetCircuit);
+                resetCircuit, flashTiming, efuses);
     }
 }
