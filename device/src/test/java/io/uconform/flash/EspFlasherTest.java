@@ -28,7 +28,7 @@ class EspFlasherTest {
     Path fs;
 
     private VirtualEsp32 board(ChipModel chip, Esp32Faults faults) {
-        return VirtualEsp32.create(Esp32Options.of(chip, fs).withFaults(faults));
+        return VirtualEsp32.create(Esp32Options.of(chip, fs).withFaults(faults).withoutFlashTiming());
     }
 
     @Test

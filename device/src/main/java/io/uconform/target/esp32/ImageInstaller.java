@@ -2,6 +2,7 @@ package io.uconform.target.esp32;
 
 import io.uconform.flash.Chip;
 import io.uconform.flash.EspFlasher;
+import io.uconform.flash.FirmwareImage;
 import io.uconform.flash.FlashProgress;
 import io.uconform.flash.FlashRequest;
 import io.uconform.flash.FlashResult;
@@ -35,6 +36,7 @@ final class ImageInstaller {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the image " + image + ": " + e.getMessage(), e);
         }
+        FirmwareImage.check(bytes, image.toString()); // before anything touches the board
         List<String> notices = new ArrayList<>();
         FlashProgress progress = FlashProgress.noticesTo(notices::add);
         EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), progress, options.stub());
@@ -42,7 +44,7 @@ final class ImageInstaller {
         if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours
             flasher.changeBaud(options.baud());
         }
-        FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset());
+        FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset()).named(image.toString());
         FlashResult result = flasher.flash(options.chip().map(request::expecting).orElse(request));
         flasher.hardReset();
         try {

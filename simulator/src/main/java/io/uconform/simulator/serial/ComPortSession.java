@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * PURGE-DATA drops what waits in its buffers. Every command is answered with the server's code
  * (client code + 100) and the value in effect, as the RFC asks.
  *
- * <p>One rule is not in the RFC: when the client asserts DTR while it holds RTS asserted (chip in
- * reset, GPIO0 high), both lines change at once to DTR asserted, RTS released. That is the
+ * <p>One rule is not in the RFC: when the client asserts DTR after holding RTS asserted (chip in
+ * reset, GPIO0 high) for at least 50 ms, both lines change at once to DTR asserted, RTS released. That is the
  * classic auto-reset sequence's "release EN with GPIO0 low" step, which a tool sets with two
  * SET-CONTROL commands 50-100 ms apart over RFC 2217 but a local USB-UART bridge within
  * microseconds, faster than the chip leaves reset; applied one by one the chip would leave
@@ -60,6 +60,7 @@ final class ComPortSession implements Telnet.Events {
     private volatile boolean flowSuspended;
     private boolean dtr;
     private boolean rts;
+    private long resetHeldSince;
     private int baud;
     private int dataSize = 8;
     private int parity = 1;
@@ -176,8 +177,18 @@ final class ComPortSession implements Telnet.Events {
         int answer = v;
         switch (v) {
             case DTR_ON -> setDtr(true);
-            case DTR_OFF -> setDtr(false);
-            case RTS_ON -> applyLines(dtr, rts = true);
+            case DTR_OFF -> {
+                if (dtr && rts) {
+                    resetHeldSince = System.nanoTime(); // both asserted to RTS only: reset entered now
+                }
+                setDtr(false);
+            }
+            case RTS_ON -> {
+                if (!rts && !dtr) {
+                    resetHeldSince = System.nanoTime();
+                }
+                applyLines(dtr, rts = true);
+            }
             case RTS_OFF -> applyLines(dtr, rts = false);
             case DTR_REQUEST -> answer = dtr ? DTR_ON : DTR_OFF;
             case RTS_REQUEST -> answer = rts ? RTS_ON : RTS_OFF;
@@ -189,8 +200,11 @@ final class ComPortSession implements Telnet.Events {
         reply(SET_CONTROL, new byte[] {(byte) answer});
     }
 
+    /** A reset held shorter than this is not the classic sequence's (esptool holds it 100 ms). */
+    private static final long RELEASE_STEP_AFTER_NANOS = 50_000_000L;
+
     private void setDtr(boolean on) {
-        boolean releasesIntoDownload = on && !dtr && rts;
+        boolean releasesIntoDownload = on && !dtr && rts && System.nanoTime() - resetHeldSince >= RELEASE_STEP_AFTER_NANOS;
         dtr = on;
         if (releasesIntoDownload) {
             applyLines(true, false); // the classic sequence's release step, as a local bridge would make it

@@ -66,6 +66,7 @@ class Rfc2217ServerTest {
             client.awaitAnswer(5);
             client.setControl(11); // RTS on: chip held in reset
             assertThat(client.awaitAnswer(5)).containsExactly(11);
+            holdReset();
             client.setControl(8); // DTR on: the release step
             assertThat(client.awaitAnswer(5)).containsExactly(8);
             client.setControl(12); // RTS off
@@ -77,6 +78,23 @@ class Rfc2217ServerTest {
             client.setControl(7); // DTR state?
             assertThat(client.awaitAnswer(5)).containsExactly(9);
         }
+    }
+
+    @Test
+    void aResetPulseShorterThanTheClassicOnesIsPassedOnLineByLine() throws Exception {
+        try (ComPortClient client = new ComPortClient(server.port())) {
+            for (int v : new int[] {9, 11, 8}) { // esptool-js 0.7's setRTS(true) with its stale DTR state: RTS, then DTR
+                client.setControl(v);
+                client.awaitAnswer(5);
+            }
+            assertThat(lines).containsSubsequence("dR", "DR");
+        }
+    }
+
+    /** The classic sequence keeps the chip in reset for 100 ms before it releases it. */
+    private static void holdReset() {
+        await("the classic sequence's 100 ms in reset").pollDelay(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+                .until(() -> true);
     }
 
     @Test
@@ -115,8 +133,11 @@ class Rfc2217ServerTest {
              Rfc2217Server board = Rfc2217Server.start(esp.hostLink(), 0, line -> { });
              ComPortClient client = new ComPortClient(board.port())) {
             esp.preload(0x1000, SyntheticFirmware.otherApplication(0x4000, 1));
-            // esptool's ClassicReset through pyserial: one SET-CONTROL per line change
+            // esptool's ClassicReset through pyserial: one SET-CONTROL per line change, 100 ms in reset
             for (int v : new int[] {9, 11, 9, 8, 12, 8, 9}) {
+                if (v == 8) {
+                    holdReset();
+                }
                 client.setControl(v);
                 client.awaitAnswer(5);
             }
