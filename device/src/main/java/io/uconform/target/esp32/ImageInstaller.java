@@ -38,14 +38,19 @@ final class ImageInstaller {
         }
         FirmwareImage.check(bytes, image.toString()); // before anything touches the board
         List<String> notices = new ArrayList<>();
-        FlashProgress progress = FlashProgress.noticesTo(notices::add);
+        ProgressLines lines = ProgressLines.stderr();
+        FlashProgress progress = lines.flash(FlashProgress.noticesTo(notices::add));
         EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), progress, options.stub());
+        lines.say("connecting to the ROM loader on " + link.name() + " to flash " + image);
         Chip chip = flasher.connect();
+        lines.say("connected: " + chip + ", flash " + flasher.flashIdText() + ", " + flasher.loader());
         if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours
             flasher.changeBaud(options.baud());
         }
         FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset()).named(image.toString());
         FlashResult result = flasher.flash(options.chip().map(request::expecting).orElse(request));
+        lines.say(result.skipped() ? "the board already holds this image (MD5 " + result.md5() + ")"
+                : "written and verified (MD5 " + result.md5() + ") in " + result.writeTime().toMillis() + " ms; resetting");
         flasher.hardReset();
         try {
             link.setBaudRate(115_200); // the app's console speed after the reset
