@@ -156,20 +156,20 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     }
 
     private SecretMask mask() {
-        SecretMask mask = SecretMask.none();
-        for (Map.Entry<String, String> option : session.selection().options().entrySet()) {
-            if (SECRET_NAME.matcher(option.getKey()).matches()) {
-                mask = mask.with(option.getValue());
+        SecretMask mask = secrets(SecretMask.none(), session.selection().options());
+        return session.profile() == null ? mask : secrets(mask, session.profile().params());
+    }
+
+    /** Secret-looking values; with the user beside them ({@code authPassword} and {@code authUser}) also as Basic credentials. */
+    private static SecretMask secrets(SecretMask mask, Map<String, String> values) {
+        SecretMask out = mask;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (SECRET_NAME.matcher(entry.getKey()).matches()) {
+                String user = values.get(entry.getKey().replace("Password", "User").replace("password", "user"));
+                out = user == null ? out.with(entry.getValue()) : out.withCredentials(user, entry.getValue());
             }
         }
-        if (session.profile() != null) {
-            for (Map.Entry<String, String> param : session.profile().params().entrySet()) {
-                if (SECRET_NAME.matcher(param.getKey()).matches()) {
-                    mask = mask.with(param.getValue());
-                }
-            }
-        }
-        return mask;
+        return out;
     }
 
     private static void publish(ExtensionContext context, String key, String value) {
