@@ -1,5 +1,6 @@
 package io.uconform.cli;
 
+import io.uconform.console.VisibleText;
 import io.uconform.profile.Profiles;
 import io.uconform.report.CheckRecord;
 import io.uconform.report.CheckStatus;
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 report.checks().size(), totals.get(CheckStatus.PASSED), totals.get(CheckStatus.FAILED),
                 totals.get(CheckStatus.SKIPPED), totals.get(CheckStatus.NOT_CLAIMED), totals.get(CheckStatus.WAIVED),
                 totals.get(CheckStatus.NOT_RUN));
-        report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + e)));
+        report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + VisibleText.oneLine(e))));
         out.println("  report.html: " + run.reportDir().resolve("report.html").toAbsolutePath());
         out.println("  report.json: " + run.reportDir().resolve("report.json").toAbsolutePath());
         out.println("  JUnit XML:   " + run.junitXml().toAbsolutePath());

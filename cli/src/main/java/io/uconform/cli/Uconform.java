@@ -63,7 +63,8 @@ public final class Uconform implements Runnable {
         return userFacing ? message : t.getClass().getSimpleName() + ": " + message;
     }
 
+    /** The first line, control bytes visible (a message may quote what a target sent). */
     static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
+        return text == null ? "" : io.uconform.console.VisibleText.oneLine(text.lines().findFirst().orElse(""));
     }
 }
