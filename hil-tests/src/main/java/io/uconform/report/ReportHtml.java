@@ -35,6 +35,11 @@ public final class ReportHtml {
         StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>uconform report</title><style>")
                 .append(CSS).append("</style></head><body>\n<h1>uconform conformance report</h1>\n");
+        if (report.wasInterrupted()) {
+            h.append("<p class=\"failed\"><strong>Interrupted:</strong> ").append(esc(report.interrupted()))
+                    .append(". This report is partial: ").append(report.checks().size())
+                    .append(" checks, the ones that were running are \"not run\".</p>\n");
+        }
         summary(report, h);
         matrix(report, h);
         differences(report, h);
