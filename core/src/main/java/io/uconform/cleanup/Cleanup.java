@@ -23,6 +23,7 @@ public final class Cleanup {
     private static final ConcurrentLinkedDeque<Runnable> FIRST = new ConcurrentLinkedDeque<>();
     private static final ConcurrentLinkedDeque<AutoCloseable> RESOURCES = new ConcurrentLinkedDeque<>();
     private static boolean installed;
+    private static volatile boolean stopping;
 
     private Cleanup() {
     }
@@ -48,8 +49,17 @@ public final class Cleanup {
         return () -> RESOURCES.remove(resource);
     }
 
+    /**
+     * True once the sequence began: no new temp directory is made from then on, so a target that a
+     * check restarts while the run is being stopped cannot leave one behind.
+     */
+    public static boolean stopping() {
+        return stopping;
+    }
+
     /** The whole sequence; what the shutdown hook runs. Safe to call more than once. */
     public static void now() {
+        stopping = true;
         drain(FIRST).forEach(action -> bounded(action::run));
         drain(RESOURCES).forEach(resource -> bounded(() -> {
             try {

@@ -27,6 +27,9 @@ public final class TempDirectories {
     /** A new owner-only directory under {@code java.io.tmpdir}. */
     public static Path create(String prefix) {
         Cleanup.install();
+        if (Cleanup.stopping()) {
+            throw new UncheckedIOException(new IOException("the run is being stopped: no new temp directory " + prefix + "*"));
+        }
         try {
             Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                     ? Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
