@@ -17,6 +17,8 @@ final class ReportDirectory {
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
             String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "it cannot be created there"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             throw new IllegalArgumentException("cannot write reports into " + dir.toAbsolutePath() + " (" + why
                     + "): choose another --report-dir");
