@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run of each target kind, in its own JVM with a private {@code java.io.tmpdir}, stopped by
  * SIGTERM or SIGINT ({@code kill -TERM}/{@code kill -INT}) once checks are running: it exits 143 or 130, prints where the partial report
  * is, writes it (JSON, HTML, JUnit XML) marked interrupted, and leaves no process of its tree alive
- * and no file in its temp directory.
+ * and no file in its temp directory; while it ran, its temp directories were owner-only.
  */
 @Timeout(180)
 class InterruptedRunTest {
@@ -50,30 +51,30 @@ class InterruptedRunTest {
 
     @Test
     void simStoppedBySigterm() throws Exception {
-        interrupt(Signal.TERM, false, "--target", "sim");
+        interrupt(Signal.TERM, false, true, "--target", "sim");
     }
 
     @Test
     void hostUnderPython3StoppedBySigint() throws Exception {
         assumeTrue(python3(), "python3 is not on PATH: the host target runs the firmware under it");
-        interrupt(Signal.INT, true, "--target", "host", "--option", "interpreter=python3");
+        interrupt(Signal.INT, true, true, "--target", "host", "--option", "interpreter=python3");
     }
 
     @Test
     void virtualEsp32StoppedBySigterm() throws Exception {
         assumeTrue(python3(), "python3 is not on PATH: the virtual ESP32 runs its firmware under it");
-        interrupt(Signal.TERM, true, "--target", "esp32", "--option", "virtual=esp32");
+        interrupt(Signal.TERM, true, true, "--target", "esp32", "--option", "virtual=esp32");
     }
 
     @Test
     void urlStoppedBySigint() throws Exception {
         try (SimulatedDevice device = SimulatorLauncher.start("esp32-devkitc", 0, 0)) {
-            interrupt(Signal.INT, false, "--target", "url", "--option", "url=" + device.baseUri(),
+            interrupt(Signal.INT, false, false, "--target", "url", "--option", "url=" + device.baseUri(),
                     "--profile", "http11-embedded");
         }
     }
 
-    private void interrupt(Signal signal, boolean spawnsChildren, String... runArgs) throws Exception {
+    private void interrupt(Signal signal, boolean spawnsChildren, boolean makesTempDirs, String... runArgs) throws Exception {
         if (signal == Signal.INT) {
             assumeTrue(envResetsSignals(), "env --default-signal is missing: a background JVM may ignore SIGINT");
         }
@@ -98,6 +99,13 @@ class InterruptedRunTest {
             List<ProcessHandle> children = run.toHandle().descendants().toList();
             if (spawnsChildren) {
                 assertThat(children).as("the target's processes (interpreters) while checks run").isNotEmpty();
+            }
+            try (Stream<Path> live = Files.list(tmp)) {
+                List<Path> dirs = live.filter(Files::isDirectory).toList();
+                assertThat(dirs.isEmpty()).as("no temp directory while checks run: %s", dirs).isEqualTo(!makesTempDirs);
+                assertThat(dirs).as("the run's temp directories while checks run")
+                        .allSatisfy(d -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(d)))
+                                .as("permissions of %s", d).isEqualTo("rwx------"));
             }
 
             send(signal, run);
