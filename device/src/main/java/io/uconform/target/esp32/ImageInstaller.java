@@ -51,9 +51,14 @@ final class ImageInstaller {
         FlashResult result = flasher.flash(options.chip().map(request::expecting).orElse(request));
         lines.say(result.skipped() ? "the board already holds this image (MD5 " + result.md5() + ")"
                 : "written and verified (MD5 " + result.md5() + ") in " + result.writeTime().toMillis() + " ms; resetting");
-        flasher.hardReset();
         try {
-            link.setBaudRate(115_200); // the app's console speed after the reset
+            // the console speed before the reset: the boot log comes at 115200, whatever rate the loader ran at
+            // (at another rate it is lost to framing errors, on a board as on the virtual one)
+            if (options.resetStrategy().hasControlLinesForReset()) {
+                link.setBaudRate(115_200);
+            }
+            flasher.hardReset();
+            link.setBaudRate(115_200);
         } catch (IOException e) {
             throw new IllegalStateException("cannot return " + link.name() + " to 115200 baud: " + e.getMessage(), e);
         }

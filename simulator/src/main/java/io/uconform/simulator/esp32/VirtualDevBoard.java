@@ -1,5 +1,6 @@
 package io.uconform.simulator.esp32;
 
+import io.uconform.cleanup.TempDirectories;
 import io.uconform.probe.LoopbackWires;
 import io.uconform.simulator.board.BoardProfile;
 import io.uconform.simulator.board.BoardProfiles;
@@ -10,10 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A virtual ESP32 on its dev board, ready to be talked to: the chip ({@link VirtualEsp32}), the
@@ -79,11 +78,7 @@ public record VirtualDevBoard(ChipModel chip, Optional<byte[]> flash, Optional<P
         }
 
         private static void deleteTree(Path root) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
-            }
+            TempDirectories.remove(root); // also removed if the run is killed (TempDirectories' shutdown hook)
         }
     }
 
@@ -92,7 +87,7 @@ public record VirtualDevBoard(ChipModel chip, Optional<byte[]> flash, Optional<P
         BoardProfile profile = chip == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         Path root = null;
         try {
-            root = Files.createTempDirectory("uconform-virtual-esp32");
+            root = TempDirectories.create("uconform-virtual-esp32-");
             Path fs = filesystem.orElse(root.resolve("fs"));
             Files.createDirectories(fs);
             VirtualBoard board = VirtualBoard.powerOn(profile);
