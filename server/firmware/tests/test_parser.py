@@ -25,6 +25,12 @@ class RequestLineTest(unittest.TestCase):
             self.assertEqual(status_of(line), 400, line)
         self.assertEqual(status_of(b"GET /\xc3\xa9 HTTP/1.1\r\nHost: h\r\n\r\n"), 400)
 
+    def test_overlong_and_surrogate_utf8_in_the_path_is_400(self):
+        # MicroPython's bytes.decode() accepts these: the decoder must refuse them itself (UP-01)
+        for target in ("/files/%c0%ae%c0%ae/x.txt", "/%ed%a0%80", "/%e2%82", "/%ff"):
+            self.assertEqual(status_of("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n"), 400, target)
+        self.assertEqual(head("GET /%c5%bc HTTP/1.1\r\nHost: h\r\n").path, "/\u017c")
+
     def test_unknown_or_lowercase_method_is_501(self):
         self.assertEqual(status_of("get / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
         self.assertEqual(status_of("BREW / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
