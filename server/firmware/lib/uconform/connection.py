@@ -1,5 +1,5 @@
 # One client connection's state: input buffer, request framing, queued output (no socket calls).
-from uconform import parser, chunked, response
+from uconform import parser, chunked, response, body
 from uconform.errors import HttpError
 from uconform.compat import ticks_ms, ticks_diff
 
@@ -24,6 +24,7 @@ class Connection:
         self.decorate = None     # callable(resp) adding headers every response carries
         self.parts = []          # body bytes received while a Content-Length body is pending
         self.parts_len = 0
+        self.sink = None         # where a large or chunked body goes as it arrives (body.py)
 
     def idle(self):
         return not self.buf and not self.out and self.pending is None and not self.parts
@@ -33,10 +34,20 @@ class Connection:
             self.head_started = now
         self.last_activity = now
         if self.pending is not None and self.pending[1] == "length":
-            self.parts.append(data)  # a long body: joined once when complete (no quadratic copying)
-            self.parts_len += len(data)
+            if self.sink is not None:
+                self.buf += self._to_sink(data, self.pending[2])
+            else:
+                self.parts.append(data)  # a short body: joined once when complete
+                self.parts_len += len(data)
         else:
             self.buf += data
+
+    def _to_sink(self, data, length):
+        """Writes what belongs to the body into the sink; returns the bytes after it (a next request)."""
+        room = length - self.sink.size
+        if room > 0:
+            self.sink.write(data[:room] if len(data) > room else data)
+        return data[room:] if len(data) > room else b""
 
     def queue(self, resp, close, head_only):
         if self.decorate is not None:
@@ -65,6 +76,13 @@ class Connection:
         self.parts = []
         self.parts_len = 0
         self.pending = None
+        self.abort()
+
+    def abort(self):
+        """Drops a body half received: nothing of it stays on the filesystem."""
+        if self.sink is not None:
+            self.sink.discard()
+            self.sink = None
 
     def next_request(self, app):
         """Returns the next complete request (body read) or None; raises HttpError."""
@@ -87,7 +105,8 @@ class Connection:
     def _framing(self, req, app):
         limit = _body_limit(req, app, self.limits)
         if req.header("transfer-encoding") is not None:
-            mode, length = "chunked", chunked.Decoder(limit)  # for chunked, "length" holds the decoder
+            self.sink = _sink(app, req)
+            mode, length = "chunked", chunked.Decoder(limit, self.sink)  # "length" holds the decoder
         else:
             length = parser.content_length(req)
             if length is None:
@@ -98,6 +117,9 @@ class Connection:
             if length > limit:
                 raise HttpError(413, "request body too large", True)
             mode = "length"
+            if length > body.RAM_BODY:
+                self.sink = _sink(app, req)
+                self.buf = self._to_sink(self.buf, length)
         expect = (req.header("expect") or "").lower()
         if expect == "100-continue" and (mode == "chunked" or length > 0):
             app.find(req.method, req.path)  # 404/405 come before 100 Continue (LIM-06)
@@ -107,7 +129,17 @@ class Connection:
 
     def _read_body(self):
         req, mode, length, limit = self.pending
-        if mode == "length":
+        if self.sink is not None:
+            if mode == "length":
+                if self.sink.size < length:
+                    return None
+            else:
+                self.buf, done = length.step(self.buf)
+                if not done:
+                    return None
+            self.sink.finish()
+            req.spool, self.sink = self.sink, None
+        elif mode == "length":
             if len(self.buf) + self.parts_len < length:
                 return None
             if self.parts:
@@ -139,6 +171,13 @@ class Connection:
 
     def idle_expired(self, now):
         return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms
+
+
+def _sink(app, req):
+    try:
+        return app.sink_for(req)
+    except OSError:
+        raise HttpError(503, "no room for the request body", True)
 
 
 def _body_limit(req, app, limits):

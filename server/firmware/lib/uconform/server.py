@@ -45,7 +45,10 @@ class Server:
         self.running = True
         try:
             while self.running:
-                self.step(POLL_MS)
+                try:
+                    self.step(POLL_MS)
+                except MemoryError:
+                    collect()  # the connection that ran out was answered or dropped in step
         finally:
             self.close()
 
@@ -58,11 +61,28 @@ class Server:
             conn = self.conns.get(key)
             if conn is None:
                 continue
-            if event & select.POLLIN or event & (select.POLLHUP | select.POLLERR):
-                self._readable(conn)
-            if conn.sock is not None and event & select.POLLOUT:
-                self._flush(conn)
+            try:
+                if event & select.POLLIN or event & (select.POLLHUP | select.POLLERR):
+                    self._readable(conn)
+                if conn.sock is not None and event & select.POLLOUT:
+                    self._flush(conn)
+            except MemoryError:
+                self._out_of_memory(conn)
         self._sweep(ticks_ms())
+
+    def _out_of_memory(self, conn):
+        """One connection's request ran out of heap: it gets 503 and closes; the others go on."""
+        conn.buf = b""
+        conn.parts = []
+        conn.pending = None
+        conn.abort()
+        conn.out = []
+        collect()
+        try:
+            conn.queue(response.error(503, "out of memory: try again", [("Retry-After", "1")]), True, False)
+            self._flush(conn)
+        except MemoryError:
+            self._drop(conn)
 
     def close(self):
         self.running = False
@@ -157,6 +177,9 @@ class Server:
             if req is None:
                 return
             resp = self.app.handle(req)
+            if req.spool is not None:
+                req.spool.discard()  # a spooled body the handler did not keep
+                req.spool = None
             conn.served += 1
             close = req.wants_close() or conn.served >= self.limits.max_requests_per_connection
             if getattr(resp, "upgrade", None) is not None:
@@ -245,6 +268,7 @@ class Server:
         if sock is None:
             return
         conn.sock = None
+        conn.abort()
         for item in conn.out:
             if isinstance(item, tuple):
                 _close_stream(item[0])

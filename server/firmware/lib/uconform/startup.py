@@ -1,5 +1,5 @@
 # Boot sequence: config -> pins -> network -> app (or recovery) -> server -> READY line.
-from uconform import VERSION, config as configmod, boards, recovery
+from uconform import VERSION, config as configmod, boards, body
 from uconform.compat import interpreter, collect, start_heap_accounting
 from uconform.device import Device
 from uconform.limits import Limits
@@ -35,6 +35,8 @@ def run(root="."):
         limits, problem = Limits(), problem or "config: " + str(e)
     port = cfg["server"].get("port", 80)
     device.limits = limits
+    body.DIR = root + "/.spool"
+    body.clear()
     while True:
         app, problem = _app(device, root, problem)
         app.on_error = _report_error
@@ -81,6 +83,7 @@ def _app(device, root, problem):
         except Exception as e:
             problem = "app: '" + name + "' failed in setup (" + type(e).__name__ + ": " + str(e) + ")"
     say("UCONFORM RECOVERY reason=" + problem)
+    from uconform import recovery  # only a failed boot needs it
     return recovery.build(device, root), problem
 
 

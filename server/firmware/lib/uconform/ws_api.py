@@ -47,17 +47,18 @@ class WsSession:
         conn.closing = True
 
 
+def upgrade(req, handler=None):
+    """The 101 answer to a valid upgrade; handler(kind, payload) returns a reply (str/bytes) or None."""
+    accept = ws.check_upgrade(req)
+    resp = response.Response(101, b"", headers=[("Upgrade", "websocket"), ("Connection", "Upgrade"),
+                                                ("Sec-WebSocket-Accept", accept)])
+    resp.upgrade = lambda limits: WsSession(handler or echo_or_command, limits)
+    return resp
+
+
 def route(app, path, handler):
-    """Registers a WebSocket endpoint; handler(kind, payload) returns a reply (str/bytes) or None."""
-
-    def upgrade(req):
-        accept = ws.check_upgrade(req)
-        resp = response.Response(101, b"", headers=[("Upgrade", "websocket"), ("Connection", "Upgrade"),
-                                                    ("Sec-WebSocket-Accept", accept)])
-        resp.upgrade = lambda limits: WsSession(handler, limits)
-        return resp
-
-    app.route(path, upgrade, ("GET",))
+    """Registers a WebSocket endpoint."""
+    app.route(path, lambda req: upgrade(req, handler), ("GET",))
 
 
 def echo_or_command(kind, payload):
