@@ -10,6 +10,7 @@ _EAGAIN = (11, 35, 115, 10035)  # EAGAIN/EWOULDBLOCK/EINPROGRESS on Linux, macOS
 POLL_MS = 50
 LINGER_MS = 500
 CHUNK = 1024
+OUT_PIECES = 8  # queued output pieces (<= CHUNK each for echoes) before input waits for the peer
 
 
 class Server:
@@ -220,7 +221,9 @@ class Server:
                 sent = 0
             if sent < len(item):
                 conn.out[0] = item[sent:]
-                self.poller.modify(conn.sock, select.POLLIN | select.POLLOUT)
+                # backpressure: a peer that does not read is not read from until its output drains
+                busy = len(conn.out) > OUT_PIECES
+                self.poller.modify(conn.sock, select.POLLOUT if busy else select.POLLIN | select.POLLOUT)
                 return
             conn.out.pop(0)
             conn.last_activity = ticks_ms()

@@ -47,17 +47,18 @@ def check_upgrade(req):
     return accept_key(key)
 
 
-def encode(opcode, payload=b"", fin=True):
-    """A server frame (never masked)."""
-    n = len(payload)
+def head(opcode, n, fin=True):
+    """The header of a server frame (never masked) with an n-byte payload."""
     first = (0x80 if fin else 0) | opcode
     if n < 126:
-        head = bytes([first, n])
-    elif n < 65536:
-        head = bytes([first, 126, n >> 8, n & 0xFF])
-    else:
-        head = bytes([first, 127]) + n.to_bytes(8, "big")
-    return head + payload
+        return bytes([first, n])
+    if n < 65536:
+        return bytes([first, 126, n >> 8, n & 0xFF])
+    return bytes([first, 127]) + n.to_bytes(8, "big")
+
+
+def encode(opcode, payload=b"", fin=True):
+    return head(opcode, len(payload), fin) + payload
 
 
 def close_frame(code, reason=""):

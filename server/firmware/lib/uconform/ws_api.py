@@ -21,7 +21,8 @@ class WsSession:
         except ProtocolError as e:
             self._close(conn, e.code, e.reason)
             return
-        for kind, payload in events:
+        for event in events:
+            kind, payload = event[0], event[1] if len(event) > 1 else None
             if kind == "ping":
                 conn.out.append(ws.encode(ws.PONG, payload))
             elif kind == "close":
@@ -32,6 +33,13 @@ class WsSession:
                 if reply is not None:
                     opcode = ws.TEXT if isinstance(reply, str) else ws.BINARY
                     conn.out.append(ws.encode(opcode, reply.encode() if isinstance(reply, str) else reply))
+            elif kind == "start":  # a large message: echoed frame by frame as it arrives
+                if self.handler is not echo_or_command:  # only the echo passes large messages on
+                    self._close(conn, 1009, "message too big")
+                    return
+                conn.out.append(ws.head(event[1], event[3], event[2]))
+            elif kind == "data":
+                conn.out.append(payload)
 
     def expired(self, conn, now):
         if ticks_diff(now, self.last) > IDLE_MS and not conn.closing:
@@ -73,3 +81,4 @@ def echo_or_command(kind, payload):
             return json.dumps({"data": msg["text"].upper()})
         return text
     return payload
+
