@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.uconform.console.ConsoleLine;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetKind;
@@ -29,7 +30,7 @@ class VirtualEsp32TargetTest {
     @Test
     void theReferenceFirmwareBootsOnTheVirtualEsp32AndServes() throws Exception {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
-        assumeTrue(ReferenceFirmware.locate().isPresent(), "server/firmware is not in this checkout");
+        assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetKind kind = TargetKinds.require("esp32");
         TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
                 new Profile("reference", "", Set.of(), Map.of(), Limits.reference(), Map.of(), Map.of()));
