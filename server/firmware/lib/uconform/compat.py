@@ -37,6 +37,7 @@ def mem_free():
     """Free heap in bytes; None when it cannot be measured."""
     import gc
     if hasattr(gc, "mem_free"):
+        gc.collect()  # what is really free, not what the last collection left
         return gc.mem_free()
     try:
         import tracemalloc  # CPython only

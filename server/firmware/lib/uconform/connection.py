@@ -16,6 +16,7 @@ class Connection:
         self.served = 0
         self.last_activity = now
         self.head_started = now  # the header timeout runs from here while a head is incomplete
+        self.body_started = now  # the body timeout runs from the end of the head
         self.pending = None      # (request, body mode, length) while waiting for a body
         self.closing = False     # close once the output is flushed
         self.lingering = None    # ticks when lingering (discarding input) started
@@ -99,6 +100,7 @@ class Connection:
                 raise HttpError(431, "request header fields too large", True)
             req = parser.parse_head(self.buf[:end - 4], self.limits)
             self.buf = self.buf[end:]
+            self.body_started = ticks_ms()
             self.pending = self._framing(req, app)
         return self._read_body()
 
@@ -157,13 +159,17 @@ class Connection:
         return req
 
     def head_expired(self, now):
-        """The header timeout runs from a request's first byte; a silent connection is idle instead.
-
-        While a body is read, it is a stall timeout: the same time without any new byte.
-        """
+        """Whole-request deadlines: the head within header_timeout_ms of the request's first byte,
+        a declared body within body_timeout_ms of the end of its head, however the bytes trickle in.
+        A silent connection is idle instead."""
         if self.pending is not None:
-            return ticks_diff(now, self.last_activity) > self.limits.header_timeout_ms
+            return ticks_diff(now, self.body_started) > self.limits.body_timeout_ms
         return bool(self.buf) and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+
+    def unfinished(self):
+        """Still sending its request (head or body): may be dropped for a new client when all slots are busy."""
+        return (self.pending is not None or bool(self.buf)) and self.upgrade is None \
+            and not self.closing and self.lingering is None and not self.out
 
     def evictable(self):
         """Idle between requests (or not started): may be closed to make room for a new client."""

@@ -1,8 +1,17 @@
 # A feature costs heap only once it is used: its module is imported on the first request to it.
 
 
+import sys
+from uconform.compat import collect
+
+
 def load(module):
-    return __import__("uconform." + module, None, None, ("_",))
+    name = "uconform." + module
+    found = sys.modules.get(name)
+    if found is not None:
+        return found
+    collect()  # compiling a module needs room: give it everything that is garbage now
+    return __import__(name, None, None, ("_",))
 
 
 def files(app, root):

@@ -121,7 +121,7 @@ class Server:
         conn.decorate = lambda resp: router.decorate(self.app, resp)
         over_cap = self.active_count() >= self.limits.max_clients
         if over_cap:
-            over_cap = not self._evict_idle()
+            over_cap = not (self._evict_idle() or self._evict_unfinished())
         self._register(conn)
         if over_cap:
             conn.queue(response.error(503, "too many clients"), True, False)
@@ -135,6 +135,19 @@ class Server:
         oldest = idle[0]
         for c in idle:
             if ticks_diff(oldest.last_activity, c.last_activity) > 0:
+                oldest = c
+        self._drop(oldest)
+        return True
+
+    def _evict_unfinished(self):
+        """No idle slot: the connection longest in the middle of sending its request makes room
+        (a slow or stalled sender never keeps a new client out; the acceptor never waits)."""
+        slow = [c for c in self._unique() if c.sock is not None and c.unfinished()]
+        if not slow:
+            return False
+        oldest = slow[0]
+        for c in slow:
+            if ticks_diff(oldest.head_started, c.head_started) > 0:
                 oldest = c
         self._drop(oldest)
         return True
@@ -259,7 +272,8 @@ class Server:
                     self._drop(conn)  # the peer stopped reading
             elif conn.head_expired(now) and not conn.out:
                 if conn.buf or conn.pending is not None:
-                    conn.fail(HttpError(408, "request header timeout", True))
+                    what = "request body timeout" if conn.pending is not None else "request header timeout"
+                    conn.fail(HttpError(408, what, True))
                     self._flush(conn)
                 else:
                     self._drop(conn)

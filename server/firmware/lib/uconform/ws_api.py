@@ -13,11 +13,17 @@ class WsSession:
         self.parser = FrameParser(limits.max_ws_message_bytes)
         self.handler = handler
         self.last = ticks_ms()
+        self.frame_timeout = limits.ws_frame_timeout_ms
+        self.frame_started = None  # ticks of the first byte of a frame not complete yet
 
     def received(self, conn, data):
         self.last = ticks_ms()
+        if self.frame_started is None:
+            self.frame_started = self.last
         try:
             events = self.parser.feed(data)
+            if not self.parser.buf and self.parser.stream is None:
+                self.frame_started = None  # every frame that began is complete
         except ProtocolError as e:
             self._close(conn, e.code, e.reason)
             return
@@ -42,7 +48,12 @@ class WsSession:
                 conn.out.append(payload)
 
     def expired(self, conn, now):
-        if ticks_diff(now, self.last) > IDLE_MS and not conn.closing:
+        if conn.closing:
+            return False
+        if self.frame_started is not None and ticks_diff(now, self.frame_started) > self.frame_timeout:
+            self._close(conn, 1008, "frame timeout")  # a frame began and did not end in time
+            return True
+        if ticks_diff(now, self.last) > IDLE_MS:
             self._close(conn, 1001, "idle")
             return True
         return False
