@@ -1,5 +1,5 @@
 # Boot sequence: config -> pins -> network -> app (or recovery) -> server -> READY line.
-from uconform import VERSION, config as configmod, boards, body
+from uconform import VERSION, config as configmod, boards, body, recovery  # recovery must always load
 from uconform.compat import interpreter, collect, start_heap_accounting
 from uconform.device import Device
 from uconform.limits import Limits
@@ -83,7 +83,6 @@ def _app(device, root, problem):
         except Exception as e:
             problem = "app: '" + name + "' failed in setup (" + type(e).__name__ + ": " + str(e) + ")"
     say("UCONFORM RECOVERY reason=" + problem)
-    from uconform import recovery  # only a failed boot needs it
     return recovery.build(device, root), problem
 
 
