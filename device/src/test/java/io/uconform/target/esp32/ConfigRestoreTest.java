@@ -55,6 +55,7 @@ class ConfigRestoreTest {
             HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     running.baseUri().resolve("/config")).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", basic(options.auth().orElseThrow()))  // AUTH-07
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"sta\":{\"password\":\"throwaway-1234\"}}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).as("PUT /config: %s", put.body()).isEqualTo(200);
@@ -108,5 +109,10 @@ class ConfigRestoreTest {
                 board.close();
             }
         }
+    }
+
+    static String basic(io.uconform.credentials.AuthCredentials auth) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((auth.user() + ":" + auth.password())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
