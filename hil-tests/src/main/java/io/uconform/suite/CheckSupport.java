@@ -88,8 +88,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         try {
-            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
-            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            session.running();  // started first: a target in recovery is restarted before the check gets it
         } catch (TargetException e) {
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
@@ -100,9 +99,14 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                     + checkName(context) + " (" + fell.get() + "); restarted");
         }
         if (recovery.isPresent()) {
-            context.getStore(NS).remove(TargetCheckContext.class, TargetCheckContext.class).closeConnections();
             publish(context, ReportKeys.DOWN, "target " + label + " in recovery: " + recovery.get());
             Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
+        }
+        try {
+            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
+            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+        } catch (TargetException e) {
+            Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
     }
 
