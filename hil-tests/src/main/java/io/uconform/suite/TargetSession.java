@@ -39,6 +39,8 @@ final class TargetSession implements AutoCloseable {
     private boolean factsPublished;
     private boolean restartedForRecovery;
     private String recoveryCause;
+    /** A run stopped by a signal closes the target too (its processes and directories go with it). */
+    private final io.uconform.cleanup.Registration atExit = io.uconform.cleanup.Cleanup.resource(this);
 
     TargetSession(TargetSelection selection) {
         this.selection = selection;
@@ -189,6 +191,7 @@ final class TargetSession implements AutoCloseable {
         if (target != null) {
             target.close();
         }
+        atExit.close();
     }
 
     private void closeHttpClient() {

@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -79,15 +76,14 @@ public final class FirmwareLocator {
             throw new IllegalStateException("the firmware inside the jar is damaged: SHA-256 " + actual
                     + ", expected " + wanted);
         }
-        Path dir = unzip(zip);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "firmware-cleanup"));
+        Path dir = unzip(zip);  // removed when the JVM exits, a signal included (TempDirectories)
         unpacked = dir;
         return Optional.of(dir);
     }
 
     private static Path unzip(byte[] zip) {
         try {
-            Path dir = ownerOnlyTempDir();
+            Path dir = io.uconform.cleanup.TempDirectories.create("uconform-firmware-");
             try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     Path target = dir.resolve(e.getName()).normalize();
@@ -108,18 +104,6 @@ public final class FirmwareLocator {
         }
     }
 
-    private static Path ownerOnlyTempDir() throws IOException {
-        try {
-            return Files.createTempDirectory("uconform-firmware-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Path dir = Files.createTempDirectory("uconform-firmware-"); // not POSIX: the user's temp dir
-            dir.toFile().setReadable(false, false);
-            dir.toFile().setReadable(true, true);
-            return dir;
-        }
-    }
-
     private static byte[] resource(String name) {
         try (InputStream in = FirmwareLocator.class.getResourceAsStream(name)) {
             return in == null ? null : in.readAllBytes();
@@ -133,14 +117,6 @@ public final class FirmwareLocator {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void delete(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // already gone
         }
     }
 }
