@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final Set<ConnectionWorker> workers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final BusyResponder busy;
+    private final SlotReclaimer reclaimer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread acceptor;
 
@@ -60,6 +61,7 @@ public final class Engine implements AutoCloseable {
                 ? CorsPolicy.anyOrigin() : options.cors();
         this.slots = new Semaphore(limits.maxClients());
         this.busy = new BusyResponder(this);
+        this.reclaimer = new SlotReclaimer(stats, !options.has(ServerFault.NO_UNFINISHED_EVICTION));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 daemonThreads("uconform-write-watchdog-" + serverSocket.getLocalPort()));
         scheduler.setRemoveOnCancelPolicy(true);
@@ -178,15 +180,30 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A free slot, or one made by evicting an idle keep-alive connection. */
+    /**
+     * A client slot for a new connection, never waited for: a free one, else the slot of a
+     * connection dropped for it (see {@link SlotReclaimer}). False means 503 at once.
+     */
     private boolean acquireSlot() {
         if (slots.tryAcquire()) {
             return true;
         }
-        // the connection idle the longest goes first, as in an LRU socket pool
-        workers.stream().filter(ConnectionWorker::isIdle)
+        if (options.has(ServerFault.ACCEPTOR_WAITS)) {
+            return waitForSlot();
+        }
+        return reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire();
+    }
+
+    /** The evicted connection's slot passes to the newcomer; false when it ended (and freed it) first. */
+    private boolean takeOverSlot(ConnectionWorker evicted) {
+        return workers.remove(evicted);
+    }
+
+    /** Fault ACCEPTOR_WAITS: the old acceptor, which evicted only idle connections and then waited. */
+    private boolean waitForSlot() {
+        workers.stream().filter(w -> w.phase() == ConnectionWorker.Phase.IDLE)
                 .sorted(java.util.Comparator.comparingLong(ConnectionWorker::idleSince))
-                .filter(ConnectionWorker::tryEvict)
+                .filter(w -> w.tryEvict(ConnectionWorker.Phase.IDLE))
                 .findFirst()
                 .ifPresent(evicted -> stats.connectionsEvicted.incrementAndGet());
         try {
