@@ -75,12 +75,14 @@ probe() {
 wrk_line() {
     local c="$1" out
     out="$(wrk -t2 -c"$c" -d10s --latency "$url" 2>&1)"
-    local rps non2xx p50 errors
+    local rps non2xx p50 errors total ok_rps
     rps="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
     non2xx="$(awk '/Non-2xx/ { print $NF }' <<<"$out")"
     p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
     errors="$(grep -o 'Socket errors:.*' <<<"$out" || echo 'Socket errors: none')"
-    echo "wrk -t2 -c$c -d10s: ${rps} req/s, median latency ${p50}, non-2xx ${non2xx:-0}; ${errors}"
+    total="$(awk '/requests in/ { print $1 }' <<<"$out")"
+    ok_rps="$(awk -v t="$total" -v n="${non2xx:-0}" 'BEGIN { printf "%.0f", (t - n) / 10 }')"
+    echo "wrk -t2 -c$c -d10s: ${rps} req/s (${ok_rps} 2xx/s), median latency ${p50}, non-2xx ${non2xx:-0}; ${errors}"
 }
 
 wrk_line 4

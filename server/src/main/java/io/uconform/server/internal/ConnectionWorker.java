@@ -37,6 +37,8 @@ final class ConnectionWorker implements Runnable {
         EVICTED
     }
 
+    private static final Phase[] PHASES = Phase.values();
+
     private final Engine engine;
     private final Socket socket;
     private final Thread thread;
@@ -61,7 +63,7 @@ final class ConnectionWorker implements Runnable {
     }
 
     Phase phase() {
-        return Phase.values()[phase.get()];
+        return PHASES[phase.get()];
     }
 
     /** When the current idle period began ({@link System#nanoTime()}); meaningful while idle. */
@@ -107,8 +109,8 @@ final class ConnectionWorker implements Runnable {
             engine.stats.internalErrors.incrementAndGet();
             LOG.log(System.Logger.Level.ERROR, "connection " + remote() + " failed", e);
         } finally {
-            boolean closing = moveTo(Phase.RECEIVING, Phase.CLOSING) || moveTo(Phase.HANDLING, Phase.CLOSING)
-                    || moveTo(Phase.IDLE, Phase.CLOSING);
+            boolean closing = phase() == Phase.CLOSING || moveTo(Phase.RECEIVING, Phase.CLOSING)
+                    || moveTo(Phase.HANDLING, Phase.CLOSING) || moveTo(Phase.IDLE, Phase.CLOSING);
             if (!closing || !engine.isRunning()) {
                 Sockets.closeQuietly(socket);
             } else {
@@ -134,6 +136,7 @@ final class ConnectionWorker implements Runnable {
             boolean keep = exchange.run(served + 1 >= max);
             in.clearDeadline();
             if (!keep) {
+                moveTo(Phase.HANDLING, Phase.CLOSING); // answered: its slot may go to a newcomer from now
                 return;
             }
             if (engine.options.has(ServerFault.PIPELINE_DROPPED)) {

@@ -61,7 +61,8 @@ public final class Engine implements AutoCloseable {
                 ? CorsPolicy.anyOrigin() : options.cors();
         this.slots = new Semaphore(limits.maxClients());
         this.busy = new BusyResponder(this);
-        this.reclaimer = new SlotReclaimer(stats, !options.has(ServerFault.NO_UNFINISHED_EVICTION));
+        this.reclaimer = new SlotReclaimer(stats, !options.has(ServerFault.NO_UNFINISHED_EVICTION),
+                limits.headerTimeout());
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 daemonThreads("uconform-write-watchdog-" + serverSocket.getLocalPort()));
         scheduler.setRemoveOnCancelPolicy(true);

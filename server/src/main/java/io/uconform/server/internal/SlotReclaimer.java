@@ -9,18 +9,25 @@ import java.util.function.Predicate;
  * Frees a client slot for a newcomer when all are taken, without waiting: drops a connection that
  * is closing, else the one idle the longest between keep-alive requests (as an LRU socket pool
  * would), else the one whose unfinished request (head or body still arriving) started the longest
- * ago: a slow client holds its slot only until someone needs it. Connections whose request is being
- * handled (and WebSocket or event-stream sessions) are never dropped.
+ * ago: a slow client holds its slot only until someone needs it. A request younger than the grace
+ * (a tenth of the header timeout, at most 100 ms) is not slow yet: it stays, and the newcomer gets
+ * its 503 instead, so that a burst of new clients cannot drop requests that are arriving at full
+ * speed. Connections whose request is being handled (and WebSocket or event-stream sessions) are
+ * never dropped.
  */
 final class SlotReclaimer {
 
+    private static final long MAX_GRACE_NANOS = 100_000_000L;
+
     private final StatsCounters stats;
     private final boolean dropUnfinished;
+    private final long graceNanos;
 
     /** @param dropUnfinished false for fault NO_UNFINISHED_EVICTION: only idle and closing connections go */
-    SlotReclaimer(StatsCounters stats, boolean dropUnfinished) {
+    SlotReclaimer(StatsCounters stats, boolean dropUnfinished, java.time.Duration headerTimeout) {
         this.stats = stats;
         this.dropUnfinished = dropUnfinished;
+        this.graceNanos = Math.min(MAX_GRACE_NANOS, headerTimeout.toNanos() / 10);
     }
 
     /**
@@ -39,7 +46,12 @@ final class SlotReclaimer {
                 takeOver, stats.connectionsEvicted)) {
             return true;
         }
-        return dropUnfinished && evictFirst(snapshot, ConnectionWorker.Phase.RECEIVING,
+        if (!dropUnfinished) {
+            return false;
+        }
+        long now = System.nanoTime();
+        List<ConnectionWorker> slow = snapshot.stream().filter(w -> now - w.requestStartedAt() >= graceNanos).toList();
+        return evictFirst(slow, ConnectionWorker.Phase.RECEIVING,
                 Comparator.comparingLong(ConnectionWorker::requestStartedAt), takeOver, stats.unfinishedDropped);
     }
 
