@@ -189,10 +189,10 @@ public final class Engine implements AutoCloseable {
         if (slots.tryAcquire()) {
             return true;
         }
-        if (options.has(ServerFault.ACCEPTOR_WAITS)) {
-            return waitForSlot();
+        if (reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire()) {
+            return true;
         }
-        return reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire();
+        return options.has(ServerFault.ACCEPTOR_WAITS) && waitForSlot();
     }
 
     /** The evicted connection's slot passes to the newcomer; false when it ended (and freed it) first. */
@@ -200,13 +200,8 @@ public final class Engine implements AutoCloseable {
         return workers.remove(evicted);
     }
 
-    /** Fault ACCEPTOR_WAITS: the old acceptor, which evicted only idle connections and then waited. */
+    /** Fault ACCEPTOR_WAITS: the old acceptor, which waited up to 250 ms for a slot before its 503. */
     private boolean waitForSlot() {
-        workers.stream().filter(w -> w.phase() == ConnectionWorker.Phase.IDLE)
-                .sorted(java.util.Comparator.comparingLong(ConnectionWorker::idleSince))
-                .filter(w -> w.tryEvict(ConnectionWorker.Phase.IDLE))
-                .findFirst()
-                .ifPresent(evicted -> stats.connectionsEvicted.incrementAndGet());
         try {
             return slots.tryAcquire(250, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
