@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uconform.checks.support.Access;
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.Uploads;
 import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
@@ -295,7 +297,7 @@ public class AuthChecks {
         for (Map.Entry<String, Map<String, String>> attempt : Map.of(
                 "no credentials", Map.<String, String>of(),
                 "a wrong password", Map.of("Authorization", Access.basic(Access.user(ctx), "wrong"))).entrySet()) {
-            HttpReply reply = ctx.http().send("POST", reset, attempt.getValue(), null);
+            HttpReply reply = send(ctx, "POST", reset, attempt.getValue());
             denied(reply, "POST " + reset + " with " + attempt.getKey());
             assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate of the refused reset")
                     .hasValueSatisfying(v -> assertThat(v).matches("(?i)basic\\s+realm=\"[^\"]*\".*"));
@@ -357,20 +359,29 @@ public class AuthChecks {
         }
     }
 
+    /** On a fresh connection each time (as HOME-01 does): a short idle timeout closes pooled ones between steps. */
     private static HttpReply putConfig(CheckContext ctx, Map<String, String> headers, String json) {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Type", "application/json");
-        return ctx.http().send("PUT", ctx.route("config"), all, json.getBytes(StandardCharsets.UTF_8));
+        return Exchange.once(ctx, Requests.json(ctx, "PUT", ctx.route("config"), json, lines(headers)));
+    }
+
+    private static HttpReply send(CheckContext ctx, String method, String path, Map<String, String> headers) {
+        String[] lines = java.util.stream.Stream.concat(java.util.stream.Stream.of("Content-Length: 0"),
+                java.util.Arrays.stream(lines(headers))).toArray(String[]::new);
+        return Exchange.once(ctx, Requests.head(ctx, method, path, lines) + Requests.CRLF);
+    }
+
+    private static String[] lines(Map<String, String> headers) {
+        return headers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toArray(String[]::new);
     }
 
     private static JsonNode configData(CheckContext ctx) {
-        HttpReply reply = ctx.http().get(ctx.route("config"));
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("config")));
         assertThat(reply.status()).as("GET %s (body: %s)", ctx.route("config"), reply.text()).isEqualTo(200);
         return reply.json().path("data");
     }
 
     private static long uptime(CheckContext ctx, String system) {
-        HttpReply reply = ctx.http().get(system);
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, system));
         JsonNode uptime = reply.status() == 200 ? reply.json().path("data").path("uptime_ms") : null;
         return uptime != null && uptime.canConvertToLong() ? uptime.asLong() : -1;
     }

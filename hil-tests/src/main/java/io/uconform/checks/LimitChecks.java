@@ -272,12 +272,22 @@ public class LimitChecks {
     @Check("LIM-09")
     void extraClientsGet503AtOnceWhenNoSlotCanBeFreed(CheckContext ctx) {
         ctx.route("ws");
-        List<WsSession> sessions = new ArrayList<>();
+        List<RawConnection> sessions = new ArrayList<>();
         List<RawConnection> extras = new ArrayList<>();
         try {
             // WebSocket sessions: requests that are complete and being served hold their slots for good
-            for (int i = 0; i < ctx.limits().maxClients(); i++) {
-                sessions.add(WsSession.open(ctx, 900 + i));
+            sessions.add(WsSession.open(ctx, 900).connection());
+            java.util.Random random = new java.util.Random(901);
+            while (sessions.size() < ctx.limits().maxClients()) {
+                RawConnection c = ctx.raw().open();
+                sessions.add(c);
+                HttpReply reply = WsSession.upgrade(ctx, c, "Upgrade: websocket", "Connection: Upgrade",
+                        "Sec-WebSocket-Key: " + WsSession.newKey(random), "Sec-WebSocket-Version: 13");
+                if (reply.status() != 101) {
+                    org.junit.jupiter.api.Assumptions.abort("WebSocket session " + sessions.size() + " of "
+                            + ctx.limits().maxClients() + " was answered " + reply.status()
+                            + ": every client slot cannot be held with sessions");
+                }
             }
             int count = Math.max(4, ctx.limits().maxClients());
             long start = System.nanoTime();
@@ -298,10 +308,10 @@ public class LimitChecks {
             assertThat(answers).as("answers to clients over the cap").contains("503");
         } finally {
             SlowClients.closeAll(extras);
-            for (WsSession session : sessions) {
-                RobustnessChecks.deliver(session.connection(), new WsFrame(true, 0, WsFrame.CLOSE, new byte[] {3, (byte) 232})
+            for (RawConnection session : sessions) {
+                RobustnessChecks.deliver(session, new WsFrame(true, 0, WsFrame.CLOSE, new byte[] {3, (byte) 232})
                         .encode(true, new java.util.Random(1)));
-                session.connection().closedByPeerWithin(Waits.close(ctx));
+                session.closedByPeerWithin(Waits.close(ctx));
                 session.close();
             }
         }
