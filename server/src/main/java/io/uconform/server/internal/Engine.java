@@ -166,10 +166,14 @@ public final class Engine implements AutoCloseable {
             return;
         }
         if (!acquireSlot()) {
-            stats.connectionsRejected.incrementAndGet();
-            busy.reject(socket);
+            busy.reject(socket); // off this thread: a short wait for a slot that is about to free, else 503
             return;
         }
+        startWorker(socket);
+    }
+
+    /** Serves {@code socket} on its own thread; the caller holds a client slot for it. */
+    void startWorker(Socket socket) {
         stats.connectionsAccepted.incrementAndGet();
         ConnectionWorker worker = new ConnectionWorker(this, socket);
         workers.add(worker);
@@ -179,6 +183,27 @@ public final class Engine implements AutoCloseable {
             connectionEnded(worker); // e.g. no native thread left: give the slot back
             throw e;
         }
+    }
+
+    /**
+     * For a newcomer that found no slot, on the busy responder's thread: waits up to {@code wait} for
+     * a slot to free by itself (a connection that just ended), then tries once more to free one.
+     */
+    boolean awaitSlot(java.time.Duration wait) {
+        try {
+            if (slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire();
+    }
+
+    /** How long a newcomer may wait off the acceptor thread for a slot before its 503. */
+    java.time.Duration slotGrace() {
+        return reclaimer.grace();
     }
 
     /**

@@ -30,6 +30,11 @@ final class SlotReclaimer {
         this.graceNanos = Math.min(MAX_GRACE_NANOS, headerTimeout.toNanos() / 10);
     }
 
+    /** The age below which an unfinished request is not dropped. */
+    java.time.Duration grace() {
+        return java.time.Duration.ofNanos(graceNanos);
+    }
+
     /**
      * Evicts one connection and hands its slot over through {@code takeOver} (false when the
      * connection ended by itself meanwhile and freed its slot the ordinary way).
