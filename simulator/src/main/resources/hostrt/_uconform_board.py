@@ -42,6 +42,8 @@ class BoardFilesystem:
         self.root = os.path.realpath(root)
 
     def host(self, path):
+        if path == "":
+            return "."  # MicroPython's VFS takes "" for the current directory
         if isinstance(path, str) and path.startswith("/"):
             inside = os.path.normpath(path).lstrip("/")  # "/.." stays at the root, as on a board
             while inside.startswith("../") or inside == "..":

@@ -18,7 +18,7 @@ import java.util.List;
 public final class HostRuntime {
 
     static final List<String> MODULES = List.of("_uconform_bridge.py", "machine.py", "network.py", "esp32.py",
-            "os.py", "micropython.py", "_uconform_board.py");
+            "os.py", "micropython.py", "vfs.py", "_uconform_board.py");
 
     private HostRuntime() {
     }
