@@ -92,6 +92,8 @@ final class MicroPythonRepl implements AutoCloseable {
             case BUSY_RAW, BUSY_FRIENDLY, BUSY_FILE -> {
                 if (b == 0x03) {
                     interrupt();
+                } else if (codeRunning) {
+                    python.forward(b); // the running program's stdin
                 } else if (pending.size() < MAX_TYPE_AHEAD) {
                     pending.write(b); // the UART buffers it; the REPL reads it when the code is done
                 }

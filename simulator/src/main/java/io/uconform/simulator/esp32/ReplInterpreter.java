@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,18 +23,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * The host interpreter process that runs the virtual board's MicroPython code for one boot: the
  * MicroPython unix port with the board's heap ({@code -X heapsize=}), or CPython. It runs
- * {@code repl_host.py} in the board's filesystem directory; commands go to its stdin, its stdout
- * carries program output and the driver's marks ({@link MarkScanner}). A soft reset starts a new one.
+ * {@code repl_host.py} in the board's filesystem directory. Commands go over a loopback connection
+ * the driver opens back to us; the process's stdin is the UART's receive side for the running program
+ * ({@code input()}, {@code sys.stdin}); its stdout carries program output and the driver's marks
+ * ({@link MarkScanner}). A soft reset starts a new one.
  */
 final class ReplInterpreter implements AutoCloseable {
 
+    /** What a running program may have waiting on its stdin (an ESP32 keeps 260 bytes; this is generous). */
+    static final int STDIN_LIMIT = 4096;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     private final Process process;
+    private final ServerSocket channelServer;
+    private Socket channel;
+    private int forwarded;
     private final byte[] mark;
     private final boolean catchesInterruptUnknowable;
     private volatile String identity;
 
-    private ReplInterpreter(Process process, byte[] mark) {
+    private ReplInterpreter(Process process, ServerSocket channelServer, byte[] mark) {
         this.process = process;
+        this.channelServer = channelServer;
         this.mark = mark;
         this.catchesInterruptUnknowable = !Files.isReadable(statusFile(process.pid()));
     }
@@ -43,19 +58,23 @@ final class ReplInterpreter implements AutoCloseable {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         byte[] mark = ("\u0010UCONFORM" + HexFormat.of().formatHex(random)).getBytes(StandardCharsets.US_ASCII);
+        ServerSocket server = null;
         try {
+            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             ProcessBuilder pb = new ProcessBuilder(command(interpreter, heap, driverScript()));
             pb.directory(fsDir.toFile());
             pb.redirectErrorStream(true);
             Map<String, String> e = pb.environment();
             e.putAll(env);
             e.put("UCONFORM_REPL_MARK", new String(mark, StandardCharsets.US_ASCII));
+            e.put("UCONFORM_REPL_CHANNEL", "127.0.0.1:" + server.getLocalPort());
             e.put("UCONFORM_HOSTRT", hostrt.toAbsolutePath().toString());
             e.put("UCONFORM_UNAME", uname);
             e.put("PYTHONPATH", hostrt.toAbsolutePath().toString());
             e.put("PYTHONIOENCODING", "utf-8");
-            return new ReplInterpreter(pb.start(), mark);
+            return new ReplInterpreter(pb.start(), server, mark);
         } catch (IOException ex) {
+            closeQuietly(server);
             throw new UncheckedIOException("cannot start '" + interpreter.executable() + "' for the virtual ESP32: "
                     + ex.getMessage(), ex);
         }
@@ -157,17 +176,69 @@ final class ReplInterpreter implements AutoCloseable {
         return Path.of("/proc", Long.toString(pid), "status");
     }
 
-    private void send(String header, byte[] body) throws IOException {
-        OutputStream in = process.getOutputStream();
-        synchronized (in) {
-            in.write(header.getBytes(StandardCharsets.US_ASCII));
-            in.write(body);
+    /**
+     * A byte from the UART while the program runs: it waits on the program's stdin. Past
+     * {@link #STDIN_LIMIT} unread bytes it is dropped, as a full receive buffer drops it.
+     */
+    void forward(int b) {
+        if (forwarded >= STDIN_LIMIT) {
+            return;
+        }
+        forwarded++;
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write(b);
             in.flush();
+        } catch (IOException e) {
+            // the process is gone: its end is handled by the REPL's pump
+        }
+    }
+
+    private void send(String header, byte[] body) throws IOException {
+        forwarded = 0; // what the last program left unread stays with it (not modelled: handing it back)
+        OutputStream out = channel().getOutputStream();
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    /** The driver's connection back to us, waited for (bounded) while the interpreter starts. */
+    private synchronized Socket channel() throws IOException {
+        if (channel != null) {
+            return channel;
+        }
+        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        channelServer.setSoTimeout(200);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                channel = channelServer.accept();
+                channel.setTcpNoDelay(true);
+                closeQuietly(channelServer);
+                return channel;
+            } catch (SocketTimeoutException e) {
+                // not yet: the interpreter is still starting
+            }
+        }
+        throw new IOException(process.isAlive() ? "the REPL driver did not connect within "
+                + CONNECT_TIMEOUT.toSeconds() + " s" : "the interpreter exited while starting");
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 
     @Override
     public void close() {
+        closeQuietly(channelServer);
+        synchronized (this) {
+            closeQuietly(channel);
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

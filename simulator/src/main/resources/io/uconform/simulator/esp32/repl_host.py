@@ -1,6 +1,7 @@
 # Host side of the virtual ESP32's MicroPython REPL, run by the MicroPython unix port or CPython in
-# the board's filesystem directory. The Java REPL sends commands on stdin; everything this process
-# writes on stdout goes to the serial link, except marks: UCONFORM_REPL_MARK (random per boot)
+# the board's filesystem directory. The Java REPL sends commands over a loopback connection this
+# driver opens to UCONFORM_REPL_CHANNEL; stdin is what the UART receives while a program runs;
+# everything this process writes on stdout goes to the serial link, except marks: UCONFORM_REPL_MARK (random per boot)
 # followed by one tag byte, which the Java side takes out of the stream:
 #   v<identity>, r     who runs the code, then ready (Ctrl-C may now be sent as SIGINT)
 #   b                  a command was read in full and runs now
@@ -13,6 +14,7 @@
 #            F <name>\n     run a file (boot.py, main.py) if present: <output> k
 import sys
 import os
+import socket
 
 MICROPYTHON = sys.implementation.name == "micropython"
 MARK = os.getenv("UCONFORM_REPL_MARK") or ""
@@ -40,11 +42,6 @@ if MICROPYTHON:
             if line and not line.startswith('  File "' + DRIVER + '"'):
                 _out.write(line + "\n")
 
-    def _read_line():
-        return sys.stdin.buffer.readline()
-
-    def _read(n):
-        return sys.stdin.buffer.read(n)
 else:
     import _uconform_board
 
@@ -80,25 +77,47 @@ else:
     def _print_exception(e):
         _uconform_board.print_exception(e, _out, skip_frames=1)
 
-    def _read_line():
-        line = b""
-        while not line.endswith(b"\n"):
-            chunk = os.read(0, 1)
-            if not chunk:
-                return line
-            line += chunk
+_globals = {"__name__": "__main__"}
+
+
+class _Channel:
+    """The command connection; an interrupt while waiting for a command loses nothing received."""
+
+    def __init__(self, address):
+        host, port = address.rsplit(":", 1)
+        self.sock = socket.socket()
+        self.sock.connect(socket.getaddrinfo(host, int(port))[0][-1])
+        self.buf = b""
+
+    def _fill(self):
+        chunk = self.sock.recv(4096)
+        if not chunk:
+            raise EOFError()
+        self.buf += chunk
+
+    def line(self):
+        while b"\n" not in self.buf:
+            self._fill()
+        i = self.buf.index(b"\n") + 1
+        line, self.buf = self.buf[:i], self.buf[i:]
         return line
 
-    def _read(n):
-        data = b""
-        while len(data) < n:
-            chunk = os.read(0, n - len(data))
-            if not chunk:
-                break
-            data += chunk
+    def read(self, n):
+        while len(self.buf) < n:
+            self._fill()
+        data, self.buf = self.buf[:n], self.buf[n:]
         return data
 
-_globals = {"__name__": "__main__"}
+
+_channel = _Channel(os.getenv("UCONFORM_REPL_CHANNEL") or "")
+
+
+def _read_line():
+    return _channel.line()
+
+
+def _read(n):
+    return _channel.read(n)
 
 
 def _mark(tag):
@@ -176,9 +195,9 @@ def main():
     while True:
         try:
             header = _read_line()
-            if not header:
-                return
             _command(header)
+        except EOFError:
+            return  # the board is switched off
         except KeyboardInterrupt:
             # an interrupt that landed between commands: nothing was running, nothing to report
             continue

@@ -156,6 +156,15 @@ class MpremoteProtocolTest {
     }
 
     @Test
+    void aRunningProgramReadsWhatTheUartReceivesAndTheReplStaysInStep() throws Exception {
+        repl.send("import sys\nprint('ready')\nprint(sys.stdin.readline().strip().upper())");
+        repl.serial().readUntil("ready\r\n", WAIT);
+        repl.serial().send("hello board\n");
+        assertThat(repl.serial().readUntil("\u0004>", WAIT)).isEqualTo("HELLO BOARD\r\n\u0004\u0004>");
+        assertThat(repl.run("print(3)").out()).isEqualTo("3\r\n");
+    }
+
+    @Test
     void systemExitInTheRawReplSoftResetsBackIntoIt() throws Exception {
         RawReplClient.Result r = repl.exec("x = 1\nimport sys\nsys.exit()");
         assertThat(r.err()).isEmpty();
