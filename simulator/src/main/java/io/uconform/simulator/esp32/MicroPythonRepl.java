@@ -52,6 +52,7 @@ final class MicroPythonRepl implements AutoCloseable {
     private boolean begun;
     private boolean codeRunning;
     private boolean interruptWanted;
+    private boolean interrupted; // Ctrl-C reached the running program: what follows is typed for the REPL
     private boolean forcedExit;
     private boolean failed;
     private boolean closed;
@@ -92,8 +93,8 @@ final class MicroPythonRepl implements AutoCloseable {
             case BUSY_RAW, BUSY_FRIENDLY, BUSY_FILE -> {
                 if (b == 0x03) {
                     interrupt();
-                } else if (codeRunning) {
-                    python.forward(b); // the running program's stdin
+                } else if (codeRunning && !interrupted) {
+                    python.forward(b); // the running program's stdin; after a Ctrl-C the bytes are for the REPL
                 } else if (pending.size() < MAX_TYPE_AHEAD) {
                     pending.write(b); // the UART buffers it; the REPL reads it when the code is done
                 }
@@ -110,6 +111,7 @@ final class MicroPythonRepl implements AutoCloseable {
         if (!begun) {
             interruptWanted = true; // the command is still on its way to the interpreter
         } else if (codeRunning) {
+            interrupted = true;
             python.interrupt();
         }
     }
@@ -336,6 +338,7 @@ final class MicroPythonRepl implements AutoCloseable {
                 codeRunning = true;
                 if (interruptWanted) {
                     interruptWanted = false;
+                    interrupted = true;
                     python.interrupt();
                 }
             }
@@ -473,6 +476,7 @@ final class MicroPythonRepl implements AutoCloseable {
         }
         mode = busy;
         begun = false;
+        interrupted = false;
         codeRunning = false;
         forcedExit = false;
         failed = false;

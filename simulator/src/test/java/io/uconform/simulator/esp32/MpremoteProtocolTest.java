@@ -165,6 +165,15 @@ class MpremoteProtocolTest {
     }
 
     @Test
+    void interruptAndRawReplRequestInOneWriteStopTheProgramAndEnterTheRawRepl() throws Exception {
+        repl.send("import time\nprint('going')\nwhile True:\n time.sleep_ms(20)");
+        repl.serial().readUntil("going\r\n", WAIT);
+        repl.serial().send("\r\u0003\r\u0001"); // mpremote's way in, without waiting between the two
+        assertThat(repl.serial().readUntil(RawReplClient.RAW_BANNER + ">", WAIT)).contains("KeyboardInterrupt");
+        assertThat(repl.run("print(4)").out()).isEqualTo("4\r\n");
+    }
+
+    @Test
     void systemExitInTheRawReplSoftResetsBackIntoIt() throws Exception {
         RawReplClient.Result r = repl.exec("x = 1\nimport sys\nsys.exit()");
         assertThat(r.err()).isEmpty();
