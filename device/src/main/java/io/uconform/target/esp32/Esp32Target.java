@@ -105,6 +105,7 @@ public final class Esp32Target implements Target {
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));
+        facts.putAll(board.facts()); // a virtual board knows what ran its code once it has booted
         URI baseUri = baseUri(ready.get().text());
         ProgressLines.stderr().say("ready: " + baseUri);
         options.loopback().ifPresent(bench -> facts.put("probe", "loopback " + bench.wires()));

@@ -8,10 +8,12 @@ import io.uconform.probe.LoopbackWires;
 import io.uconform.simulator.board.VirtualBoard;
 import io.uconform.simulator.bridge.VirtualAccessPoint;
 import io.uconform.simulator.esp32.ChipModel;
+import io.uconform.simulator.esp32.Esp32Options;
 import io.uconform.simulator.esp32.VirtualDevBoard;
 import io.uconform.simulator.target.VirtualBoardProbe;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,11 +47,19 @@ final class VirtualBoardConnection implements BoardConnection {
     /** @param pacedLine hold the UART to the modelled line rate, for run times like a real board's */
     static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
                                         LoopbackWires wires, boolean pacedLine) {
+        return start(chip, blank, network, wires, pacedLine, VirtualInterpreter.DEFAULT);
+    }
+
+    /** @param interpreter what runs the board's code (micropython with a heap, or python3) */
+    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
+                                        LoopbackWires wires, boolean pacedLine, VirtualInterpreter interpreter) {
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
         VirtualDevBoard board = new VirtualDevBoard(ChipModel.valueOf(chip.name()),
                 blank ? Optional.of(new byte[0]) : Optional.empty(), Optional.empty(),
-                new VirtualAccessPoint(ap.ssid(), ap.password()), wires,
-                options -> pacedLine ? options.withLineSpeedModel() : options);
+                new VirtualAccessPoint(ap.ssid(), ap.password()), wires, options -> {
+                    Esp32Options o = options.withInterpreter(interpreter.wanted(), interpreter.heap());
+                    return pacedLine ? o.withLineSpeedModel() : o;
+                });
         return new VirtualBoardConnection(board.start(), ap);
     }
 
@@ -84,10 +94,19 @@ final class VirtualBoardConnection implements BoardConnection {
         return true;
     }
 
+    /** The board, its filesystem, and what ran its code (once it has booted into MicroPython). */
     @Override
     public Map<String, String> facts() {
-        return Map.of("board", running.board().profile().id() + " (virtual)", "virtual.fs",
-                running.filesystem().toString());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("board", running.board().profile().id() + " (virtual)");
+        facts.put("virtual.fs", running.filesystem().toString());
+        running.esp().interpreterIdentity().ifPresent(who -> {
+            facts.put("interpreter", who);
+            if (who.startsWith("micropython")) {
+                facts.put("heap", running.esp().heap());
+            }
+        });
+        return facts;
     }
 
     @Override
