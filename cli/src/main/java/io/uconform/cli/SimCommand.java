@@ -55,7 +55,7 @@ final class SimCommand implements Callable<Integer> {
     String profile;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         // the servers log their start through java.util.logging; the lines below say it for people
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         checkPort("--port", port);
@@ -126,8 +126,11 @@ final class SimCommand implements Callable<Integer> {
         }
     }
 
-    /** Blocks until Ctrl-C (the shutdown hook closes what is served) or an interrupt of this thread. */
-    private static void awaitStop(AutoCloseable served) throws InterruptedException {
+    /**
+     * Blocks until Ctrl-C (the shutdown hook closes what is served) or an interrupt of this thread
+     * (it closes what is served itself): either is the normal end of {@code sim}.
+     */
+    private static void awaitStop(AutoCloseable served) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             closeQuietly(served);
@@ -136,6 +139,8 @@ final class SimCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             if (stopped.getCount() > 0) {
                 Runtime.getRuntime().removeShutdownHook(hook);
