@@ -69,6 +69,24 @@ def respond(client, status, body, allow=None, head_only=False):
     client.sendall(head.encode() + b"\r\n" + (b"" if head_only else payload))
 
 
+def unquote(path):
+    # %XX escapes are decoded before matching ("/%6C%65%64" is "/led"); "+" stays "+"
+    out = bytearray()
+    i = 0
+    raw = path.encode()
+    while i < len(raw):
+        if raw[i] == 37 and i + 2 < len(raw):
+            try:
+                out.append(int(raw[i + 1:i + 3], 16))
+                i += 3
+                continue
+            except ValueError:
+                pass
+        out.append(raw[i])
+        i += 1
+    return out.decode()
+
+
 def handle(client):
     client.settimeout(5)
     head = b""
@@ -82,7 +100,7 @@ def handle(client):
     parts = head.split(b"\r\n", 1)[0].decode().split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/"):
         return respond(client, 400, {"error": "malformed request line"})
-    method, path = parts[0], parts[1].split("?", 1)[0]
+    method, path = parts[0], unquote(parts[1].split("?", 1)[0])
     handler = ROUTES.get(path)
     if handler is None:
         return respond(client, 404, {"error": "no route " + path})
