@@ -57,6 +57,8 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
     private int launchMark;
     private int restarts;
     private volatile URI readyUri;
+    /** Why the app last restarted, with the time, for the page's banner; empty before the first restart. */
+    private volatile String lastRestart = "";
     private volatile RunStatus status;
     private boolean closed;
 
@@ -192,6 +194,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
             console.accept("UCONFORM SIM could not copy the app: " + e.getMessage());
         }
         restarts++;
+        lastRestart = " (restarted " + java.time.LocalTime.now().withNano(0) + ": " + why + ")";
         launch();
     }
 
@@ -215,7 +218,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
             // tracebacks name the user's own files, not the device directory's copies
             process = FirmwareProcess.start(interpreter.command(options.host().heap()), device.root(), env,
                     line -> console.accept(line.replace(deviceRoot, appRoot)), code -> exited(mine, code));
-            setStatus("running", "main.py running on " + interpreter.name(), List.of());
+            setStatus("running", "main.py running on " + interpreter.name() + lastRestart, List.of());
         } catch (RuntimeException e) {
             process = null;
             console.accept("UCONFORM SIM " + e.getMessage());
@@ -234,6 +237,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
                 console.accept("UCONFORM SIM reboot after machine.reset()");
                 bridge.disconnectAll();
                 restarts++;
+                lastRestart = " (restarted " + java.time.LocalTime.now().withNano(0) + ": machine.reset())";
                 launch();
                 return;
             }
@@ -272,7 +276,8 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
             readyUri = URI.create(m.group(1) + "/");
             RunStatus s = status;
             if (s.state().equals("running")) {
-                setStatus("running", "main.py running on " + interpreter.name() + ", ready at " + readyUri, List.of());
+                setStatus("running", "main.py running on " + interpreter.name() + ", ready at " + readyUri + lastRestart,
+                        List.of());
             }
         }
     }

@@ -161,6 +161,7 @@ class BoardPageBrowserTest {
             await("the soft reset and the app running again").atMost(Duration.ofSeconds(10))
                     .until(() -> id("status-headline").getText().contains("ready at") && !id("status-detail").isDisplayed());
             assertThat(id("console").getText()).contains("UCONFORM SIM soft reset: main.py changed");
+            assertThat(id("status-headline").getText()).contains("restarted", "soft reset: main.py changed");
         }
     }
 }

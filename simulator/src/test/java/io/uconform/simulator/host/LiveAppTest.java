@@ -91,6 +91,7 @@ class LiveAppTest {
         assertThat(new TestApi(live.deviceUri()).get("/").dataMap()).containsEntry("name", "button-app v2");
         assertThat(live.board().resetCause().wireName()).isEqualTo("soft");
         assertThat(live.status().restarts()).isEqualTo(1);
+        assertThat(live.status().headline()).as("the page says why it restarted").contains("soft reset: main.py changed");
     }
 
     @Test
