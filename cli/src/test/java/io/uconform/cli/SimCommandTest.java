@@ -132,7 +132,9 @@ class SimCommandTest {
         Files.createDirectories(app);
         Files.writeString(app.resolve("main.py"), String.join("\n",
                 "import json, socket",
-                "port = json.load(open('config.json'))['server']['port']",
+                "config = json.load(open('config.json'))",
+                "port = config['server']['port']",
+                "print('wifi=' + config['sta']['password'] + ' auth=' + config['auth']['password'])",
                 "s = socket.socket()",
                 "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
                 "s.bind(('127.0.0.1', port))",
@@ -148,6 +150,8 @@ class SimCommandTest {
         URI appUri = printed("UCONFORM READY url=(http://\\S+)");
         assertThat(out.toString()).contains("on python3", "board page at http://", "restarts the app (a soft reset)");
         assertThat(send("GET", appUri, null, null).body()).isEqualTo("ok");
+        assertThat(out.toString()).as("the app printed its secrets: the terminal shows them masked")
+                .contains("wifi=**** auth=****").doesNotContain("istrator");
 
         thread.shutdownNow();
         assertThat(sim.get(10, TimeUnit.SECONDS)).isZero();
