@@ -126,6 +126,20 @@ class SimCommandTest {
     }
 
     @Test
+    void anAppOnAPortInUseIsOneLineBeforeAnythingStarts() throws Exception {
+        Path app = dir.resolve("app");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("main.py"), "print('never runs')\n");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(run("sim", "--app", app.toString(), "--port", String.valueOf(busy.getLocalPort()), "--admin-port", "0"))
+                    .isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("uconform: port " + busy.getLocalPort()
+                    + " on 127.0.0.1 is already in use (the app's port; choose another with --port)" + System.lineSeparator());
+            assertThat(out.toString()).doesNotContain("never runs");
+        }
+    }
+
+    @Test
     void anAppRunsWithItsConsoleOnTheTerminalUntilInterrupted() throws Exception {
         assumeTrue(io.uconform.simulator.host.Interpreter.find("python3").isPresent(), "python3 is not on PATH");
         Path app = dir.resolve("app");

@@ -102,6 +102,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
      * from the first one on (e.g. to stream it to a terminal).
      */
     public static LiveApp start(LiveAppOptions options, java.util.function.Consumer<ConsoleLine> echo) {
+        requireFree(options.host().bind(), options.host().port());
         Interpreter interpreter = Interpreter.find(options.host().interpreter()).orElseThrow(() ->
                 new SimulatorException(options.host().interpreter().equals("auto")
                         ? "neither micropython nor python3 is on PATH" : options.host().interpreter() + " is not on PATH", null));
@@ -293,6 +294,18 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
         process = null;
         if (p != null) {
             p.kill();
+        }
+    }
+
+    /** The app would only crash on a port something else holds: say so before anything starts. */
+    private static void requireFree(String bind, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(bind), port));
+        } catch (java.io.IOException e) {
+            throw new SimulatorException("port " + port + " on " + bind + " is already in use (the app's port; choose another with --port)", e);
         }
     }
 
