@@ -40,6 +40,7 @@ import java.util.regex.Matcher;
 public final class LiveApp implements AdminDevice, AutoCloseable {
 
     static final String VIRTUAL_SSID = HostTarget.VIRTUAL_SSID;
+    static final String BOOT_THEN_MAIN = "run_boot_and_main.py";
 
     private final LiveAppOptions options;
     private final Interpreter interpreter;
@@ -217,7 +218,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
             String deviceRoot = device.root().toString() + java.io.File.separator;
             String appRoot = options.app().toString() + java.io.File.separator;
             // tracebacks name the user's own files, not the device directory's copies
-            process = FirmwareProcess.start(interpreter.command(options.host().heap()), device.root(), env,
+            process = FirmwareProcess.start(interpreter.command(options.host().heap(), script()), device.root(), env,
                     line -> console.accept(line.replace(deviceRoot, appRoot)), code -> exited(mine, code));
             setStatus("running", "main.py running on " + interpreter.name() + lastRestart, List.of());
         } catch (RuntimeException e) {
@@ -252,6 +253,24 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
                 setStatus("crashed", "main.py crashed (exit status " + code + "): fix it and save to restart", why);
             }
         }
+    }
+
+    /**
+     * {@code main.py}, or with a {@code boot.py} beside it a launcher that runs both in one namespace
+     * (as a board does; the unix port and CPython run only the script they are given).
+     */
+    private String script() {
+        if (!java.nio.file.Files.isRegularFile(device.root().resolve("boot.py"))) {
+            return "main.py";
+        }
+        Path launcher = device.hostrt().resolve(BOOT_THEN_MAIN);
+        try (java.io.InputStream in = LiveApp.class.getResourceAsStream(BOOT_THEN_MAIN)) {
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, BOOT_THEN_MAIN + " missing from the jar"), launcher,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + launcher + ": " + e.getMessage(), e);
+        }
+        return device.root().relativize(launcher).toString();
     }
 
     /** The traceback printed since the launch (the last one), else the last few lines. */

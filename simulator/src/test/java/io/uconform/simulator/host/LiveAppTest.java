@@ -114,6 +114,16 @@ class LiveAppTest {
     }
 
     @Test
+    void bootPyRunsBeforeMainPyInOneNamespaceAsOnABoard() throws Exception {
+        int mark = lines().size();
+        Files.writeString(app.resolve("boot.py"), "BOOT_GREETING = 'boot.py ran first'\n");
+        Files.writeString(app.resolve("main.py"), "print(BOOT_GREETING)\n" + Files.readString(app.resolve("main.py")));
+        int after = awaitLine("boot.py ran first", mark);
+        awaitLine("UCONFORM READY", after);
+        assertThat(new TestApi(live.deviceUri()).get("/led").status()).isEqualTo(200);
+    }
+
+    @Test
     void theResetButtonRebootsTheApp() {
         int mark = lines().size();
         live.reset(io.uconform.simulator.board.ResetCause.HARD);
