@@ -40,6 +40,11 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /** @param javascript false: pages get no script at all (what a one-shot screenshot or a reader without JS sees) */
+    public static Chromium start(int width, int height, boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("uconform-chromium-");
@@ -51,6 +56,9 @@ public final class Chromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver().toFile())
                 .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -106,6 +106,23 @@ class BoardPageBrowserTest {
     }
 
     @Test
+    void withoutScriptThePageStillShowsTheBoardAsItIs() throws Exception {
+        try (SimulatedDevice device = SimulatedDevice.start(SimulatorOptions.defaults());
+             Chromium noScript = Chromium.start(1300, 1000, false)) {
+            new TestApi(device.baseUri()).get("/led/on");
+            WebDriver plain = noScript.driver();
+            plain.get(device.adminUri().toString());
+            assertThat(plain.findElement(By.id("feed")).getText()).as("the script did not run")
+                    .isEqualTo("(a snapshot: the live view needs JavaScript)");
+            assertThat(plain.findElement(By.id("led")).getAttribute("class")).contains("on");
+            assertThat(plain.findElement(By.id("pin-2")).getText()).contains("GPIO2 out 1");
+            assertThat(plain.findElement(By.id("board")).getSize().getHeight()).as("the drawing is laid out").isGreaterThan(500);
+            Path shot = Path.of("target", "board-page-noscript.png");
+            Files.copy(noScript.driver().getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
     void refusedActionsSayWhy() {
         try (SimulatedDevice device = SimulatedDevice.start(SimulatorOptions.defaults())) {
             open(device.adminUri());
