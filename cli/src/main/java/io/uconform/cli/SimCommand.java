@@ -137,15 +137,22 @@ final class SimCommand implements Callable<Integer> {
             stopped.countDown();
         }, "uconform-sim-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (stopped.getCount() > 0) {
+            interrupted = true;
+        }
+        if (stopped.getCount() > 0) {
+            try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-                closeQuietly(served);
+            } catch (IllegalStateException e) {
+                return;  // the JVM is shutting down: the hook closes what is served
             }
+            closeQuietly(served);  // before the interrupt is restored: closing joins threads
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
