@@ -6,6 +6,7 @@ import io.uconform.credentials.DeviceSettingsLoader;
 import io.uconform.link.JSerialCommLink;
 import io.uconform.link.PortFinder;
 import io.uconform.probe.LoopbackWires;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.Availability;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
@@ -49,9 +50,9 @@ public final class Esp32TargetKind implements TargetKind {
                 if (!pythonOnPath()) {
                     return Availability.unavailable("esp32: the virtual ESP32 runs code with python3, which is not on PATH");
                 }
-                if (options.app().isEmpty() && ReferenceFirmware.locate().isEmpty()) {
-                    return Availability.unavailable("esp32: no app for the virtual board (set the option app, or the"
-                            + " system property uconform.firmware to the reference firmware)");
+                if (options.app().isEmpty() && FirmwareLocator.referenceFirmware().isEmpty()) {
+                    return Availability.unavailable("esp32: no app for the virtual board (set the option app; the"
+                            + " reference firmware was not found: " + FirmwareLocator.searched() + ")");
                 }
             }
             if (options.port().isPresent() && options.port().get().startsWith("/")
@@ -90,7 +91,7 @@ public final class Esp32TargetKind implements TargetKind {
         }
         if (options.virtual().isPresent()) {
             Esp32TargetOptions virtual = options.app().isPresent() ? options
-                    : ReferenceFirmware.locate().map(options::withApp).orElse(options);
+                    : FirmwareLocator.referenceFirmware().map(options::withApp).orElse(options);
             return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
                     options.image().isPresent(), settings.wifi(),
                     options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none()), options.pacedLine()),
