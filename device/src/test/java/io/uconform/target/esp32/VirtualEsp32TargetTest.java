@@ -46,6 +46,8 @@ class VirtualEsp32TargetTest {
             assertThat(root.body()).startsWith("{\"data\":");
             assertThat(running.probe().unavailableReason()).isEmpty();
             assertThat(running.facts()).containsKey("board");
+            String expected = io.uconform.simulator.host.Interpreter.find("micropython").isPresent() ? "micropython " : "cpython ";
+            assertThat(running.facts().get("interpreter")).as("which interpreter ran the board's code").startsWith(expected);
             assertThat(running.console().lines()).extracting(ConsoleLine::text)
                     .anyMatch(l -> l.startsWith("UCONFORM NET mode=sta ssid=uconform-virtual-ap"))
                     .anyMatch(l -> l.startsWith("UCONFORM READY url=http://127.0.0.1:"));
