@@ -32,12 +32,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
-    private final TargetSession session;
+    private final TargetPool pool;
     private final String label;
 
     /** @param label the target's name in this run's reports ({@code sim}, or {@code sim#2} when two are alike) */
-    CheckSupport(TargetSession session, String label) {
-        this.session = session;
+    CheckSupport(TargetPool pool, String label) {
+        this.pool = pool;
         this.label = label;
     }
 
@@ -47,7 +47,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check.isEmpty()) {
             return ConditionEvaluationResult.enabled("not a conformance check");
         }
-        Profile profile = session.profile();
+        Profile profile = pool.profile();
         if (profile != null) {
             String requirement = check.get().value();
             if (!profile.claims(Profile.groupOf(requirement))) {
@@ -58,10 +58,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 return ConditionEvaluationResult.disabled(ReportKeys.WAIVED + waiver.get());
             }
         }
-        if (!session.availability().isAvailable()) {
-            return ConditionEvaluationResult.disabled(session.availability().reason());
+        if (!pool.availability().isAvailable()) {
+            return ConditionEvaluationResult.disabled(pool.availability().reason());
         }
-        return session.downCause()
+        return pool.downCause()
                 .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
                 .orElseGet(() -> ConditionEvaluationResult.enabled("claimed by profile " + profile.name()));
     }
@@ -70,11 +70,11 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     @Override
     public void beforeAll(ExtensionContext context) {
         publish(context, ReportKeys.TARGET, label);
-        if (session.profile() != null) {
-            publish(context, ReportKeys.PROFILE, session.profile().name());
+        if (pool.profile() != null) {
+            publish(context, ReportKeys.PROFILE, pool.profile().name());
         }
-        if (!session.availability().isAvailable()) {
-            publish(context, ReportKeys.DOWN, "unavailable: " + session.availability().reason());
+        if (!pool.availability().isAvailable()) {
+            publish(context, ReportKeys.DOWN, "unavailable: " + pool.availability().reason());
         }
     }
 
@@ -83,10 +83,34 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        TargetPool.Lease lease;
         try {
-            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
-            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            lease = pool.lease();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Assumptions.abort(ReportKeys.NOT_RUN + "interrupted while waiting for an instance of " + label);
+            return;
         } catch (TargetException e) {
+            Assumptions.abort(e.getMessage().startsWith(ReportKeys.NOT_RUN) ? e.getMessage()
+                    : ReportKeys.NOT_RUN + e.getMessage());
+            return;
+        }
+        context.getStore(NS).put(TargetPool.Lease.class, lease);
+        TargetSession member = lease.member();
+        boolean firstUse = !member.started();
+        try {
+            TargetCheckContext checkContext = new TargetCheckContext(member, new Transcript(mask()));
+            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            if (pool.size() > 1) {
+                checkContext.note("instance " + member.member() + " of a pool of " + pool.size() + " ("
+                        + checkContext.baseUri() + ")");
+                if (firstUse) {
+                    publish(context, ReportKeys.FACTS, "pool." + member.member() + "=" + checkContext.baseUri());
+                }
+            }
+        } catch (TargetException e) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
     }
@@ -108,6 +132,15 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        try (TargetPool.Lease lease = context.getStore(NS).remove(TargetPool.Lease.class, TargetPool.Lease.class)) {
+            if (lease != null) {
+                afterCheck(context, lease.member());
+            }
+        }
+    }
+
+    /** Publishes the check's evidence and reacts when its instance stopped answering; before the lease ends. */
+    private void afterCheck(ExtensionContext context, TargetSession member) {
         TargetCheckContext checkContext = context.getStore(NS).remove(TargetCheckContext.class, TargetCheckContext.class);
         if (checkContext == null) {
             return;
@@ -115,8 +148,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         checkContext.closeConnections();
         publish(context, ReportKeys.TARGET, label);
         publish(context, ReportKeys.PROFILE, checkContext.profile().name());
-        if (session.firstFactsPublication()) {
-            publish(context, ReportKeys.FACTS, facts(checkContext));
+        if (pool.firstFactsPublication()) {
+            publish(context, ReportKeys.FACTS, facts(checkContext)
+                    + (pool.size() > 1 ? "\npool=" + pool.size() + "\npool." + member.member() + "="
+                    + checkContext.baseUri() : ""));
         }
         publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
         publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
@@ -126,26 +161,32 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 .filter(e -> !(e instanceof TestAbortedException));
         failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
         if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
-            targetStoppedAnswering(context);
+            targetStoppedAnswering(context, member);
         }
     }
 
-    private void targetStoppedAnswering(ExtensionContext context) {
+    private void targetStoppedAnswering(ExtensionContext context, TargetSession member) {
         String cause = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
                 + " (" + check(context).map(Check::value).orElse("?") + ")";
-        if (session.ownsLifecycle()) {
+        if (member.ownsLifecycle()) {
             try {
-                session.restart(cause);
-                publish(context, ReportKeys.RESTARTED, "target " + label + " stopped answering and was restarted after " + cause);
+                member.restart(cause);
+                publish(context, ReportKeys.RESTARTED, "target " + memberLabel(member) + " stopped answering and was"
+                        + " restarted after " + cause);
                 return;
             } catch (RuntimeException e) {
-                publish(context, ReportKeys.DOWN, "target " + label + " down after " + cause
+                publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " down after " + cause
                         + "; restart failed: " + e.getMessage());
                 return;
             }
         }
-        session.markDown(cause);
-        publish(context, ReportKeys.DOWN, "target " + label + " stopped answering GET / after " + cause);
+        member.markDown(cause);
+        publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " stopped answering GET / after " + cause);
+    }
+
+    /** The target's label, with the instance when it belongs to a pool of several ({@code sim (sim/2)}). */
+    private String memberLabel(TargetSession member) {
+        return pool.size() > 1 ? label + " (" + member.member() + ")" : label;
     }
 
     private static String facts(TargetCheckContext checkContext) {
@@ -157,13 +198,13 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
 
     private SecretMask mask() {
         SecretMask mask = SecretMask.none();
-        for (Map.Entry<String, String> option : session.selection().options().entrySet()) {
+        for (Map.Entry<String, String> option : pool.selection().options().entrySet()) {
             if (SECRET_NAME.matcher(option.getKey()).matches()) {
                 mask = mask.with(option.getValue());
             }
         }
-        if (session.profile() != null) {
-            for (Map.Entry<String, String> param : session.profile().params().entrySet()) {
+        if (pool.profile() != null) {
+            for (Map.Entry<String, String> param : pool.profile().params().entrySet()) {
                 if (SECRET_NAME.matcher(param.getKey()).matches()) {
                     mask = mask.with(param.getValue());
                 }

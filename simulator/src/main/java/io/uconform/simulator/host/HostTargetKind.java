@@ -49,4 +49,10 @@ public final class HostTargetKind implements TargetKind {
         return new HostTarget(spec, options, interpreter, firmware.orElseThrow(() ->
                 new TargetException("target 'host': the reference firmware (server/firmware) was not found")));
     }
+
+    /** Each instance on its own free port (a fixed {@code port} is refused for a pool). */
+    @Override
+    public java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
+        return io.uconform.target.PoolMembers.onFreePorts(spec, size);
+    }
 }

@@ -1,0 +1,173 @@
+package io.uconform.suite;
+
+import io.uconform.profile.Profile;
+import io.uconform.profile.ProfileException;
+import io.uconform.profile.Profiles;
+import io.uconform.target.Availability;
+import io.uconform.target.TargetException;
+import io.uconform.target.TargetKind;
+import io.uconform.target.TargetKinds;
+import io.uconform.target.TargetSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The instances of one selected target for the whole run: N identical members (N simulated boards,
+ * N interpreters, N virtual ESP32s, several real boards), shared by every check class through
+ * JUnit's root store, which closes them when the run ends. Every check borrows one member for
+ * itself ({@link #lease()}) and gives it back when it finished, so no two checks ever share an
+ * instance: resets, campaigns, slot limits and heap sampling see only their own traffic. Members
+ * start on first use; a pool of one is the run without pools.
+ */
+final class TargetPool implements AutoCloseable {
+
+    /** How long a check waits for a free member; members are bounded by the checks' hard timeout. */
+    static final Duration LEASE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final TargetSelection selection;
+    private final Profile profile;
+    private final Availability availability;
+    private final List<TargetSession> members;
+    private final boolean[] busy;
+    private boolean factsPublished;
+
+    TargetPool(TargetSelection selection) {
+        this.selection = selection;
+        Profile loaded = null;
+        Availability available;
+        List<TargetSession> created = new ArrayList<>();
+        try {
+            loaded = Profiles.load(selection.profile());
+            TargetKind kind = TargetKinds.require(selection.kind());
+            TargetSpec spec = new TargetSpec(selection.kind(), selection.options(), loaded);
+            int size = SuiteParallelism.size(selection);
+            List<TargetSpec> specs = kind.poolMembers(spec, size);
+            available = Availability.available();
+            for (TargetSpec member : specs) {
+                Availability memberAvailable = kind.availability(member);
+                if (!memberAvailable.isAvailable()) {
+                    available = memberAvailable;
+                    break;
+                }
+            }
+            if (available.isAvailable()) {
+                for (int i = 0; i < specs.size(); i++) {
+                    io.uconform.target.Target target = kind.create(specs.get(i));
+                    // each member named after the target, numbered when there are several: sim/1, sim/2
+                    String member = specs.size() == 1 ? target.name() : target.name() + "/" + (i + 1);
+                    created.add(new TargetSession(selection, loaded, target, member));
+                }
+            }
+        } catch (ProfileException | TargetException e) {
+            created.forEach(TargetSession::close);
+            created.clear();
+            available = Availability.unavailable(e.getMessage());
+        }
+        this.profile = loaded;
+        this.availability = available;
+        this.members = List.copyOf(created);
+        this.busy = new boolean[members.size()];
+    }
+
+    /** {@code sim}, {@code url:http://...}; the kind when no target could be created. */
+    String name() {
+        return members.isEmpty() ? selection.kind() : members.get(0).name();
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    TargetSelection selection() {
+        return selection;
+    }
+
+    /** Null only when the profile could not be loaded (then {@link #availability()} says why). */
+    Profile profile() {
+        return profile;
+    }
+
+    Availability availability() {
+        return availability;
+    }
+
+    /** Present when no member is left to run checks on (each went down); the first member's cause. */
+    synchronized Optional<String> downCause() {
+        if (members.isEmpty() || members.stream().anyMatch(m -> m.downCause().isEmpty())) {
+            return Optional.empty();
+        }
+        return members.get(0).downCause();
+    }
+
+    /**
+     * Borrows a free member that is not down, the first-numbered one first (so a run without
+     * parallel checks uses one instance), waiting while all are busy.
+     *
+     * @throws TargetException when every member is down or none became free within {@link #LEASE_TIMEOUT}
+     */
+    synchronized Lease lease() throws InterruptedException {
+        long deadline = System.nanoTime() + LEASE_TIMEOUT.toNanos();
+        while (true) {
+            boolean anyAlive = false;
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).downCause().isPresent()) {
+                    continue;
+                }
+                anyAlive = true;
+                if (!busy[i]) {
+                    busy[i] = true;
+                    return new Lease(i);
+                }
+            }
+            if (!anyAlive) {
+                throw new TargetException(ReportKeys.NOT_RUN + "target down (after "
+                        + downCause().orElse("every instance went down") + ")");
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TargetException("no instance of " + name() + "'s pool of " + members.size()
+                        + " became free within " + LEASE_TIMEOUT.toMinutes() + " min");
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** True once: the caller publishes the pool's facts with the first check. */
+    synchronized boolean firstFactsPublication() {
+        boolean first = !factsPublished;
+        factsPublished = true;
+        return first;
+    }
+
+    @Override
+    public void close() {
+        members.forEach(TargetSession::close);
+    }
+
+    /** One member borrowed by one check; {@link #close()} gives it back. */
+    final class Lease implements AutoCloseable {
+        private final int index;
+        private boolean returned;
+
+        private Lease(int index) {
+            this.index = index;
+        }
+
+        TargetSession member() {
+            return members.get(index);
+        }
+
+        @Override
+        public void close() {
+            synchronized (TargetPool.this) {
+                if (!returned) {
+                    returned = true;
+                    busy[index] = false;
+                    TargetPool.this.notifyAll();
+                }
+            }
+        }
+    }
+}
