@@ -5,6 +5,8 @@ import io.uconform.report.CheckRecord;
 import io.uconform.report.CheckStatus;
 import io.uconform.report.ReportListener;
 import io.uconform.report.RunReport;
+import io.uconform.suite.Shard;
+import io.uconform.suite.SuiteParallelism;
 import io.uconform.suite.SuiteSettings;
 import io.uconform.suite.TargetSelection;
 import io.uconform.suite.TargetsFile;
@@ -49,6 +51,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check-timeout", paramLabel = "SECONDS", description = "hard timeout per check (default: 30)")
     Double checkTimeoutSeconds;
 
+    @Option(names = "--pool", paramLabel = "N|auto", defaultValue = "auto", description = "instances of the target"
+            + " the checks are spread over, each check on one of its own (default: ${DEFAULT-VALUE}: sim picks from"
+            + " the cores, other kinds 1; 1 = one instance, checks one after another)")
+    String pool;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only the I-th of N stable slices of the checks"
+            + " (by a hash of each check's id); join the shards' report.json files with uconform merge")
+    String shard;
+
     /** Where the checks are found; only the CLI's own tests change it. */
     @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
     String checksPackage;
@@ -62,8 +73,11 @@ final class RunCommand implements Callable<Integer> {
             // in-process targets (sim) log through java.util.logging; their evidence is in the report
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         }
-        List<TargetSelection> selections = targetsFile != null ? TargetsFile.read(targetsFile, profile)
-                : List.of(new TargetSelection(target, options, profile));
+        int poolSize = TargetSelection.parsePool(pool);
+        java.util.Optional<Shard> slice = shard == null ? java.util.Optional.empty() : java.util.Optional.of(Shard.parse(shard));
+        List<TargetSelection> selections = (targetsFile != null ? TargetsFile.read(targetsFile, profile)
+                : List.of(new TargetSelection(target, options, profile))).stream()
+                .map(s -> s.pool() == TargetSelection.AUTO_POOL ? s.withPool(poolSize) : s).toList();
         selections.forEach(RunCommand::validate);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -79,10 +93,13 @@ final class RunCommand implements Callable<Integer> {
         if (checkTimeoutSeconds != null) {
             parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
         }
+        parameters.put(SuiteSettings.POOL, pool);
+        parameters.putAll(SuiteParallelism.parameters(SuiteParallelism.instances(selections)));
         out.println("uconform: running the conformance suite against "
                 + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));
+        slice.ifPresent(s -> out.println("uconform: shard " + s + " of the checks (join the shards with uconform merge)"));
         out.flush();
-        SuiteRun run = SuiteRun.execute(checksPackage, parameters, reportDir, out);
+        SuiteRun run = SuiteRun.execute(checksPackage, parameters, slice, reportDir, out);
         RunReport report = run.report().orElseThrow(() -> new IllegalArgumentException(
                 "no conformance checks found on the class path (package " + checksPackage + ")"));
         String startFailure = startFailure(report);
@@ -94,16 +111,21 @@ final class RunCommand implements Callable<Integer> {
         return allGood ? Uconform.OK : Uconform.CHECKS_FAILED;
     }
 
-    /** Bad input is found before anything runs: unknown kind or profile, malformed options, unreachable target. */
+    /**
+     * Bad input is found before anything runs: unknown kind or profile, malformed options, a pool
+     * the kind cannot have, unreachable target.
+     */
     private static void validate(TargetSelection selection) {
         io.uconform.profile.Profile loaded = Profiles.load(selection.profile());
         TargetKind kind = TargetKinds.require(selection.kind());
         TargetSpec targetSpec = new TargetSpec(selection.kind(), selection.options(), loaded);
-        Availability availability = kind.availability(targetSpec);
-        if (!availability.isAvailable()) {
-            throw new IllegalArgumentException(availability.reason());
+        for (TargetSpec member : kind.poolMembers(targetSpec, SuiteParallelism.size(selection))) {
+            Availability availability = kind.availability(member);
+            if (!availability.isAvailable()) {
+                throw new IllegalArgumentException(availability.reason());
+            }
+            kind.create(member).close();
         }
-        kind.create(targetSpec).close();
     }
 
     /** When every check that was meant to run could not because the target did not start: that reason. */

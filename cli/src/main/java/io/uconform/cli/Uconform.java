@@ -5,13 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code uconform} command: {@code run}, {@code sim}, {@code diff}. Exit codes: 0 all good,
+ * The {@code uconform} command: {@code run}, {@code sim}, {@code diff}, {@code merge}. Exit codes: 0 all good,
  * 1 checks failed (or new failures in a diff), 2 bad input. Bad input is one line on stderr
  * ({@code uconform: <problem>}), never a stack trace.
  */
 @Command(name = "uconform", mixinStandardHelpOptions = true, version = "uconform 0.1.0",
         description = "Conformance suite and simulator for microcontroller REST servers.",
-        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class})
+        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class, MergeCommand.class})
 public final class Uconform implements Runnable {
 
     public static final int OK = 0;

@@ -51,7 +51,8 @@ public final class SuiteParallelism {
         return total;
     }
 
-    static int size(TargetSelection selection) {
+    /** The pool size of one selection: its own, or its kind's default for {@code auto}. */
+    public static int size(TargetSelection selection) {
         if (selection.pool() != TargetSelection.AUTO_POOL) {
             return selection.pool();
         }
