@@ -100,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
         slice.ifPresent(s -> out.println("uconform: shard " + s + " of the checks (join the shards with uconform merge)"));
         out.flush();
         SuiteRun run = SuiteRun.execute(checksPackage, parameters, slice, reportDir, out);
+        if (run.report().isEmpty() && slice.isPresent()) {
+            return emptyShard(slice.get(), run, out);
+        }
         RunReport report = run.report().orElseThrow(() -> new IllegalArgumentException(
                 "no conformance checks found on the class path (package " + checksPackage + ")"));
         String startFailure = startFailure(report);
@@ -126,6 +129,22 @@ final class RunCommand implements Callable<Integer> {
             }
             kind.create(member).close();
         }
+    }
+
+    /** A shard that holds none of the checks writes an empty report, so that merge finds one from every shard. */
+    private static Integer emptyShard(Shard slice, SuiteRun run, PrintWriter out) {
+        java.time.Instant now = java.time.Instant.now();
+        try {
+            io.uconform.report.ReportJson.write(new RunReport(now, now, List.of(), List.of()),
+                    run.reportDir().resolve("report.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + run.reportDir().resolve("report.json") + ": "
+                    + e.getMessage(), e);
+        }
+        out.println("uconform: shard " + slice + " holds none of the checks; empty report.json: "
+                + run.reportDir().resolve("report.json").toAbsolutePath());
+        out.flush();
+        return Uconform.OK;
     }
 
     /** When every check that was meant to run could not because the target did not start: that reason. */
