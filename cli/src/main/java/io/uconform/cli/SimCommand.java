@@ -30,8 +30,16 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--admin-port", defaultValue = "8081", description = "admin API port, 0 for any (default: ${DEFAULT-VALUE})")
     int adminPort;
 
+    @Option(names = "--count", defaultValue = "1", description = "boards to start (a fleet: each on its own loopback"
+            + " address 127.0.1.1, 127.0.1.2, ... on the same port, or consecutive ports where the OS has no 127/8;"
+            + " one admin page for all; default: ${DEFAULT-VALUE})")
+    int count;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (count != 1) {
+            return SimFleet.run(board, count, port, adminPort, spec.commandLine().getOut());
+        }
         SimulatedDevice device;
         try {
             device = SimulatorLauncher.start(board, port, adminPort);

@@ -12,6 +12,7 @@ import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
@@ -110,6 +111,8 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+
+    @RunsAlone
     void incompleteRequestLineIsDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
             c.send("GET " + ctx.route("index"));
@@ -118,6 +121,8 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+
+    @RunsAlone
     void tricklingHeadersAreDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
             long start = System.nanoTime();
@@ -136,6 +141,8 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+
+    @RunsAlone
     void otherClientsAreServedDuringASlowHead(CheckContext ctx) {
         try (RawConnection slow = ctx.raw().open()) {
             slow.send(Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow: 1");

@@ -85,7 +85,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         }
         TargetPool.Lease lease;
         try {
-            lease = pool.lease();
+            lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Assumptions.abort(ReportKeys.NOT_RUN + "interrupted while waiting for an instance of " + label);
@@ -153,6 +153,8 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                     + (pool.size() > 1 ? "\npool=" + pool.size() + "\npool." + member.member() + "="
                     + checkContext.baseUri() : ""));
         }
+        publish(context, ReportKeys.DURATION, Long.toString(java.time.Duration.between(checkContext.started(),
+                java.time.Instant.now()).toMillis()));
         publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
         publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
                 .filter(line -> !line.at().isBefore(checkContext.started()))

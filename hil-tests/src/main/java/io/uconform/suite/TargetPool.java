@@ -31,6 +31,9 @@ final class TargetPool implements AutoCloseable {
     private final Availability availability;
     private final List<TargetSession> members;
     private final boolean[] busy;
+    private int leased;
+    private boolean aloneRunning;
+    private int aloneWaiting;
     private boolean factsPublished;
 
     TargetPool(TargetSelection selection) {
@@ -103,34 +106,47 @@ final class TargetPool implements AutoCloseable {
 
     /**
      * Borrows a free member that is not down, the first-numbered one first (so a run without
-     * parallel checks uses one instance), waiting while all are busy.
+     * parallel checks uses one instance), waiting while all are busy. With {@code alone}
+     * ({@link RunsAlone}), it also waits until no other member is leased and keeps the others idle
+     * until it is given back; a check waiting to run alone holds back new leases, so it is not starved.
      *
      * @throws TargetException when every member is down or none became free within {@link #LEASE_TIMEOUT}
      */
-    synchronized Lease lease() throws InterruptedException {
+    synchronized Lease lease(boolean alone) throws InterruptedException {
         long deadline = System.nanoTime() + LEASE_TIMEOUT.toNanos();
-        while (true) {
-            boolean anyAlive = false;
-            for (int i = 0; i < members.size(); i++) {
-                if (members.get(i).downCause().isPresent()) {
-                    continue;
+        if (alone) {
+            aloneWaiting++;
+        }
+        try {
+            while (true) {
+                boolean anyAlive = members.stream().anyMatch(m -> m.downCause().isEmpty());
+                if (!anyAlive) {
+                    throw new TargetException(ReportKeys.NOT_RUN + "target down (after "
+                            + downCause().orElse("every instance went down") + ")");
                 }
-                anyAlive = true;
-                if (!busy[i]) {
-                    busy[i] = true;
-                    return new Lease(i);
+                boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneWaiting == 0;
+                if (mayStart) {
+                    for (int i = 0; i < members.size(); i++) {
+                        if (!busy[i] && members.get(i).downCause().isEmpty()) {
+                            busy[i] = true;
+                            leased++;
+                            aloneRunning |= alone;
+                            return new Lease(i, alone);
+                        }
+                    }
                 }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TargetException("no instance of " + name() + "'s pool of " + members.size()
+                            + " became free within " + LEASE_TIMEOUT.toMinutes() + " min");
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
-            if (!anyAlive) {
-                throw new TargetException(ReportKeys.NOT_RUN + "target down (after "
-                        + downCause().orElse("every instance went down") + ")");
+        } finally {
+            if (alone) {
+                aloneWaiting--;
+                notifyAll();
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TargetException("no instance of " + name() + "'s pool of " + members.size()
-                        + " became free within " + LEASE_TIMEOUT.toMinutes() + " min");
-            }
-            wait(Math.max(1, left / 1_000_000));
         }
     }
 
@@ -149,10 +165,12 @@ final class TargetPool implements AutoCloseable {
     /** One member borrowed by one check; {@link #close()} gives it back. */
     final class Lease implements AutoCloseable {
         private final int index;
+        private final boolean alone;
         private boolean returned;
 
-        private Lease(int index) {
+        private Lease(int index, boolean alone) {
             this.index = index;
+            this.alone = alone;
         }
 
         TargetSession member() {
@@ -165,6 +183,8 @@ final class TargetPool implements AutoCloseable {
                 if (!returned) {
                     returned = true;
                     busy[index] = false;
+                    leased--;
+                    aloneRunning &= !alone;
                     TargetPool.this.notifyAll();
                 }
             }

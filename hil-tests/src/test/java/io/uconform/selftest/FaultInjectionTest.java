@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The suite tested by itself, every fault group in every build: the whole suite against {@code sim}
- * without faults, once with one instance and once with a pool (the verdicts must be the same, and
- * nothing may fail); then, for every {@link ServerFault}, the check classes of its family (engine
+ * without faults, once with one instance and once with a pool (the verdicts must be the same,
+ * nothing may fail, and in the pool no two check classes ran at once); then, for every {@link ServerFault}, the check classes of its family (engine
  * and board, realtime, or access) with the fault: exactly the fault's requirement must fail, and a
  * fault whose requirement's checks did not run at all fails the test (it is never skipped). Runs go
  * through a small executor so that the timer waits of several runs overlap; each is bounded.
@@ -94,6 +94,7 @@ class FaultInjectionTest {
                     assertThat(single.checksRun()).as("checks that ran").isGreaterThanOrEqualTo(250);
                     assertThat(pool.verdicts()).as("verdicts with a pool of %d against one instance", POOL)
                             .isEqualTo(single.verdicts());
+                    assertClassesRanOneAfterAnother(pool);
                     assertThat(pool.reportEntries("uconform.facts").stream().flatMap(String::lines)
                             .filter(l -> l.startsWith("pool.sim/")).distinct())
                             .as("pool members named in the target's facts").hasSizeGreaterThan(1);
@@ -116,6 +117,18 @@ class FaultInjectionTest {
                             run.failureSummary()).containsExactly(fault.requirement());
                 }));
         return Stream.concat(baseline, perFault);
+    }
+
+    /** A pool runs the checks of a class side by side, never two classes at once (their order holds on every instance). */
+    private static void assertClassesRanOneAfterAnother(SuiteRun run) {
+        Map<String, long[]> spans = run.classSpans();
+        List<Map.Entry<String, long[]>> byStart = spans.entrySet().stream()
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0])).toList();
+        for (int i = 1; i < byStart.size(); i++) {
+            assertThat(byStart.get(i).getValue()[0]).as("first start of %s against the last end of %s (ms: %s)",
+                    byStart.get(i).getKey(), byStart.get(i - 1).getKey(), SuiteRun.describe(spans))
+                    .isGreaterThanOrEqualTo(byStart.get(i - 1).getValue()[1]);
+        }
     }
 
     private static Optional<List<Class<?>>> family(ServerFault fault) {

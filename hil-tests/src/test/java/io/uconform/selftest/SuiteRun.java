@@ -156,19 +156,42 @@ final class SuiteRun {
                 .filter(java.util.Objects::nonNull).collect(Collectors.toList());
     }
 
-    /** Wall time of every check that ran, by {@code Class.method}, in milliseconds. */
+    /**
+     * Wall time of every check that ran, by {@code Class.method}, in milliseconds: the check's own
+     * ({@code uconform.duration}, without a wait for a free instance of a pool).
+     */
     Map<String, Long> durations() {
-        Map<String, java.time.Instant> started = new java.util.HashMap<>();
-        results.testEvents().started().stream().forEach(e -> started.put(e.getTestDescriptor().getUniqueId().toString(),
-                e.getTimestamp()));
         Map<String, Long> durations = new TreeMap<>();
-        results.testEvents().finished().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m -> {
-            java.time.Instant start = started.get(e.getTestDescriptor().getUniqueId().toString());
-            if (start != null) {
-                durations.put(name(m), java.time.Duration.between(start, e.getTimestamp()).toMillis());
-            }
-        }));
+        results.allEvents().reportingEntryPublished().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m ->
+                e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .map(r -> r.getKeyValuePairs().get(io.uconform.suite.ReportKeys.DURATION))
+                        .ifPresent(ms -> durations.put(name(m), Long.parseLong(ms)))));
         return durations;
+    }
+
+    /** Per check class: the first start and the last end of its checks, in ms since the run's first check started. */
+    Map<String, long[]> classSpans() {
+        Map<String, long[]> spans = new TreeMap<>();
+        java.util.List<Event> events = results.testEvents().list();
+        long origin = events.stream().mapToLong(e -> e.getTimestamp().toEpochMilli()).min().orElse(0);
+        for (Event e : events) {
+            check(e.getTestDescriptor()).ifPresent(m -> {
+                long at = e.getTimestamp().toEpochMilli() - origin;
+                long[] span = spans.computeIfAbsent(m.getDeclaringClass().getSimpleName(),
+                        k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                if (e.getType() == org.junit.platform.testkit.engine.EventType.STARTED) {
+                    span[0] = Math.min(span[0], at);
+                } else if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
+                    span[1] = Math.max(span[1], at);
+                }
+            });
+        }
+        return spans;
+    }
+
+    static String describe(Map<String, long[]> spans) {
+        return spans.entrySet().stream().sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0]))
+                .map(e -> e.getKey() + " " + e.getValue()[0] + ".." + e.getValue()[1]).collect(Collectors.joining(", "));
     }
 
     int checksRun() {
