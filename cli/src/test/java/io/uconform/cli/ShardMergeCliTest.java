@@ -92,6 +92,19 @@ class ShardMergeCliTest {
                 .contains("merge joins the disjoint shards of one run").hasLineCount(1);
     }
 
+    @Test
+    void aPoolOnATargetWithoutPoolsOrAMalformedShardIsOneLineAndExitTwo() {
+        assertThat(run("run", "--target", "url", "--option", "url=" + url, "--pool", "3")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("uconform: url: one instance only (no pool of 3)" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--target", "sim", "--pool", "3", "--option", "port=8080")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("uconform: sim: a pool of 3 instances needs port=0 (each on a free port of"
+                + " its own), not port=8080" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--target", "sim", "--shard", "3/2")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("uconform: shard must be i/n with 1 <= i <= n, not 3/2" + System.lineSeparator());
+    }
+
     private int runSuite(Path profile, Path reports, String shard) {
         String[] base = {"run", "--target", "url", "--option", "url=" + url, "--profile", profile.toString(),
             "--report-dir", reports.toString(), "--checks-package", "io.uconform.cli.fixture"};

@@ -31,6 +31,8 @@ final class TargetPool implements AutoCloseable {
     private final Availability availability;
     private final List<TargetSession> members;
     private final boolean[] busy;
+    /** When each member was last given back (System.nanoTime). */
+    private final long[] returnedAt;
     private int leased;
     private boolean aloneRunning;
     private int aloneWaiting;
@@ -72,6 +74,7 @@ final class TargetPool implements AutoCloseable {
         this.availability = available;
         this.members = List.copyOf(created);
         this.busy = new boolean[members.size()];
+        this.returnedAt = new long[members.size()];
     }
 
     /** {@code sim}, {@code url:http://...}; the kind when no target could be created. */
@@ -105,8 +108,8 @@ final class TargetPool implements AutoCloseable {
     }
 
     /**
-     * Borrows a free member that is not down, the first-numbered one first (so a run without
-     * parallel checks uses one instance), waiting while all are busy. With {@code alone}
+     * Borrows a free member that is not down, the one that rested longest ({@link #restedMost()}),
+     * waiting while all are busy. With {@code alone}
      * ({@link RunsAlone}), it also waits until no other member is leased and keeps the others idle
      * until it is given back; a check waiting to run alone holds back new leases, so it is not starved.
      *
@@ -125,15 +128,12 @@ final class TargetPool implements AutoCloseable {
                             + downCause().orElse("every instance went down") + ")");
                 }
                 boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneWaiting == 0;
-                if (mayStart) {
-                    for (int i = 0; i < members.size(); i++) {
-                        if (!busy[i] && members.get(i).downCause().isEmpty()) {
-                            busy[i] = true;
-                            leased++;
-                            aloneRunning |= alone;
-                            return new Lease(i, alone);
-                        }
-                    }
+                int free = mayStart ? restedMost() : -1;
+                if (free >= 0) {
+                    busy[free] = true;
+                    leased++;
+                    aloneRunning |= alone;
+                    return new Lease(free, alone);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -148,6 +148,31 @@ final class TargetPool implements AutoCloseable {
                 notifyAll();
             }
         }
+    }
+
+    /**
+     * The free member that has rested longest since its last check (a server gets time to notice
+     * clients a check left behind, such as vanished subscribers, before the next check arrives);
+     * a member not yet started only when every started one is busy, so a run without parallel
+     * checks uses one instance. -1 when none is free.
+     */
+    private int restedMost() {
+        int best = -1;
+        for (int i = 0; i < members.size(); i++) {
+            if (busy[i] || members.get(i).downCause().isPresent()) {
+                continue;
+            }
+            if (!members.get(i).started()) {
+                if (best < 0) {
+                    best = i;
+                }
+                continue;
+            }
+            if (best < 0 || !members.get(best).started() || returnedAt[i] < returnedAt[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** True once: the caller publishes the pool's facts with the first check. */
@@ -183,6 +208,7 @@ final class TargetPool implements AutoCloseable {
                 if (!returned) {
                     returned = true;
                     busy[index] = false;
+                    returnedAt[index] = System.nanoTime();
                     leased--;
                     aloneRunning &= !alone;
                     TargetPool.this.notifyAll();
