@@ -56,7 +56,6 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
-
     @RunsAlone
     void serverErrorsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -70,7 +69,6 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
-
     @RunsAlone
     void retriesBackOffExponentially(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -90,7 +88,6 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
-
     @RunsAlone
     void timeoutsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");

@@ -127,7 +127,6 @@ public class KeepAliveChecks {
     }
 
     @Check("KA-04")
-
     @RunsAlone
     void idleConnectionIsClosedAfterTheIdleTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {

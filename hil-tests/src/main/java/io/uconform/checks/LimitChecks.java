@@ -12,6 +12,7 @@ import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.CountsConnections;
 import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
@@ -111,7 +112,6 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
-
     @RunsAlone
     void incompleteRequestLineIsDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -121,7 +121,6 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
-
     @RunsAlone
     void tricklingHeadersAreDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -141,7 +140,6 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
-
     @RunsAlone
     void otherClientsAreServedDuringASlowHead(CheckContext ctx) {
         try (RawConnection slow = ctx.raw().open()) {
@@ -156,6 +154,7 @@ public class LimitChecks {
     }
 
     @Check("LIM-05")
+    @CountsConnections
     void extraClientGets503OrWaitsForAFreeSlot(CheckContext ctx) {
         List<RawConnection> holders = new ArrayList<>();
         try {

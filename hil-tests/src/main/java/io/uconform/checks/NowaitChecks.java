@@ -60,7 +60,6 @@ public class NowaitChecks {
     }
 
     @Check("NOWAIT-01")
-
     @RunsAlone
     void workKeepsItsPace(CheckContext ctx) {
         Blink blink = Blink.start(ctx);

@@ -134,7 +134,6 @@ public class RobustnessChecks {
     }
 
     @Check("ROB-03")
-
     @RunsAlone
     void garbageFloodDoesNotStopOtherClients(CheckContext ctx) {
         Hostile hostile = new Hostile(ctx, 707);

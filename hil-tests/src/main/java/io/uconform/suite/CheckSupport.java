@@ -85,7 +85,8 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         }
         TargetPool.Lease lease;
         try {
-            lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class));
+            lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class),
+                    context.getRequiredTestMethod().isAnnotationPresent(CountsConnections.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Assumptions.abort(ReportKeys.NOT_RUN + "interrupted while waiting for an instance of " + label);

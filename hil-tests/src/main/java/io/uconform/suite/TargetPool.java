@@ -25,6 +25,11 @@ final class TargetPool implements AutoCloseable {
 
     /** How long a check waits for a free member; members are bounded by the checks' hard timeout. */
     static final Duration LEASE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long an instance rests before a {@link CountsConnections} check may have it: longer than
+     * the heartbeat (1 s) at which a server notices a vanished event-stream subscriber.
+     */
+    static final Duration QUIET = Duration.ofMillis(2500);
 
     private final TargetSelection selection;
     private final Profile profile;
@@ -108,14 +113,14 @@ final class TargetPool implements AutoCloseable {
     }
 
     /**
-     * Borrows a free member that is not down, the one that rested longest ({@link #restedMost()}),
+     * Borrows a free member that is not down, the one that rested longest ({@link #restedMost(long)}),
      * waiting while all are busy. With {@code alone}
      * ({@link RunsAlone}), it also waits until no other member is leased and keeps the others idle
      * until it is given back; a check waiting to run alone holds back new leases, so it is not starved.
      *
      * @throws TargetException when every member is down or none became free within {@link #LEASE_TIMEOUT}
      */
-    synchronized Lease lease(boolean alone) throws InterruptedException {
+    synchronized Lease lease(boolean alone, boolean quiet) throws InterruptedException {
         long deadline = System.nanoTime() + LEASE_TIMEOUT.toNanos();
         if (alone) {
             aloneWaiting++;
@@ -128,7 +133,8 @@ final class TargetPool implements AutoCloseable {
                             + downCause().orElse("every instance went down") + ")");
                 }
                 boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneWaiting == 0;
-                int free = mayStart ? restedMost() : -1;
+                long quietSince = quiet ? System.nanoTime() - QUIET.toNanos() : Long.MAX_VALUE;
+                int free = mayStart ? restedMost(quietSince) : -1;
                 if (free >= 0) {
                     busy[free] = true;
                     leased++;
@@ -140,7 +146,8 @@ final class TargetPool implements AutoCloseable {
                     throw new TargetException("no instance of " + name() + "'s pool of " + members.size()
                             + " became free within " + LEASE_TIMEOUT.toMinutes() + " min");
                 }
-                wait(Math.max(1, left / 1_000_000));
+                // a quiet check also wakes when the longest-resting instance has rested enough
+                wait(Math.max(1, Math.min(left, quiet ? QUIET.toNanos() / 10 : left) / 1_000_000));
             }
         } finally {
             if (alone) {
@@ -154,9 +161,10 @@ final class TargetPool implements AutoCloseable {
      * The free member that has rested longest since its last check (a server gets time to notice
      * clients a check left behind, such as vanished subscribers, before the next check arrives);
      * a member not yet started only when every started one is busy, so a run without parallel
-     * checks uses one instance. -1 when none is free.
+     * checks uses one instance; only members given back before {@code restedSince} (nanoTime) or
+     * never used qualify. -1 when none is free.
      */
-    private int restedMost() {
+    private int restedMost(long restedSince) {
         int best = -1;
         for (int i = 0; i < members.size(); i++) {
             if (busy[i] || members.get(i).downCause().isPresent()) {
@@ -166,6 +174,9 @@ final class TargetPool implements AutoCloseable {
                 if (best < 0) {
                     best = i;
                 }
+                continue;
+            }
+            if (returnedAt[i] > restedSince) {
                 continue;
             }
             if (best < 0 || !members.get(best).started() || returnedAt[i] < returnedAt[best]) {

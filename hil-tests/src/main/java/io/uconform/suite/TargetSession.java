@@ -24,10 +24,11 @@ final class TargetSession implements AutoCloseable {
     private final Profile profile;
     private final Target target;
     private final String member;
-    private RunningTarget running;
+    /** Read without the lock by the pool (which must not wait while an instance starts). */
+    private volatile RunningTarget running;
     private TargetException startFailure;
     private HttpClient httpClient;
-    private String downCause;
+    private volatile String downCause;
     private final List<String> restarts = new ArrayList<>();
 
     /** @param member this instance's name in a pool ({@code sim/2}), or the target's name when alone */
@@ -60,7 +61,7 @@ final class TargetSession implements AutoCloseable {
         return target.ownsLifecycle();
     }
 
-    synchronized boolean started() {
+    boolean started() {
         return running != null;
     }
 
@@ -111,7 +112,7 @@ final class TargetSession implements AutoCloseable {
         }
     }
 
-    synchronized Optional<String> downCause() {
+    Optional<String> downCause() {
         return Optional.ofNullable(downCause);
     }
 
