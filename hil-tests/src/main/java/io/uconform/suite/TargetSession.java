@@ -30,6 +30,8 @@ final class TargetSession implements AutoCloseable {
     private HttpClient httpClient;
     private volatile String downCause;
     private final List<String> restarts = new ArrayList<>();
+    /** A run stopped by a signal closes the target too (its processes and directories go with it). */
+    private final io.uconform.cleanup.Registration atExit = io.uconform.cleanup.Cleanup.resource(this);
 
     /** @param member this instance's name in a pool ({@code sim/2}), or the target's name when alone */
     TargetSession(TargetSelection selection, Profile profile, Target target, String member) {
@@ -124,6 +126,7 @@ final class TargetSession implements AutoCloseable {
     public synchronized void close() {
         closeHttpClient();
         target.close();
+        atExit.close();
     }
 
     private void closeHttpClient() {
