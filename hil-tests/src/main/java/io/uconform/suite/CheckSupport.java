@@ -32,6 +32,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         AfterTestExecutionCallback, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
+    private static final String CONSOLE_FROM = "console-from";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
     private final TargetPool pool;
@@ -62,6 +63,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         }
         if (!pool.availability().isAvailable()) {
             return ConditionEvaluationResult.disabled(pool.availability().reason());
+        }
+        Optional<String> recovery = pool.recoveryCause();
+        if (recovery.isPresent()) {
+            return ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
         }
         return pool.downCause()
                 .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
@@ -99,8 +104,29 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         context.getStore(NS).put(TargetPool.Lease.class, lease);
+        // the check's console window opens before its instance starts, so the boot lines are its evidence too
+        context.getStore(NS).put(CONSOLE_FROM, java.time.Instant.now());
         TargetSession member = lease.member();
         boolean firstUse = !member.started();
+        try {
+            member.running();  // started first: a target in recovery is restarted before the check gets it
+        } catch (TargetException e) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
+            Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
+        }
+        Optional<String> fell = member.recoveryCause().isEmpty() ? member.runningRecovery() : Optional.empty();
+        Optional<String> recovery = member.recovery("before " + checkName(context));
+        if (fell.isPresent() && recovery.isEmpty()) {
+            publish(context, ReportKeys.RESTARTED, "target " + memberLabel(member) + " fell into recovery before "
+                    + checkName(context) + " (" + fell.get() + "); restarted");
+        }
+        if (recovery.isPresent()) {
+            publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " in recovery: " + recovery.get());
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
+            Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
+        }
         try {
             TargetCheckContext checkContext = new TargetCheckContext(member, new Transcript(mask()));
             context.getStore(NS).put(TargetCheckContext.class, checkContext);
@@ -116,6 +142,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
+    }
+
+    private static String checkName(ExtensionContext context) {
+        return context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
     }
 
     @Override
@@ -160,12 +190,21 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 java.time.Instant.now()).toMillis()));
         publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
         publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
-                .filter(line -> !line.at().isBefore(checkContext.started()))
+                .filter(line -> !line.at().isBefore(consoleFrom(context, checkContext)))
                 .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
         failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
-        if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
+        boolean stoppedAnswering = failure.isPresent() && !Liveness.answers(checkContext.baseUri())
+                && !RecoveryMode.awaitFall(checkContext.console(), checkContext.started());
+        Optional<String> fell = member.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.console()) : Optional.empty();
+        if (fell.isPresent()) {
+            // the target fell into recovery during this check: restarted once; still there, later checks are not run
+            Optional<String> still = member.recovery("after " + checkName(context));
+            publish(context, still.isPresent() ? ReportKeys.DOWN : ReportKeys.RESTARTED, "target " + memberLabel(member)
+                    + " fell into recovery during " + checkName(context) + " (" + fell.get() + ")"
+                    + (still.isPresent() ? "; still in recovery after a restart: later checks are not run" : "; restarted"));
+        } else if (stoppedAnswering) {
             targetStoppedAnswering(context, member);
         }
     }
@@ -197,6 +236,11 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         }
         member.markDown(cause);
         publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " stopped answering GET / after " + cause);
+    }
+
+    private static java.time.Instant consoleFrom(ExtensionContext context, TargetCheckContext checkContext) {
+        java.time.Instant from = context.getStore(NS).get(CONSOLE_FROM, java.time.Instant.class);
+        return from != null && from.isBefore(checkContext.started()) ? from : checkContext.started();
     }
 
     /** The target's label, with the instance when it belongs to a pool of several ({@code sim (sim/2)}). */

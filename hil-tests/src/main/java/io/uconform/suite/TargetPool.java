@@ -112,6 +112,19 @@ final class TargetPool implements AutoCloseable {
         return members.get(0).downCause();
     }
 
+    /** Present when every member serves its recovery app (mpy's RecoveryMode); the first member's reason. */
+    synchronized Optional<String> recoveryCause() {
+        if (members.isEmpty() || members.stream().anyMatch(m -> m.recoveryCause().isEmpty())) {
+            return Optional.empty();
+        }
+        return members.get(0).recoveryCause();
+    }
+
+    /** A member checks may still get: neither down nor known to be in recovery. */
+    private static boolean usable(TargetSession member) {
+        return member.downCause().isEmpty() && member.recoveryCause().isEmpty();
+    }
+
     /**
      * Borrows a free member that is not down, the one that rested longest ({@link #restedMost(long)}),
      * waiting while all are busy. With {@code alone}
@@ -127,10 +140,12 @@ final class TargetPool implements AutoCloseable {
         }
         try {
             while (true) {
-                boolean anyAlive = members.stream().anyMatch(m -> m.downCause().isEmpty());
-                if (!anyAlive) {
-                    throw new TargetException(ReportKeys.NOT_RUN + "target down (after "
-                            + downCause().orElse("every instance went down") + ")");
+                if (members.stream().noneMatch(TargetPool::usable)) {
+                    Optional<String> recovery = recoveryCause();
+                    throw new TargetException(recovery.isPresent()
+                            ? ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")"
+                            : ReportKeys.NOT_RUN + "target down (after "
+                            + downCause().orElse("every instance went down or into recovery") + ")");
                 }
                 boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneWaiting == 0;
                 long quietSince = quiet ? System.nanoTime() - QUIET.toNanos() : Long.MAX_VALUE;
@@ -167,7 +182,7 @@ final class TargetPool implements AutoCloseable {
     private int restedMost(long restedSince) {
         int best = -1;
         for (int i = 0; i < members.size(); i++) {
-            if (busy[i] || members.get(i).downCause().isPresent()) {
+            if (busy[i] || !usable(members.get(i))) {
                 continue;
             }
             if (!members.get(i).started()) {

@@ -48,7 +48,8 @@ public final class SimulatedDevice implements AutoCloseable {
         this.config = new DeviceConfig(options.settings());
         this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
         App app = new App(options.settings().name());
-        BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
+        BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config,
+                options.server().faults());
         this.realtime = Realtime.install(app, options.server(), config, board::uptimeMillis);
         this.webRoot = AccessWiring.install(app, config, options.server().faults());
         for (PinState pin : board.pins()) {

@@ -5,7 +5,8 @@ import io.uconform.suite.CheckContext;
 /**
  * Paths of the reference board API (CONFORMANCE section 3). The paths are part of the contract of
  * the GPIO, SYS and BOOT groups, so they default to the contract's; a profile may still rebind
- * each role ({@code led}, {@code gpio}, {@code adc}, {@code pwm}, {@code system}, {@code config}).
+ * each role ({@code led}, {@code gpio}, {@code adc}, {@code pwm}, {@code system}, {@code config},
+ * {@code reset}).
  */
 public final class BoardRoutes {
 
@@ -37,7 +38,7 @@ public final class BoardRoutes {
     }
 
     public static String reset(CheckContext ctx) {
-        return system(ctx) + "/reset";
+        return ctx.profile().route("reset").orElse(system(ctx) + "/reset");
     }
 
     public static String config(CheckContext ctx) {

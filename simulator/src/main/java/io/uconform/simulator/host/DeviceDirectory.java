@@ -20,7 +20,8 @@ final class DeviceDirectory implements AutoCloseable {
 
     /** The stand-in modules shipped as class path resources under {@code hostrt/}. */
     static final List<String> HOSTRT = List.of("_uconform_bridge.py", "machine.py", "network.py", "esp32.py");
-    static final Set<String> NOT_ON_DEVICE = Set.of("tests", "__pycache__", ".git", "README.md", "node_modules");
+    static final Set<String> NOT_ON_DEVICE = Set.of("tests", "bench", "__pycache__", ".git", "README.md", "node_modules",
+            "micropython-api.txt", ".spool");
 
     private final Path root;
 
