@@ -6,6 +6,8 @@ import io.uconform.report.CheckRecord;
 import io.uconform.report.CheckStatus;
 import io.uconform.report.ReportListener;
 import io.uconform.report.RunReport;
+import io.uconform.suite.Shard;
+import io.uconform.suite.SuiteParallelism;
 import io.uconform.suite.SuiteSettings;
 import io.uconform.suite.TargetSelection;
 import io.uconform.suite.TargetsFile;
@@ -57,6 +59,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check-timeout", paramLabel = "SECONDS", description = "hard timeout per check (default: 30)")
     Double checkTimeoutSeconds;
 
+    @Option(names = "--pool", paramLabel = "N|auto", defaultValue = "auto", description = "instances of the target"
+            + " the checks are spread over, each check on one of its own (default: ${DEFAULT-VALUE}: sim picks from"
+            + " the cores, other kinds 1; 1 = one instance, checks one after another)")
+    String pool;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only the I-th of N stable slices of the checks"
+            + " (by a hash of each check's id); join the shards' report.json files with uconform merge")
+    String shard;
+
     /** Where the checks are found; only the CLI's own tests change it. */
     @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
     String checksPackage;
@@ -70,8 +81,11 @@ final class RunCommand implements Callable<Integer> {
             // in-process targets (sim) log through java.util.logging; their evidence is in the report
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         }
-        List<TargetSelection> selections = targetsFile != null ? TargetsFile.read(targetsFile, profile)
-                : List.of(new TargetSelection(target, options, profile));
+        int poolSize = TargetSelection.parsePool(pool);
+        java.util.Optional<Shard> slice = shard == null ? java.util.Optional.empty() : java.util.Optional.of(Shard.parse(shard));
+        List<TargetSelection> selections = (targetsFile != null ? TargetsFile.read(targetsFile, profile)
+                : List.of(new TargetSelection(target, options, profile))).stream()
+                .map(s -> s.pool() == TargetSelection.AUTO_POOL ? s.withPool(poolSize) : s).toList();
         ReportDirectory.requireWritable(reportDir);
         selections.forEach(RunCommand::validate);
         PrintWriter out = spec.commandLine().getOut();
@@ -88,10 +102,16 @@ final class RunCommand implements Callable<Integer> {
         if (checkTimeoutSeconds != null) {
             parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
         }
+        parameters.put(SuiteSettings.POOL, pool);
+        parameters.putAll(SuiteParallelism.parameters(SuiteParallelism.instances(selections)));
         out.println("uconform: running the conformance suite against "
                 + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));
+        slice.ifPresent(s -> out.println("uconform: shard " + s + " of the checks (join the shards with uconform merge)"));
         out.flush();
-        SuiteRun run = SuiteRun.execute(checksPackage, parameters, reportDir, out);
+        SuiteRun run = SuiteRun.execute(checksPackage, parameters, slice, reportDir, out);
+        if (run.report().isEmpty() && slice.isPresent()) {
+            return emptyShard(slice.get(), run, out);
+        }
         RunReport report = run.report().orElseThrow(() -> new IllegalArgumentException(
                 "no conformance checks found on the class path (package " + checksPackage + ")"));
         String startFailure = startFailure(report);
@@ -106,18 +126,36 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Found before anything runs: bad input (unknown kind or profile, malformed or unknown options:
-     * exit 2), then a target that cannot be reached or started here (exit 3).
+     * Found before anything runs: bad input (unknown kind or profile, malformed or unknown options,
+     * a pool the kind cannot have: exit 2), then a target that cannot be reached or started here (exit 3).
      */
     private static void validate(TargetSelection selection) {
         io.uconform.profile.Profile loaded = Profiles.load(selection.profile());
         TargetKind kind = TargetKinds.require(selection.kind());
         TargetSpec targetSpec = new TargetSpec(selection.kind(), selection.options(), loaded);
-        kind.create(targetSpec).close();
-        Availability availability = kind.availability(targetSpec);
-        if (!availability.isAvailable()) {
-            throw new TargetUnavailable(availability.reason());
+        for (TargetSpec member : kind.poolMembers(targetSpec, SuiteParallelism.size(selection))) {
+            kind.create(member).close();
+            Availability availability = kind.availability(member);
+            if (!availability.isAvailable()) {
+                throw new TargetUnavailable(availability.reason());
+            }
         }
+    }
+
+    /** A shard that holds none of the checks writes an empty report, so that merge finds one from every shard. */
+    private static Integer emptyShard(Shard slice, SuiteRun run, PrintWriter out) {
+        java.time.Instant now = java.time.Instant.now();
+        try {
+            io.uconform.report.ReportJson.write(new RunReport(now, now, List.of(), List.of()),
+                    run.reportDir().resolve("report.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + run.reportDir().resolve("report.json") + ": "
+                    + e.getMessage(), e);
+        }
+        out.println("uconform: shard " + slice + " holds none of the checks; empty report.json: "
+                + run.reportDir().resolve("report.json").toAbsolutePath());
+        out.flush();
+        return Uconform.OK;
     }
 
     /** When every check that was meant to run could not because the target did not start: that reason. */

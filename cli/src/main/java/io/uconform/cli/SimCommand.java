@@ -51,11 +51,23 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--admin-port", defaultValue = "8081", description = "port of the board page and admin API, 0 for any (default: ${DEFAULT-VALUE})")
     int adminPort;
 
+    @Option(names = "--count", defaultValue = "1", description = "boards to start (a fleet: each on its own loopback"
+            + " address 127.0.1.1, 127.0.1.2, ... on the same port, or consecutive ports where the OS has no 127/8;"
+            + " one admin page for all; default: ${DEFAULT-VALUE})")
+    int count;
+
     @Option(names = "--profile", defaultValue = "reference", description = "profile whose limits (and, with --app, credentials) the board gets (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (count != 1) {
+            if (app != null || !options.isEmpty()) {
+                throw new IllegalArgumentException("--count starts a fleet of reference boards: without --app and --option");
+            }
+            return SimFleet.run(board == null ? "esp32-devkitc" : board, count, port, adminPort,
+                    spec.commandLine().getOut());
+        }
         // the servers log their start through java.util.logging; the lines below say it for people
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         checkPort("--port", port);

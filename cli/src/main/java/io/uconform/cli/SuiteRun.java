@@ -4,6 +4,8 @@ import io.uconform.cleanup.Cleanup;
 import io.uconform.cleanup.Registration;
 import io.uconform.report.ReportListener;
 import io.uconform.report.RunReport;
+import io.uconform.suite.Shard;
+import io.uconform.suite.ShardFilter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +31,12 @@ record SuiteRun(Optional<RunReport> report, Path reportDir, Path junitXml) {
     static final String INTERRUPTED = "interrupted by a signal (SIGINT, SIGTERM or SIGHUP) before the run finished";
 
     static SuiteRun execute(String checksPackage, Map<String, String> parameters, Path reportDir, PrintWriter out) {
+        return execute(checksPackage, parameters, Optional.empty(), reportDir, out);
+    }
+
+    /** @param shard when present, only that shard's checks are discovered (the rest are not in the report at all) */
+    static SuiteRun execute(String checksPackage, Map<String, String> parameters, Optional<Shard> shard, Path reportDir,
+                            PrintWriter out) {
         ReportListener report = new ReportListener();
         AtomicBoolean stopping = new AtomicBoolean();
         Path junitXml = reportDir.resolve("TEST-junit-jupiter.xml");
@@ -37,9 +45,12 @@ record SuiteRun(Optional<RunReport> report, Path reportDir, Path junitXml) {
                 .enableTestExecutionListenerAutoRegistration(false)
                 .addTestExecutionListeners(report,
                         new UntilStopped(new LegacyXmlReportGeneratingListener(reportDir, out), stopping::get),
-                        new UntilStopped(new ProgressListener(out), stopping::get)).build());
+                        new UntilStopped(new ProgressListener(out), stopping::get))
+                // the shard is given here, not read from a system property
+                .enablePostDiscoveryFilterAutoRegistration(false).build());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(checksPackage)).configurationParameters(parameters).build();
+                .selectors(selectPackage(checksPackage)).filters(new ShardFilter(shard))
+                .configurationParameters(parameters).build();
         Registration onSignal = Cleanup.first(() -> {
             stopping.set(true);
             report.writeInterrupted(INTERRUPTED).ifPresent(partial -> {

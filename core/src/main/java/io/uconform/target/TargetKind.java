@@ -25,4 +25,26 @@ public interface TargetKind {
      * the options are malformed. Does no I/O.
      */
     Target create(TargetSpec spec);
+
+    /**
+     * The specs of {@code size} identical instances of this target that can serve side by side (a
+     * pool: the suite spreads its checks over them). Default: one instance only; a kind that can
+     * run several (each on its own port, board or interpreter) overrides this.
+     *
+     * @throws TargetException one line saying why this target cannot have {@code size} instances
+     */
+    default java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
+        if (size == 1) {
+            return java.util.List.of(spec);
+        }
+        throw new TargetException(name() + ": one instance only (no pool of " + size + ")");
+    }
+
+    /**
+     * The pool size used when the user asks for none ({@code --pool auto}). Default 1 (today's
+     * one-instance run); {@code sim}, whose checks mostly wait on timers, suggests more.
+     */
+    default int defaultPoolSize(TargetSpec spec) {
+        return 1;
+    }
 }

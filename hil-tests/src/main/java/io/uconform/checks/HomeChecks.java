@@ -12,6 +12,7 @@ import io.uconform.checks.support.HomeServer;
 import io.uconform.checks.support.Requests;
 import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
@@ -57,6 +58,7 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
+    @RunsAlone
     void serverErrorsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
         try (HomeServer home = HomeServer.answering(aResponse().withStatus(503), aResponse().withStatus(500))
@@ -69,6 +71,7 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
+    @RunsAlone
     void retriesBackOffExponentially(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
         try (HomeServer home = HomeServer.answering(aResponse().withStatus(503), aResponse().withStatus(503),
@@ -87,6 +90,7 @@ public class HomeChecks {
     }
 
     @Check("HOME-01")
+    @RunsAlone
     void timeoutsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
         try (HomeServer home = HomeServer.answering(aResponse().withStatus(200).withFixedDelay(5000)).attach(ctx)) {

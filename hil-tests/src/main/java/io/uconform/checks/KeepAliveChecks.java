@@ -10,6 +10,7 @@ import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
@@ -126,6 +127,7 @@ public class KeepAliveChecks {
     }
 
     @Check("KA-04")
+    @RunsAlone
     void idleConnectionIsClosedAfterTheIdleTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
             assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))).status()).isEqualTo(200);

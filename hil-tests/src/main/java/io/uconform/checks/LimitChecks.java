@@ -15,6 +15,8 @@ import io.uconform.checks.support.WsSession;
 import io.uconform.client.HttpReply;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.CountsConnections;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
@@ -113,6 +115,7 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+    @RunsAlone
     void incompleteRequestLineIsDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
             c.send("GET " + ctx.route("index"));
@@ -121,6 +124,7 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+    @RunsAlone
     void tricklingHeadersAreDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
             long start = System.nanoTime();
@@ -139,6 +143,7 @@ public class LimitChecks {
     }
 
     @Check("LIM-04")
+    @RunsAlone
     void otherClientsAreServedDuringASlowHead(CheckContext ctx) {
         try (RawConnection slow = ctx.raw().open()) {
             slow.send(Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow: 1");
@@ -152,6 +157,7 @@ public class LimitChecks {
     }
 
     @Check("LIM-05")
+    @CountsConnections
     void extraClientGets503OrWaitsForAFreeSlot(CheckContext ctx) {
         List<RawConnection> holders = new ArrayList<>();
         try {

@@ -9,6 +9,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.probe.BoardProbe;
 import io.uconform.probe.PinReading;
 import io.uconform.suite.Check;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import org.junit.jupiter.api.Order;
@@ -59,6 +60,7 @@ public class NowaitChecks {
     }
 
     @Check("NOWAIT-01")
+    @RunsAlone
     void workKeepsItsPace(CheckContext ctx) {
         Blink blink = Blink.start(ctx);
         List<PinReading> changes = blink.awaitDone();

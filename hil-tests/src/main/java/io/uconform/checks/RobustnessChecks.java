@@ -15,6 +15,7 @@ import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import java.time.Duration;
@@ -134,6 +135,7 @@ public class RobustnessChecks {
     }
 
     @Check("ROB-03")
+    @RunsAlone
     void garbageFloodDoesNotStopOtherClients(CheckContext ctx) {
         Hostile hostile = new Hostile(ctx, 707);
         long worst = 0;

@@ -21,6 +21,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.client.Json;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
+import io.uconform.suite.CountsConnections;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import java.time.Duration;
@@ -162,6 +163,7 @@ public class SseChecks {
     }
 
     @Check("SSE-03")
+    @CountsConnections
     void broadcastReachesEverySubscriber(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
         int count = Math.min(2, ctx.limits().maxSseSubscribers());
@@ -194,6 +196,7 @@ public class SseChecks {
     }
 
     @Check("SSE-03")
+    @CountsConnections
     void vanishedSubscribersAreDropped(CheckContext ctx) {
         int cap = ctx.limits().maxSseSubscribers();
         for (int round = 1; round <= 3; round++) {
@@ -208,6 +211,7 @@ public class SseChecks {
     }
 
     @Check("SSE-04")
+    @CountsConnections
     void subscriberOverTheCapGets503(CheckContext ctx) {
         int cap = ctx.limits().maxSseSubscribers();
         for (int i = 0; i < cap; i++) {
@@ -223,6 +227,7 @@ public class SseChecks {
     }
 
     @Check("SSE-04")
+    @CountsConnections
     void slotFreesWhenASubscriberLeaves(CheckContext ctx) {
         int cap = ctx.limits().maxSseSubscribers();
         List<SseReader> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.uconform.checks.support.MultipartReader;
 import io.uconform.checks.support.Waits;
 import io.uconform.client.Json;
 import io.uconform.suite.Check;
+import io.uconform.suite.CountsConnections;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public class StreamChecks {
     }
 
     @Check("STREAM-01")
+    @CountsConnections
     void leavingClientsFreeTheServer(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
         int rounds = ctx.limits().maxClients() + 2;

@@ -32,14 +32,15 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         AfterTestExecutionCallback, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
+    private static final String CONSOLE_FROM = "console-from";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
-    private final TargetSession session;
+    private final TargetPool pool;
     private final String label;
 
     /** @param label the target's name in this run's reports ({@code sim}, or {@code sim#2} when two are alike) */
-    CheckSupport(TargetSession session, String label) {
-        this.session = session;
+    CheckSupport(TargetPool pool, String label) {
+        this.pool = pool;
         this.label = label;
     }
 
@@ -49,7 +50,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check.isEmpty()) {
             return ConditionEvaluationResult.enabled("not a conformance check");
         }
-        Profile profile = session.profile();
+        Profile profile = pool.profile();
         if (profile != null) {
             String requirement = check.get().value();
             if (!profile.claims(Profile.groupOf(requirement))) {
@@ -60,14 +61,14 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                 return ConditionEvaluationResult.disabled(ReportKeys.WAIVED + waiver.get());
             }
         }
-        if (!session.availability().isAvailable()) {
-            return ConditionEvaluationResult.disabled(session.availability().reason());
+        if (!pool.availability().isAvailable()) {
+            return ConditionEvaluationResult.disabled(pool.availability().reason());
         }
-        Optional<String> recovery = session.recoveryCause();
+        Optional<String> recovery = pool.recoveryCause();
         if (recovery.isPresent()) {
             return ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
         }
-        return session.downCause()
+        return pool.downCause()
                 .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
                 .orElseGet(() -> ConditionEvaluationResult.enabled("claimed by profile " + profile.name()));
     }
@@ -76,11 +77,11 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     @Override
     public void beforeAll(ExtensionContext context) {
         publish(context, ReportKeys.TARGET, label);
-        if (session.profile() != null) {
-            publish(context, ReportKeys.PROFILE, session.profile().name());
+        if (pool.profile() != null) {
+            publish(context, ReportKeys.PROFILE, pool.profile().name());
         }
-        if (!session.availability().isAvailable()) {
-            publish(context, ReportKeys.DOWN, "unavailable: " + session.availability().reason());
+        if (!pool.availability().isAvailable()) {
+            publish(context, ReportKeys.DOWN, "unavailable: " + pool.availability().reason());
         }
     }
 
@@ -89,25 +90,56 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        TargetPool.Lease lease;
         try {
-            session.running();  // started first: a target in recovery is restarted before the check gets it
+            lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class),
+                    context.getRequiredTestMethod().isAnnotationPresent(CountsConnections.class));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Assumptions.abort(ReportKeys.NOT_RUN + "interrupted while waiting for an instance of " + label);
+            return;
         } catch (TargetException e) {
+            Assumptions.abort(e.getMessage().startsWith(ReportKeys.NOT_RUN) ? e.getMessage()
+                    : ReportKeys.NOT_RUN + e.getMessage());
+            return;
+        }
+        context.getStore(NS).put(TargetPool.Lease.class, lease);
+        // the check's console window opens before its instance starts, so the boot lines are its evidence too
+        context.getStore(NS).put(CONSOLE_FROM, java.time.Instant.now());
+        TargetSession member = lease.member();
+        boolean firstUse = !member.started();
+        try {
+            member.running();  // started first: a target in recovery is restarted before the check gets it
+        } catch (TargetException e) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
-        Optional<String> fell = session.recoveryCause().isEmpty() ? session.runningRecovery() : Optional.empty();
-        Optional<String> recovery = session.recovery("before " + checkName(context));
+        Optional<String> fell = member.recoveryCause().isEmpty() ? member.runningRecovery() : Optional.empty();
+        Optional<String> recovery = member.recovery("before " + checkName(context));
         if (fell.isPresent() && recovery.isEmpty()) {
-            publish(context, ReportKeys.RESTARTED, "target " + label + " fell into recovery before "
+            publish(context, ReportKeys.RESTARTED, "target " + memberLabel(member) + " fell into recovery before "
                     + checkName(context) + " (" + fell.get() + "); restarted");
         }
         if (recovery.isPresent()) {
-            publish(context, ReportKeys.DOWN, "target " + label + " in recovery: " + recovery.get());
+            publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " in recovery: " + recovery.get());
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
         }
         try {
-            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
+            TargetCheckContext checkContext = new TargetCheckContext(member, new Transcript(mask()));
             context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            if (pool.size() > 1) {
+                checkContext.note("instance " + member.member() + " of a pool of " + pool.size() + " ("
+                        + checkContext.baseUri() + ")");
+                if (firstUse) {
+                    publish(context, ReportKeys.FACTS, "pool." + member.member() + "=" + checkContext.baseUri());
+                }
+            }
         } catch (TargetException e) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
     }
@@ -133,6 +165,15 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        try (TargetPool.Lease lease = context.getStore(NS).remove(TargetPool.Lease.class, TargetPool.Lease.class)) {
+            if (lease != null) {
+                afterCheck(context, lease.member());
+            }
+        }
+    }
+
+    /** Publishes the check's evidence and reacts when its instance stopped answering; before the lease ends. */
+    private void afterCheck(ExtensionContext context, TargetSession member) {
         TargetCheckContext checkContext = context.getStore(NS).remove(TargetCheckContext.class, TargetCheckContext.class);
         if (checkContext == null) {
             return;
@@ -140,27 +181,31 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         checkContext.closeConnections();
         publish(context, ReportKeys.TARGET, label);
         publish(context, ReportKeys.PROFILE, checkContext.profile().name());
-        if (session.firstFactsPublication()) {
-            publish(context, ReportKeys.FACTS, facts(checkContext));
+        if (pool.firstFactsPublication()) {
+            publish(context, ReportKeys.FACTS, facts(checkContext)
+                    + (pool.size() > 1 ? "\npool=" + pool.size() + "\npool." + member.member() + "="
+                    + checkContext.baseUri() : ""));
         }
+        publish(context, ReportKeys.DURATION, Long.toString(java.time.Duration.between(checkContext.started(),
+                java.time.Instant.now()).toMillis()));
         publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
         publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
-                .filter(line -> !line.at().isBefore(checkContext.started()))
+                .filter(line -> !line.at().isBefore(consoleFrom(context, checkContext)))
                 .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
         failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
         boolean stoppedAnswering = failure.isPresent() && !Liveness.answers(checkContext.baseUri())
                 && !RecoveryMode.awaitFall(checkContext.console(), checkContext.started());
-        Optional<String> fell = session.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.console()) : Optional.empty();
+        Optional<String> fell = member.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.console()) : Optional.empty();
         if (fell.isPresent()) {
             // the target fell into recovery during this check: restarted once; still there, later checks are not run
-            Optional<String> still = session.recovery("after " + checkName(context));
-            publish(context, still.isPresent() ? ReportKeys.DOWN : ReportKeys.RESTARTED, "target " + label
+            Optional<String> still = member.recovery("after " + checkName(context));
+            publish(context, still.isPresent() ? ReportKeys.DOWN : ReportKeys.RESTARTED, "target " + memberLabel(member)
                     + " fell into recovery during " + checkName(context) + " (" + fell.get() + ")"
                     + (still.isPresent() ? "; still in recovery after a restart: later checks are not run" : "; restarted"));
         } else if (stoppedAnswering) {
-            targetStoppedAnswering(context);
+            targetStoppedAnswering(context, member);
         }
     }
 
@@ -174,22 +219,33 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         throw MaskedFailure.of(thrown, text -> VisibleText.of(checkContext.get().transcript().mask(text)));
     }
 
-    private void targetStoppedAnswering(ExtensionContext context) {
+    private void targetStoppedAnswering(ExtensionContext context, TargetSession member) {
         String cause = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
                 + " (" + check(context).map(Check::value).orElse("?") + ")";
-        if (session.ownsLifecycle()) {
+        if (member.ownsLifecycle()) {
             try {
-                session.restart(cause);
-                publish(context, ReportKeys.RESTARTED, "target " + label + " stopped answering and was restarted after " + cause);
+                member.restart(cause);
+                publish(context, ReportKeys.RESTARTED, "target " + memberLabel(member) + " stopped answering and was"
+                        + " restarted after " + cause);
                 return;
             } catch (RuntimeException e) {
-                publish(context, ReportKeys.DOWN, "target " + label + " down after " + cause
+                publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " down after " + cause
                         + "; restart failed: " + e.getMessage());
                 return;
             }
         }
-        session.markDown(cause);
-        publish(context, ReportKeys.DOWN, "target " + label + " stopped answering GET / after " + cause);
+        member.markDown(cause);
+        publish(context, ReportKeys.DOWN, "target " + memberLabel(member) + " stopped answering GET / after " + cause);
+    }
+
+    private static java.time.Instant consoleFrom(ExtensionContext context, TargetCheckContext checkContext) {
+        java.time.Instant from = context.getStore(NS).get(CONSOLE_FROM, java.time.Instant.class);
+        return from != null && from.isBefore(checkContext.started()) ? from : checkContext.started();
+    }
+
+    /** The target's label, with the instance when it belongs to a pool of several ({@code sim (sim/2)}). */
+    private String memberLabel(TargetSession member) {
+        return pool.size() > 1 ? label + " (" + member.member() + ")" : label;
     }
 
     private static String facts(TargetCheckContext checkContext) {
@@ -200,8 +256,8 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     }
 
     private SecretMask mask() {
-        SecretMask mask = secrets(SecretMask.none(), session.selection().options());
-        return session.profile() == null ? mask : secrets(mask, session.profile().params());
+        SecretMask mask = secrets(SecretMask.none(), pool.selection().options());
+        return pool.profile() == null ? mask : secrets(mask, pool.profile().params());
     }
 
     /** Secret-looking values; with the user beside them ({@code authPassword} and {@code authUser}) also as Basic credentials. */

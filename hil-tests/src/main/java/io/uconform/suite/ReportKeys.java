@@ -13,6 +13,11 @@ public final class ReportKeys {
     public static final String CONSOLE = "uconform.console";
     /** The failure message with secrets masked (the report prefers it to the raw message). */
     public static final String REASON = "uconform.reason";
+    /**
+     * The check's own wall time in ms, from getting its instance to its end (without the wait for a
+     * free instance of a pool); the report prefers it to the time JUnit saw.
+     */
+    public static final String DURATION = "uconform.duration";
     /** The harness restarted the target after this check. */
     public static final String RESTARTED = "uconform.restarted";
     /** The target stopped answering after this check; later checks are not run. */

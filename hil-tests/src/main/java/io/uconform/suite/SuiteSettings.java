@@ -13,8 +13,9 @@ import java.util.function.Function;
  * properties): {@code target} (kind, default {@code sim}), {@code target.<option>=value},
  * {@code target.options=k=v;k=v}, {@code target.options.json={"k":"v"}} (how the CLI passes them: any
  * value travels intact), {@code profile} (default {@code reference}), {@code targets}
- * (a targets file, overrides the former) and {@code uconform.check.timeout} (seconds or ISO-8601,
- * default 30 s).
+ * (a targets file, overrides the former), {@code uconform.pool} (instances per target: {@code auto},
+ * the default, or a number; a targets file entry's {@code pool} wins) and
+ * {@code uconform.check.timeout} (seconds or ISO-8601, default 30 s).
  */
 public record SuiteSettings(List<TargetSelection> selections, Duration checkTimeout) {
 
@@ -25,6 +26,7 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     public static final String OPTIONS_JSON = "target.options.json";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     public static final String CHECK_TIMEOUT = "uconform.check.timeout";
+    public static final String POOL = "uconform.pool";
 
     /**
      * Option names looked up as {@code target.<name>} configuration parameters; JUnit offers no way
@@ -39,12 +41,14 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         String profile = parameters.apply(PROFILE).filter(s -> !s.isBlank()).orElse("reference");
         Duration timeout = parameters.apply(CHECK_TIMEOUT).map(SuiteSettings::duration).orElse(Duration.ofSeconds(30));
+        int pool = parameters.apply(POOL).map(TargetSelection::parsePool).orElse(TargetSelection.AUTO_POOL);
         Optional<String> targetsFile = parameters.apply(TARGETS).filter(s -> !s.isBlank());
         if (targetsFile.isPresent()) {
-            return new SuiteSettings(TargetsFile.read(Path.of(targetsFile.get()), profile), timeout);
+            return new SuiteSettings(TargetsFile.read(Path.of(targetsFile.get()), profile).stream()
+                    .map(s -> s.pool() == TargetSelection.AUTO_POOL ? s.withPool(pool) : s).toList(), timeout);
         }
         String kind = parameters.apply(TARGET).filter(s -> !s.isBlank()).orElse("sim");
-        return new SuiteSettings(List.of(new TargetSelection(kind, options(parameters), profile)), timeout);
+        return new SuiteSettings(List.of(new TargetSelection(kind, options(parameters), profile, pool)), timeout);
     }
 
     static Map<String, String> options(Function<String, Optional<String>> parameters) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a {@link ConformanceChecks} class once per selected target. Targets come from
- * configuration only ({@link SuiteSettings}); each is started once per run and shared by every
- * check class through JUnit's root store, which closes it when the run ends. Each invocation is
+ * configuration only ({@link SuiteSettings}); each is a {@link TargetPool} of one or more
+ * instances, started once per run and shared by every check class through JUnit's root store,
+ * which closes it when the run ends. Each invocation is
  * named after its target ({@code [sim]}, {@code [url:http://...]}) and carries the extensions that
  * apply claims, inject the {@link CheckContext}, enforce the hard timeout and keep the evidence.
  */
@@ -29,9 +30,9 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
         SuiteSettings settings = context.getRoot().getStore(NS)
                 .getOrComputeIfAbsent(SuiteSettings.class, k -> SuiteSettings.from(context::getConfigurationParameter),
                         SuiteSettings.class);
-        List<TargetSession> sessions = settings.selections().stream().distinct()
+        List<TargetPool> sessions = settings.selections().stream().distinct()
                 .map(selection -> context.getRoot().getStore(NS)
-                        .getOrComputeIfAbsent(selection, TargetSession::new, TargetSession.class))
+                        .getOrComputeIfAbsent(selection, TargetPool::new, TargetPool.class))
                 .toList();
         List<ClassTemplateInvocationContext> invocations = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
@@ -41,13 +42,13 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
     }
 
     /** The target's name; with {@code #n} when a targets file names two targets alike (two sims). */
-    private static String label(List<TargetSession> sessions, int index) {
+    private static String label(List<TargetPool> sessions, int index) {
         String name = sessions.get(index).name();
         long same = sessions.stream().filter(s -> s.name().equals(name)).count();
         return same == 1 ? name : name + "#" + (index + 1);
     }
 
-    private static ClassTemplateInvocationContext invocation(String label, TargetSession session, SuiteSettings settings) {
+    private static ClassTemplateInvocationContext invocation(String label, TargetPool session, SuiteSettings settings) {
         return new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {

@@ -3,24 +3,17 @@ package io.uconform.suite;
 import io.micronaut.http.client.HttpClient;
 import io.uconform.client.HttpClients;
 import io.uconform.profile.Profile;
-import io.uconform.profile.ProfileException;
-import io.uconform.profile.Profiles;
-import io.uconform.target.Availability;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetKinds;
-import io.uconform.target.TargetSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One selected target for the whole run, shared by every check class: created once, started on
- * first use, restarted or marked down after a check wedges it, closed when the run ends (it lives
- * in JUnit's root store, which closes {@link AutoCloseable} values).
+ * One instance of a selected target (a member of its {@link TargetPool}): started on first use,
+ * restarted or marked down after a check wedges it, closed when the run ends.
  */
 final class TargetSession implements AutoCloseable {
 
@@ -29,60 +22,51 @@ final class TargetSession implements AutoCloseable {
 
     private final TargetSelection selection;
     private final Profile profile;
-    private final Availability availability;
     private final Target target;
-    private RunningTarget running;
+    private final String member;
+    /** Read without the lock by the pool (which must not wait while an instance starts). */
+    private volatile RunningTarget running;
     private TargetException startFailure;
     private HttpClient httpClient;
-    private String downCause;
+    private volatile String downCause;
     private final List<String> restarts = new ArrayList<>();
-    private boolean factsPublished;
     private boolean restartedForRecovery;
-    private String recoveryCause;
+    private volatile String recoveryCause;
     /** A run stopped by a signal closes the target too (its processes and directories go with it). */
     private final io.uconform.cleanup.Registration atExit = io.uconform.cleanup.Cleanup.resource(this);
 
-    TargetSession(TargetSelection selection) {
+    /** @param member this instance's name in a pool ({@code sim/2}), or the target's name when alone */
+    TargetSession(TargetSelection selection, Profile profile, Target target, String member) {
         this.selection = selection;
-        Profile loaded = null;
-        Availability available;
-        Target created = null;
-        try {
-            loaded = Profiles.load(selection.profile());
-            TargetKind kind = TargetKinds.require(selection.kind());
-            TargetSpec spec = new TargetSpec(selection.kind(), selection.options(), loaded);
-            available = kind.availability(spec);
-            if (available.isAvailable()) {
-                created = kind.create(spec);
-            }
-        } catch (ProfileException | TargetException e) {
-            available = Availability.unavailable(e.getMessage());
-        }
-        this.profile = loaded;
-        this.availability = available;
-        this.target = created;
+        this.profile = profile;
+        this.target = target;
+        this.member = member;
     }
 
-    /** {@code sim}, {@code url:http://...}; the kind when no target could be created. */
+    /** {@code sim}, {@code url:http://...}. */
     String name() {
-        return target != null ? target.name() : selection.kind();
+        return target.name();
+    }
+
+    /** This instance in its pool: {@code sim/2}; the target's name when the pool has one member. */
+    String member() {
+        return member;
     }
 
     TargetSelection selection() {
         return selection;
     }
 
-    /** Null only when the profile could not be loaded (then {@link #availability()} says why). */
     Profile profile() {
         return profile;
     }
 
-    Availability availability() {
-        return availability;
+    boolean ownsLifecycle() {
+        return target.ownsLifecycle();
     }
 
-    boolean ownsLifecycle() {
-        return target != null && target.ownsLifecycle();
+    boolean started() {
+        return running != null;
     }
 
     /** Starts the target on first use; a failed start is remembered so later checks fail fast. */
@@ -92,9 +76,6 @@ final class TargetSession implements AutoCloseable {
         }
         if (startFailure != null) {
             throw startFailure;
-        }
-        if (target == null) {
-            throw new TargetException(availability.reason());
         }
         try {
             running = target.start();
@@ -135,7 +116,7 @@ final class TargetSession implements AutoCloseable {
         }
     }
 
-    synchronized Optional<String> downCause() {
+    Optional<String> downCause() {
         return Optional.ofNullable(downCause);
     }
 
@@ -170,7 +151,7 @@ final class TargetSession implements AutoCloseable {
         return running == null ? Optional.empty() : RecoveryMode.of(running.console());
     }
 
-    synchronized Optional<String> recoveryCause() {
+    Optional<String> recoveryCause() {
         return Optional.ofNullable(recoveryCause);
     }
 
@@ -178,19 +159,10 @@ final class TargetSession implements AutoCloseable {
         return List.copyOf(restarts);
     }
 
-    /** True once: the caller publishes the target's facts with the first check. */
-    synchronized boolean firstFactsPublication() {
-        boolean first = !factsPublished;
-        factsPublished = true;
-        return first;
-    }
-
     @Override
     public synchronized void close() {
         closeHttpClient();
-        if (target != null) {
-            target.close();
-        }
+        target.close();
         atExit.close();
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a targets file: a JSON array of {@code {"kind": ..., "options": {...}, "profile": ...}}
- * (options and profile optional). Problems are one-line {@link IllegalArgumentException}s.
+ * Reads a targets file: a JSON array of {@code {"kind": ..., "options": {...}, "profile": ...,
+ * "pool": N}} (options, profile and pool optional; pool is a number or {@code "auto"}). Problems are one-line {@link IllegalArgumentException}s.
  */
 public final class TargetsFile {
 
@@ -55,6 +55,14 @@ public final class TargetsFile {
             options.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         }
         String profile = node.path("profile").isTextual() ? node.path("profile").asText() : defaultProfile;
-        return new TargetSelection(node.path("kind").asText(), map, profile);
+        int pool = TargetSelection.AUTO_POOL;
+        if (!node.path("pool").isMissingNode() && !node.path("pool").isNull()) {
+            try {
+                pool = TargetSelection.parsePool(node.path("pool").asText());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage());
+            }
+        }
+        return new TargetSelection(node.path("kind").asText(), map, profile, pool);
     }
 }

@@ -1,7 +1,6 @@
 package io.uconform.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.uconform.profile.Profile;
 import io.uconform.server.ServerFault;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,34 +23,38 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The suite tested by itself: the check classes of the engine and board groups run against
- * {@code sim} once without faults (nothing may fail), then once per {@link ServerFault} of those
- * groups (exactly the fault's requirement may fail). The whole suite's clean run is Maven's
- * {@code ConformanceSuite}. (The SSE, WS,
- * STREAM and HOME faults are covered the same way by {@code RealtimeChecksOnSimTest}.) Runs go
- * through a small pool so that the timer waits of several runs overlap; each is bounded.
+ * The suite tested by itself, every fault group in every build: the whole suite against {@code sim}
+ * without faults, once with one instance and once with a pool (the verdicts must be the same,
+ * nothing may fail, and in the pool no two check classes ran at once); then, for every {@link ServerFault}, the check classes of its family (engine
+ * and board, realtime, or access) with the fault: exactly the fault's requirement must fail, and a
+ * fault whose requirement's checks did not run at all fails the test (it is never skipped). Runs go
+ * through a small executor so that the timer waits of several runs overlap; each is bounded.
  */
 class FaultInjectionTest {
 
-    /** The groups whose checks live in the classes below. */
-    private static final Set<String> GROUPS = Set.of("PROTO", "CORE", "METH", "ERR", "KA", "LIM", "ROB", "NOWAIT",
-            "GPIO", "SYS", "BOOT");
-    private static final List<Class<?>> CHECK_CLASSES = SuiteRun.ENGINE_AND_BOARD_CHECKS;
+    /** Families of groups and the check classes that hold their checks. */
+    private static final Map<Set<String>, List<Class<?>>> FAMILIES = Map.of(
+            Set.of("PROTO", "CORE", "METH", "ERR", "KA", "LIM", "ROB", "NOWAIT", "GPIO", "SYS", "BOOT"),
+            SuiteRun.ENGINE_AND_BOARD_CHECKS,
+            Set.of("SSE", "WS", "STREAM", "HOME"), SuiteRun.REALTIME_CHECKS,
+            Set.of("AUTH", "CORS", "FILE", "UP", "CHUNK", "TLS", "NET6"), SuiteRun.ACCESS_CHECKS);
 
     /** Concurrent suite runs: their waits are mostly timers, not CPU. */
     private static final int PARALLEL_RUNS = 3;
-    /** Per run, generous: the machine may be shared, and a run waits for the pool too. */
-    private static final Duration RUN_BUDGET = Duration.ofMinutes(6);
+    /** Instances per run: the checks of a class run side by side, each on its own. */
+    static final int POOL = Integer.getInteger("selftest.pool", 4);
+    /** Per run, generous: the machine may be shared, and a run waits for the executor too. */
+    private static final Duration RUN_BUDGET = Duration.ofMinutes(8);
 
-    /** Faults with a dedicated test: the target dies, so other checks are affected by design. */
+    /** Faults with a dedicated test ({@code TargetDownTest}): the target dies, so other checks are affected by design. */
     private static final List<ServerFault> TARGET_KILLERS = List.of(ServerFault.CRASH_ON_HEAD);
 
-    private static ExecutorService pool;
+    private static ExecutorService executor;
 
     @BeforeAll
-    static void startPool() {
+    static void startExecutor() {
         ClientWarmUp.once();
-        pool = Executors.newFixedThreadPool(PARALLEL_RUNS, r -> {
+        executor = Executors.newFixedThreadPool(PARALLEL_RUNS, r -> {
             Thread t = new Thread(r, "suite-selftest");
             t.setDaemon(true);
             return t;
@@ -58,44 +62,78 @@ class FaultInjectionTest {
     }
 
     @AfterAll
-    static void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+    static void stopExecutor() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     @TestFactory
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     Stream<DynamicTest> eachFaultBreaksExactlyItsRequirement() {
-        Future<SuiteRun> clean = pool.submit(() -> SuiteRun.of(CHECK_CLASSES, Map.of("target", "sim")));
+        Map<String, String> sim = Map.of("target", "sim");
+        Future<SuiteRun> alone = executor.submit(() -> SuiteRun.with(SuiteRun.pooled(sim, 1)));
+        Future<SuiteRun> pooled = executor.submit(() -> SuiteRun.with(SuiteRun.pooled(sim, POOL)));
         List<ServerFault> faults = new ArrayList<>(Arrays.asList(ServerFault.values()));
         faults.removeAll(TARGET_KILLERS);
-        faults.removeIf(f -> !GROUPS.contains(Profile.groupOf(f.requirement())));
         List<Future<SuiteRun>> runs = new ArrayList<>();
         for (ServerFault fault : faults) {
-            runs.add(pool.submit(() -> SuiteRun.of(CHECK_CLASSES, Map.of("target", "sim", "target.faults",
-                    fault.name()))));
+            Optional<List<Class<?>>> classes = family(fault);
+            runs.add(classes.isEmpty() ? null : executor.submit(() -> SuiteRun.of(classes.get(),
+                    SuiteRun.pooled(Map.of("target", "sim", "target.faults", fault.name()), POOL))));
         }
-        Stream<DynamicTest> baseline = Stream.of(DynamicTest.dynamicTest("no fault: no check fails", () -> {
-            SuiteRun run = clean.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
-            System.out.printf("suite on sim without faults: %d checks run in %d ms%n", run.checksRun(), run.millis());
-            assertThat(run.failedRequirements()).as("requirements with failed checks: %s", run.failureSummary())
-                    .isEmpty();
-            assertThat(run.checksRun()).as("checks that ran").isGreaterThanOrEqualTo(110);
-        }));
+        Stream<DynamicTest> baseline = Stream.of(DynamicTest.dynamicTest(
+                "no fault: nothing fails, one instance and a pool of " + POOL + " give the same verdicts", () -> {
+                    SuiteRun single = alone.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
+                    SuiteRun pool = pooled.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
+                    System.out.printf("whole suite on sim without faults: pool 1 %d checks in %d ms, pool %d %d checks"
+                            + " in %d ms%n", single.checksRun(), single.millis(), POOL, pool.checksRun(), pool.millis());
+                    assertThat(single.failed()).as("failed checks with one instance: %s", single.failureSummary())
+                            .isEmpty();
+                    assertThat(pool.failed()).as("failed checks with a pool of %d: %s", POOL, pool.failureSummary())
+                            .isEmpty();
+                    assertThat(single.checksRun()).as("checks that ran").isGreaterThanOrEqualTo(250);
+                    assertThat(pool.verdicts()).as("verdicts with a pool of %d against one instance", POOL)
+                            .isEqualTo(single.verdicts());
+                    assertClassesRanOneAfterAnother(pool);
+                    assertThat(pool.reportEntries("uconform.facts").stream().flatMap(String::lines)
+                            .filter(l -> l.startsWith("pool.sim/")).distinct())
+                            .as("pool members named in the target's facts").hasSizeGreaterThan(1);
+                }));
         Stream<DynamicTest> perFault = faults.stream().map(fault -> DynamicTest.dynamicTest(
                 fault.name() + " breaks exactly " + fault.requirement(), () -> {
-                    SuiteRun run = runs.get(faults.indexOf(fault)).get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
-                    System.out.printf("suite on sim with %s: %d checks, failed %s, %d ms%n", fault, run.checksRun(),
+                    Future<SuiteRun> future = runs.get(faults.indexOf(fault));
+                    assertThat(future).as("a family of check classes for %s's group %s (FaultInjectionTest.FAMILIES)",
+                            fault, Profile.groupOf(fault.requirement())).isNotNull();
+                    SuiteRun run = future.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
+                    System.out.printf("sim with %s: %d checks, failed %s, %d ms%n", fault, run.checksRun(),
                             run.failedRequirements(), run.millis());
-                    assumeThat(run.passedRequirements().contains(fault.requirement())
+                    assertThat(run.passedRequirements().contains(fault.requirement())
                             || run.failedRequirements().contains(fault.requirement()))
-                            .as("some check of %s ran on sim (not run: %s)", fault.requirement(),
-                                    run.notRun().stream().filter(o -> o.requirement().equals(fault.requirement()))
-                                            .toList())
+                            .as("some check of %s ran on sim with %s (skipped or not run: %s)", fault.requirement(),
+                                    fault, run.notRun().stream()
+                                            .filter(o -> o.requirement().equals(fault.requirement())).toList())
                             .isTrue();
                     assertThat(run.failedRequirements()).as("requirements with failed checks under %s: %s", fault,
                             run.failureSummary()).containsExactly(fault.requirement());
                 }));
         return Stream.concat(baseline, perFault);
+    }
+
+    /** A pool runs the checks of a class side by side, never two classes at once (their order holds on every instance). */
+    private static void assertClassesRanOneAfterAnother(SuiteRun run) {
+        Map<String, long[]> spans = run.classSpans();
+        List<Map.Entry<String, long[]>> byStart = spans.entrySet().stream()
+                .sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0])).toList();
+        for (int i = 1; i < byStart.size(); i++) {
+            assertThat(byStart.get(i).getValue()[0]).as("first start of %s against the last end of %s (ms: %s)",
+                    byStart.get(i).getKey(), byStart.get(i - 1).getKey(), SuiteRun.describe(spans))
+                    .isGreaterThanOrEqualTo(byStart.get(i - 1).getValue()[1]);
+        }
+    }
+
+    private static Optional<List<Class<?>>> family(ServerFault fault) {
+        String group = Profile.groupOf(fault.requirement());
+        return FAMILIES.entrySet().stream().filter(e -> e.getKey().contains(group)).map(Map.Entry::getValue)
+                .findFirst();
     }
 }

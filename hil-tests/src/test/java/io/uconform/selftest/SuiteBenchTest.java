@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The suite's speed against {@code sim}: N full runs in one JVM (after the JVM has started), then
  * the median wall time, the median per check and the slowest checks. Runs only when asked for with
  * {@code -Dbench.runs=N} (see {@code hil-tests/bench/suite-bench.sh}); otherwise skipped. The
- * engine and board check classes by default; {@code -Dbench.scope=all} for every check class.
+ * engine and board check classes by default; {@code -Dbench.scope=all} for every check class;
+ * {@code -Dbench.pool=N} for a pool of N instances (checks in parallel; default 1).
  */
 class SuiteBenchTest {
 
@@ -23,17 +24,20 @@ class SuiteBenchTest {
         String runsProperty = System.getProperty("bench.runs", "");
         assumeThat(runsProperty).as("benchmark not requested (-Dbench.runs=N)").isNotBlank();
         int runs = Integer.parseInt(runsProperty.trim());
+        int pool = Integer.getInteger("bench.pool", 1);
         List<Long> walls = new ArrayList<>();
         Map<String, List<Long>> perCheck = new HashMap<>();
         ClientWarmUp.once();
         for (int i = 0; i < runs; i++) {
-            SuiteRun run = "all".equals(System.getProperty("bench.scope")) ? SuiteRun.with(Map.of("target", "sim"))
-                    : SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, Map.of("target", "sim"));
+            Map<String, String> sim = SuiteRun.pooled(Map.of("target", "sim"), pool);
+            SuiteRun run = "all".equals(System.getProperty("bench.scope")) ? SuiteRun.with(sim)
+                    : SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, sim);
             walls.add(run.millis());
             run.durations().forEach((check, ms) -> perCheck.computeIfAbsent(check, k -> new ArrayList<>()).add(ms));
             System.out.printf("run %d: %d checks in %d ms%n", i + 1, run.checksRun(), run.millis());
             assertThat(run.failed()).as("failed checks in benchmark run %d: %s", i + 1, run.failureSummary()).isEmpty();
         }
+        System.out.printf("pool of %d instance(s)%n", pool);
         printSummary(runs, walls, perCheck);
     }
 

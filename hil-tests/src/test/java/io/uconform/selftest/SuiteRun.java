@@ -1,6 +1,17 @@
 package io.uconform.selftest;
 
+import io.uconform.checks.AuthChecks;
+import io.uconform.checks.ChunkChecks;
 import io.uconform.checks.CoreChecks;
+import io.uconform.checks.CorsChecks;
+import io.uconform.checks.FileChecks;
+import io.uconform.checks.HomeChecks;
+import io.uconform.checks.Net6Checks;
+import io.uconform.checks.SseChecks;
+import io.uconform.checks.StreamChecks;
+import io.uconform.checks.TlsChecks;
+import io.uconform.checks.UploadChecks;
+import io.uconform.checks.WebSocketChecks;
 import io.uconform.checks.ErrorChecks;
 import io.uconform.checks.GpioChecks;
 import io.uconform.checks.KeepAliveChecks;
@@ -48,12 +59,40 @@ final class SuiteRun {
             MethodChecks.class, ErrorChecks.class, KeepAliveChecks.class, LimitChecks.class, RobustnessChecks.class,
             NowaitChecks.class, GpioChecks.class, SystemChecks.class, SecretChecks.class);
 
+    /** The check classes of the groups SSE, WS, STREAM and HOME. */
+    static final List<Class<?>> REALTIME_CHECKS = List.of(SseChecks.class, WebSocketChecks.class, StreamChecks.class,
+            HomeChecks.class);
+
+    /** The check classes of the groups AUTH, CORS, FILE, UP, CHUNK, TLS and NET6. */
+    static final List<Class<?>> ACCESS_CHECKS = List.of(AuthChecks.class, CorsChecks.class, FileChecks.class,
+            UploadChecks.class, ChunkChecks.class, TlsChecks.class, Net6Checks.class);
+
+    /** Every check's status and reason by {@code Class.method}: what two runs must agree on. */
+    Map<String, String> verdicts() {
+        Map<String, String> verdicts = new TreeMap<>();
+        passed().forEach(o -> verdicts.put(o.check(), "passed"));
+        failed().forEach(o -> verdicts.put(o.check(), "failed"));
+        notRun().forEach(o -> verdicts.put(o.check(), "skipped: " + firstLine(o.message())));
+        return verdicts;
+    }
+
     private final EngineExecutionResults results;
     private final long millis;
 
     private SuiteRun(EngineExecutionResults results, long millis) {
         this.results = results;
         this.millis = millis;
+    }
+
+    /**
+     * {@code configuration} with a pool of {@code size} instances per target and, for more than one,
+     * the parallel execution that spreads checks over them (as {@code uconform run --pool N}).
+     */
+    static Map<String, String> pooled(Map<String, String> configuration, int size) {
+        Map<String, String> pooled = new java.util.LinkedHashMap<>(configuration);
+        pooled.put(io.uconform.suite.SuiteSettings.POOL, Integer.toString(size));
+        pooled.putAll(io.uconform.suite.SuiteParallelism.parameters(size));
+        return pooled;
     }
 
     /** The whole suite: every check class of the package. */
@@ -71,6 +110,8 @@ final class SuiteRun {
         long start = System.nanoTime();
         EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectors.toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                // the check classes only: the package also holds this module's tests of them
+                .filters(org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns(".*Checks"))
                 .configurationParameter("junit.jupiter.testclass.order.default",
                         "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         configuration.forEach(builder::configurationParameter);
@@ -115,19 +156,42 @@ final class SuiteRun {
                 .filter(java.util.Objects::nonNull).collect(Collectors.toList());
     }
 
-    /** Wall time of every check that ran, by {@code Class.method}, in milliseconds. */
+    /**
+     * Wall time of every check that ran, by {@code Class.method}, in milliseconds: the check's own
+     * ({@code uconform.duration}, without a wait for a free instance of a pool).
+     */
     Map<String, Long> durations() {
-        Map<String, java.time.Instant> started = new java.util.HashMap<>();
-        results.testEvents().started().stream().forEach(e -> started.put(e.getTestDescriptor().getUniqueId().toString(),
-                e.getTimestamp()));
         Map<String, Long> durations = new TreeMap<>();
-        results.testEvents().finished().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m -> {
-            java.time.Instant start = started.get(e.getTestDescriptor().getUniqueId().toString());
-            if (start != null) {
-                durations.put(name(m), java.time.Duration.between(start, e.getTimestamp()).toMillis());
-            }
-        }));
+        results.allEvents().reportingEntryPublished().stream().forEach(e -> check(e.getTestDescriptor()).ifPresent(m ->
+                e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .map(r -> r.getKeyValuePairs().get(io.uconform.suite.ReportKeys.DURATION))
+                        .ifPresent(ms -> durations.put(name(m), Long.parseLong(ms)))));
         return durations;
+    }
+
+    /** Per check class: the first start and the last end of its checks, in ms since the run's first check started. */
+    Map<String, long[]> classSpans() {
+        Map<String, long[]> spans = new TreeMap<>();
+        java.util.List<Event> events = results.testEvents().list();
+        long origin = events.stream().mapToLong(e -> e.getTimestamp().toEpochMilli()).min().orElse(0);
+        for (Event e : events) {
+            check(e.getTestDescriptor()).ifPresent(m -> {
+                long at = e.getTimestamp().toEpochMilli() - origin;
+                long[] span = spans.computeIfAbsent(m.getDeclaringClass().getSimpleName(),
+                        k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                if (e.getType() == org.junit.platform.testkit.engine.EventType.STARTED) {
+                    span[0] = Math.min(span[0], at);
+                } else if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
+                    span[1] = Math.max(span[1], at);
+                }
+            });
+        }
+        return spans;
+    }
+
+    static String describe(Map<String, long[]> spans) {
+        return spans.entrySet().stream().sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0]))
+                .map(e -> e.getKey() + " " + e.getValue()[0] + ".." + e.getValue()[1]).collect(Collectors.joining(", "));
     }
 
     int checksRun() {

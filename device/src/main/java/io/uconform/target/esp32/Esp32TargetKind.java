@@ -120,4 +120,39 @@ public final class Esp32TargetKind implements TargetKind {
     private static java.util.Map<String, String> settingsEnv(DeviceSettings settings) {
         return settings.port().map(p -> java.util.Map.of("UCONFORM_PORT", p)).orElse(java.util.Map.of());
     }
+
+    /**
+     * A pool: N virtual boards ({@code virtual=<chip>}), or one real board per serial port of a
+     * comma-separated {@code port} list ({@code port=/dev/ttyUSB0,/dev/ttyUSB1}).
+     */
+    @Override
+    public java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
+        java.util.List<String> ports = spec.option("port").map(p -> java.util.Arrays.stream(p.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
+        if (ports.size() > 1) {
+            if (size > ports.size()) {
+                throw new TargetException("esp32: a pool of " + size + " needs " + size + " serial ports, the option"
+                        + " port names " + ports.size());
+            }
+            java.util.List<TargetSpec> members = new java.util.ArrayList<>();
+            for (String port : ports.subList(0, size)) {
+                java.util.Map<String, String> options = new java.util.LinkedHashMap<>(spec.options());
+                options.put("port", port);
+                members.add(new TargetSpec(spec.kind(), options, spec.profile()));
+            }
+            return java.util.List.copyOf(members);
+        }
+        if (size == 1 || spec.option("virtual").isPresent()) {
+            return java.util.Collections.nCopies(size, spec);
+        }
+        throw new TargetException("esp32: a pool of " + size + " needs virtual=<chip> or one serial port per board"
+                + " (port=/dev/ttyUSB0,/dev/ttyUSB1)");
+    }
+
+    /** One board per port of a comma-separated {@code port} list, else 1. */
+    @Override
+    public int defaultPoolSize(TargetSpec spec) {
+        return spec.option("port").map(p -> (int) java.util.Arrays.stream(p.split(","))
+                .filter(x -> !x.isBlank()).count()).filter(n -> n > 1).orElse(1);
+    }
 }

@@ -50,4 +50,10 @@ public final class HostTargetKind implements TargetKind {
                 new TargetException("target 'host': the reference firmware was not found (looked for "
                         + FirmwareLocator.searched() + ")")));
     }
+
+    /** Each instance on its own free port (a fixed {@code port} is refused for a pool). */
+    @Override
+    public java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
+        return io.uconform.target.PoolMembers.onFreePorts(spec, size);
+    }
 }
