@@ -32,6 +32,9 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
+    /** System property: report checks that passed without asking for everything they declare. */
+    static final String NEEDS_AUDIT = "uconform.needs.audit";
+
     private final TargetSession session;
     private final String label;
 
@@ -56,6 +59,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             Optional<String> waiver = profile.waiver(requirement);
             if (waiver.isPresent()) {
                 return ConditionEvaluationResult.disabled(ReportKeys.WAIVED + waiver.get());
+            }
+            Optional<String> unmet = CheckNeeds.of(context.getRequiredTestMethod()).unmetByProfile(profile);
+            if (unmet.isPresent()) {
+                return ConditionEvaluationResult.disabled(unmet.get());
             }
         }
         if (!session.availability().isAvailable()) {
@@ -83,12 +90,22 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        Method method = context.getRequiredTestMethod();
+        CheckNeeds needs = CheckNeeds.of(method);
+        TargetCheckContext checkContext;
         try {
-            TargetCheckContext checkContext = new TargetCheckContext(session, new Transcript(mask()));
-            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            checkContext = new TargetCheckContext(session, new Transcript(mask()),
+                    method.getDeclaringClass().getSimpleName() + "." + method.getName(),
+                    check(context).map(Check::value).orElse(""), needs);
         } catch (TargetException e) {
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
+            return;
         }
+        Optional<String> unmetLimits = needs.unmetLimits(session.profile(), checkContext.targetConfiguredLimits());
+        if (unmetLimits.isPresent()) {
+            Assumptions.abort(unmetLimits.get());
+        }
+        context.getStore(NS).put(TargetCheckContext.class, checkContext);
     }
 
     @Override
@@ -113,6 +130,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         checkContext.closeConnections();
+        if (Boolean.getBoolean(NEEDS_AUDIT) && context.getExecutionException().isEmpty()
+                && !checkContext.declaredButUnused().isEmpty()) {
+            System.err.println("uconform needs audit: " + context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getRequiredTestMethod().getName() + " declares but never asked for "
+                    + checkContext.declaredButUnused());
+        }
         publish(context, ReportKeys.TARGET, label);
         publish(context, ReportKeys.PROFILE, checkContext.profile().name());
         if (session.firstFactsPublication()) {
