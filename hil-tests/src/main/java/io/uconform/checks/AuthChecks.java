@@ -8,6 +8,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public class AuthChecks {
         assertThat(reply.status()).as("%s must be refused with 401 (body: %s)", attempt, reply.text()).isEqualTo(401);
     }
 
+    @Needs(routes = "protected")
     @Check("AUTH-01")
     void noCredentialsIs401WithBasicChallenge(CheckContext ctx) {
         HttpReply reply = getProtected(ctx, Map.of());
@@ -46,6 +48,7 @@ public class AuthChecks {
                 .hasValueSatisfying(v -> assertThat(v).matches("(?i)basic\\s+realm=\"[^\"]*\".*"));
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-01")
     void wrongCredentialsAreChallengedToo(CheckContext ctx) {
         HttpReply reply = withAuthorization(ctx, Access.basic(Access.user(ctx), Access.password(ctx) + "-wrong"));
@@ -53,6 +56,7 @@ public class AuthChecks {
         assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate after a wrong password").isPresent();
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void validCredentialsGrantAccess(CheckContext ctx) {
         HttpReply reply = getProtected(ctx, Access.authorized(ctx));
@@ -60,18 +64,21 @@ public class AuthChecks {
                 .isBetween(200, 299);
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void wrongUserIsRefused(CheckContext ctx) {
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx) + "x", Access.password(ctx))), "a wrong user");
         denied(withAuthorization(ctx, Access.basic("mallory", Access.password(ctx))), "user mallory with the right password");
     }
 
+    @Needs(routes = "protected", params = "authUser")
     @Check("AUTH-02")
     void wrongPasswordIsRefused(CheckContext ctx) {
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx), "wrong")), "a wrong password");
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx), "")), "an empty password");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void truncatedAndOverLongCredentialsAreRefused(CheckContext ctx) {
         String password = Access.password(ctx);
@@ -90,6 +97,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void badBase64IsRefused(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -99,6 +107,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-03")
     void schemeNameIsCaseInsensitive(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -109,6 +118,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-03")
     void credentialsCompareInFull(CheckContext ctx) {
         String user = Access.user(ctx);
@@ -120,6 +130,7 @@ public class AuthChecks {
         denied(withAuthorization(ctx, Access.basic(user, password + "\u0000")), "the password with a trailing NUL");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void bearerTokensNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -127,6 +138,7 @@ public class AuthChecks {
         denied(withAuthorization(ctx, "Bearer " + Access.password(ctx)), "Bearer <password>");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void cookiesNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -135,6 +147,7 @@ public class AuthChecks {
                 "Cookie user/password");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void queryParametersNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -146,12 +159,14 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authLockedPassword", "authLockedUser"})
     @Check("AUTH-05")
     void callbackGrantsOnlyOnExplicitTrue(CheckContext ctx) {
         HttpReply reply = withAuthorization(ctx, Access.basic(ctx.param("authLockedUser"), ctx.param("authLockedPassword")));
         denied(reply, "an account whose auth callback answers a truthy value that is not true");
     }
 
+    @Needs(routes = "data")
     @Check("AUTH-06")
     void publicRoutesNeedNoCredentials(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("data"));
@@ -159,6 +174,7 @@ public class AuthChecks {
                 .isBetween(200, 299);
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-06")
     void uploadsWithoutCredentialsAreRefused(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -171,6 +187,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-06")
     void deletesWithoutCredentialsAreRefused(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -185,6 +202,7 @@ public class AuthChecks {
     }
 
     /** BOOT-02 for the auth password: not in the protected area's answers, its refusals, or the listed routes. */
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("BOOT-02")
     void authPasswordIsNeverReturned(CheckContext ctx) {
         String password = Access.password(ctx);
@@ -207,6 +225,7 @@ public class AuthChecks {
      * A campaign of malformed or wrong Basic credentials on reads and uploads; the count is reported
      * as evidence. Bearer tokens and cookies (AUTH-04) and deletes (AUTH-06) have their own checks.
      */
+    @Needs(routes = {"protected", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void bypassCampaignNeverSucceeds(CheckContext ctx) {
         String user = Access.user(ctx);

@@ -14,6 +14,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  * events there, retries 5xx and timeouts with growing waits, and keeps serving meanwhile. The home
  * is WireMock on 127.0.0.1, scripted per check.
  */
+@Needs(routes = "config")
 @ConformanceChecks
 @Order(ChecksOrder.HOME)
 public class HomeChecks {
@@ -32,6 +34,7 @@ public class HomeChecks {
     /** Bound on a device's posting and retrying (a few tries with backoff). */
     private static final Duration DELIVERY = Duration.ofSeconds(15);
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     void pinChangeIsPosted(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -44,6 +47,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "reset")
     @Check("HOME-01")
     void bootIsPostedAfterAReset(CheckContext ctx) {
         try (HomeServer home = HomeServer.answering().attach(ctx)) {
@@ -54,6 +58,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     void serverErrorsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -66,6 +71,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     void retriesBackOffExponentially(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -84,6 +90,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     void timeoutsAreRetried(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -93,6 +100,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = {"index", "led"}, params = "ledPin")
     @Check("HOME-01")
     void servingIsNotBlockedWhileHomeHangs(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");

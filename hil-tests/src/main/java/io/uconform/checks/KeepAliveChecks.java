@@ -12,6 +12,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ public class KeepAliveChecks {
     /** Above this cap the KA-03 checks would send too many requests for a fast suite. */
     private static final int MAX_REQUESTS_CHECKED = 1000;
 
+    @Needs(routes = {"data", "index"})
     @Check("KA-01")
     void secondRequestOnOneConnectionIsAnswered(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -33,6 +35,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "data")
     @Check("KA-01")
     void fiveRequestsOnOneConnectionAreAnswered(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -44,6 +47,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = {"index", "missing"})
     @Check("KA-01")
     void connectionSurvivesAnErrorStatus(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -53,6 +57,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "json")
     @Check("KA-01")
     void connectionSurvivesARequestWithABody(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -63,22 +68,26 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "index")
     @Check("KA-02")
     void connectionCloseRequestClosesAfterResponse(CheckContext ctx) {
         assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "Connection: close"));
     }
 
+    @Needs(routes = "index")
     @Check("KA-02")
     void connectionCloseTokenIsCaseInsensitive(CheckContext ctx) {
         assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "connection: CLOSE"));
     }
 
+    @Needs(routes = "index")
     @Check("KA-02")
     void http10ClosesByDefault(CheckContext ctx) {
         assertClosedAfterResponse(ctx, "GET " + ctx.route("index") + " HTTP/1.0" + CRLF + "Host: "
                 + Requests.host(ctx) + CRLF + CRLF);
     }
 
+    @Needs(routes = "data")
     @Check("KA-02")
     void http10KeepAliveStaysOpen(CheckContext ctx) {
         String request = "GET " + ctx.route("data") + " HTTP/1.0" + CRLF + "Host: " + Requests.host(ctx) + CRLF
@@ -89,16 +98,19 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "json")
     @Check("KA-02")
     void closeOnPostClosesAfterResponse(CheckContext ctx) {
         assertClosedAfterResponse(ctx, Requests.json(ctx, "POST", ctx.route("json"), "{}", "Connection: close"));
     }
 
+    @Needs(routes = "index")
     @Check("KA-02")
     void closeAmongSeveralConnectionTokensCloses(CheckContext ctx) {
         assertClosedAfterResponse(ctx, Requests.get(ctx, ctx.route("index"), "Connection: te, close"));
     }
 
+    @Needs(routes = "data", limits = "maxRequestsPerConnection")
     @Check("KA-03")
     void lastAllowedRequestCarriesCloseAndCloses(CheckContext ctx) {
         int max = cappedRequests(ctx);
@@ -112,6 +124,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "json", limits = "maxRequestsPerConnection")
     @Check("KA-03")
     void requestsWithBodiesCountTowardsTheCap(CheckContext ctx) {
         int max = cappedRequests(ctx);
@@ -125,6 +138,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "index", limits = "keepAliveIdleMs")
     @Check("KA-04")
     void idleConnectionIsClosedAfterTheIdleTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -132,11 +146,12 @@ public class KeepAliveChecks {
             long start = System.nanoTime();
             assertThat(c.closedByPeerWithin(Waits.afterIdleTimeout(ctx)))
                     .as("idle connection closed within %s (idle timeout %s)", Waits.afterIdleTimeout(ctx),
-                            ctx.limits().keepAliveIdle()).isTrue();
+                            java.time.Duration.ofMillis(ctx.limit("keepAliveIdleMs"))).isTrue();
             ctx.note("idle connection closed after " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
     }
 
+    @Needs(routes = {"data", "index", "missing"})
     @Check("KA-05")
     void pipelinedRequestsAreAnsweredInOrder(CheckContext ctx) {
         List<String> targets = List.of(ctx.route("index"), ctx.route("missing"), ctx.route("data"));
@@ -150,6 +165,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = "json")
     @Check("KA-05")
     void pipelinedEchoesKeepTheirOrder(CheckContext ctx) {
         StringBuilder batch = new StringBuilder();
@@ -165,6 +181,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = {"data", "index", "missing"})
     @Check("KA-05")
     void pipelinedBatchEndingWithCloseIsAnsweredThenClosed(CheckContext ctx) {
         String batch = Requests.get(ctx, ctx.route("data")) + Requests.get(ctx, ctx.route("missing"))
@@ -177,6 +194,7 @@ public class KeepAliveChecks {
         }
     }
 
+    @Needs(routes = {"data", "missing"})
     @Check("KA-05")
     void requestsSplitAcrossPipelinedWritesAreAnsweredInOrder(CheckContext ctx) {
         String batch = Requests.get(ctx, ctx.route("missing")) + Requests.get(ctx, ctx.route("data"));
@@ -204,7 +222,7 @@ public class KeepAliveChecks {
     }
 
     static int cappedRequests(CheckContext ctx) {
-        int max = ctx.limits().maxRequestsPerConnection();
+        int max = (int) ctx.limit("maxRequestsPerConnection");
         assumeThat(max).as("requests per connection cap (%d) small enough to exhaust", max)
                 .isLessThanOrEqualTo(MAX_REQUESTS_CHECKED);
         return max;

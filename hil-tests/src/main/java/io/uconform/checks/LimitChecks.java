@@ -14,6 +14,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,15 +26,17 @@ import java.util.Optional;
 @Order(ChecksOrder.LIMITS)
 public class LimitChecks {
 
+    @Needs(routes = "index", limits = "maxHeaderBytes")
     @Check("LIM-01")
     void oneOversizedHeaderIs431ThenClose(CheckContext ctx) {
-        String big = "X-Big: " + "a".repeat(ctx.limits().maxHeaderBytes() + 64);
+        String big = "X-Big: " + "a".repeat((int) ctx.limit("maxHeaderBytes") + 64);
         assertStatusThenClose(ctx, Requests.get(ctx, ctx.route("index"), big), 431);
     }
 
+    @Needs(routes = "index", limits = "maxHeaderBytes")
     @Check("LIM-01")
     void manySmallHeadersOverTheLimitAre431ThenClose(CheckContext ctx) {
-        int count = ctx.limits().maxHeaderBytes() / 40 + 2;
+        int count = (int) ctx.limit("maxHeaderBytes") / 40 + 2;
         String[] headers = new String[count];
         for (int i = 0; i < count; i++) {
             headers[i] = String.format("X-Header-%04d: %s", i, "v".repeat(24));
@@ -41,47 +44,53 @@ public class LimitChecks {
         assertStatusThenClose(ctx, Requests.get(ctx, ctx.route("index"), headers), 431);
     }
 
+    @Needs(routes = "data", limits = "maxHeaderBytes")
     @Check("LIM-01")
     void headerBlockWithinTheLimitIsServed(CheckContext ctx) {
-        String half = "X-Half: " + "h".repeat(ctx.limits().maxHeaderBytes() / 2);
+        String half = "X-Half: " + "h".repeat((int) ctx.limit("maxHeaderBytes") / 2);
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("data"), half));
-        assertThat(reply.status()).as("a head of about half the %d-byte limit", ctx.limits().maxHeaderBytes())
+        assertThat(reply.status()).as("a head of about half the %d-byte limit", (int) ctx.limit("maxHeaderBytes"))
                 .isEqualTo(200);
     }
 
+    @Needs(limits = "maxTargetBytes")
     @Check("LIM-02")
     void overlongPathIs414(CheckContext ctx) {
-        String target = "/" + "p".repeat(ctx.limits().maxTargetBytes() + 16);
+        String target = "/" + "p".repeat((int) ctx.limit("maxTargetBytes") + 16);
         assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
                 .isEqualTo(414);
     }
 
+    @Needs(routes = "index", limits = "maxTargetBytes")
     @Check("LIM-02")
     void overlongQueryIs414(CheckContext ctx) {
-        String target = ctx.route("index") + "?q=" + "q".repeat(ctx.limits().maxTargetBytes() + 16);
+        String target = ctx.route("index") + "?q=" + "q".repeat((int) ctx.limit("maxTargetBytes") + 16);
         assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
                 .isEqualTo(414);
     }
 
+    @Needs(routes = "missing", limits = "maxTargetBytes")
     @Check("LIM-02")
     void targetWithinTheLimitIsNot414(CheckContext ctx) {
-        String target = ctx.route("missing") + "/" + "w".repeat(ctx.limits().maxTargetBytes() / 2);
+        String target = ctx.route("missing") + "/" + "w".repeat((int) ctx.limit("maxTargetBytes") / 2);
         assertThat(Exchange.once(ctx, Requests.get(ctx, target)).status()).as("a %d-byte target", target.length())
                 .isEqualTo(404);
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("LIM-03")
     void bodyOverTheLimitIs413ThenClose(CheckContext ctx) {
-        int length = ctx.limits().maxBodyBytes() + 1;
+        int length = (int) ctx.limit("maxBodyBytes") + 1;
         String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
                 "Content-Length: " + length) + CRLF;
         assertStatusThenClose(ctx, head + "{\"blob\":\"" + "b".repeat(1024), 413);
     }
 
+    @Needs(routes = {"json", "raise"}, limits = "maxBodyBytes")
     @Check("LIM-03")
     void unreadBodyIsNotParsedAsRequests(CheckContext ctx) {
         String smuggled = Requests.get(ctx, ctx.route("raise"));
-        int length = ctx.limits().maxBodyBytes() + 1;
+        int length = (int) ctx.limit("maxBodyBytes") + 1;
         String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
                 "Content-Length: " + length) + CRLF;
         try (RawConnection c = ctx.raw().open()) {
@@ -94,21 +103,24 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("LIM-03")
     void chunkedBodyOverTheLimitIs413(CheckContext ctx) {
-        int size = ctx.limits().maxBodyBytes() + 1;
+        int size = (int) ctx.limit("maxBodyBytes") + 1;
         String head = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
                 "Transfer-Encoding: chunked") + CRLF;
         assertStatusThenClose(ctx, head + Integer.toHexString(size) + CRLF + "c".repeat(2048), 413);
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("LIM-03")
     void bodyAtTheLimitIsServed(CheckContext ctx) {
-        String blob = Payloads.jsonBlob(3, ctx.limits().maxBodyBytes());
+        String blob = Payloads.jsonBlob(3, (int) ctx.limit("maxBodyBytes"));
         HttpReply reply = Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), blob));
         assertThat(reply.status()).as("a body of exactly %d bytes (the limit)", blob.length()).isEqualTo(200);
     }
 
+    @Needs(routes = "index", limits = "headerTimeoutMs")
     @Check("LIM-04")
     void incompleteRequestLineIsDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -117,6 +129,7 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = "index", limits = "headerTimeoutMs")
     @Check("LIM-04")
     void tricklingHeadersAreDroppedAfterHeaderTimeout(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -131,10 +144,11 @@ public class LimitChecks {
             long ms = (System.nanoTime() - start) / 1_000_000;
             ctx.note("trickling client (1 byte per 100 ms) dropped: " + closed + " after " + ms + " ms");
             assertThat(closed).as("a client trickling a byte every 100 ms dropped within %s (header timeout %s)",
-                    limit, ctx.limits().headerTimeout()).isTrue();
+                    limit, java.time.Duration.ofMillis(ctx.limit("headerTimeoutMs"))).isTrue();
         }
     }
 
+    @Needs(routes = {"data", "index"}, limits = "headerTimeoutMs")
     @Check("LIM-04")
     void otherClientsAreServedDuringASlowHead(CheckContext ctx) {
         try (RawConnection slow = ctx.raw().open()) {
@@ -144,10 +158,11 @@ public class LimitChecks {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(reply.status()).isEqualTo(200);
             assertThat(ms).as("ms to serve another client while a head is incomplete")
-                    .isLessThan(ctx.limits().headerTimeout().toMillis());
+                    .isLessThan(ctx.limit("headerTimeoutMs"));
         }
     }
 
+    @Needs(routes = "data", limits = "maxClients")
     @Check("LIM-05")
     void extraClientGets503OrWaitsForAFreeSlot(CheckContext ctx) {
         List<RawConnection> holders = new ArrayList<>();
@@ -170,6 +185,7 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = "data", limits = "maxClients")
     @Check("LIM-05")
     void serverRecoversWhenClientsLeave(CheckContext ctx) {
         List<RawConnection> holders = new ArrayList<>();
@@ -181,6 +197,7 @@ public class LimitChecks {
                         .isEqualTo(200));
     }
 
+    @Needs(routes = "json")
     @Check("LIM-06")
     void continueIsSentWhenTheBodyWillBeRead(CheckContext ctx) {
         String body = "{\"expect\":\"continue\"}";
@@ -193,19 +210,22 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = "missing")
     @Check("LIM-06")
     void finalStatusFirstForAMissingRoute(CheckContext ctx) {
         assertNoContinueUnlessRead(ctx, "POST", ctx.route("missing"), 16);
     }
 
+    @Needs(routes = "json")
     @Check("LIM-06")
     void finalStatusFirstForAMethodNotAllowed(CheckContext ctx) {
         assertNoContinueUnlessRead(ctx, "PUT", ctx.route("json"), 16);
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("LIM-06")
     void finalStatusFirstForAnOversizedBody(CheckContext ctx) {
-        assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), ctx.limits().maxBodyBytes() + 1);
+        assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), (int) ctx.limit("maxBodyBytes") + 1);
     }
 
     /**
@@ -232,7 +252,7 @@ public class LimitChecks {
      * server may not evict them as idle), until the cap or a 503 (other clients may hold slots).
      */
     static boolean fillClientSlots(CheckContext ctx, List<RawConnection> holders) {
-        for (int i = 0; i < ctx.limits().maxClients(); i++) {
+        for (int i = 0; i < (int) ctx.limit("maxClients"); i++) {
             RawConnection c = ctx.raw().open();
             holders.add(c);
             // the next request's first bytes travel with this one, so the connection is never idle
@@ -240,7 +260,7 @@ public class LimitChecks {
             if (reply.status() == 503) {
                 return true;
             }
-            assertThat(reply.status()).as("holder #%d of %d", i + 1, ctx.limits().maxClients()).isEqualTo(200);
+            assertThat(reply.status()).as("holder #%d of %d", i + 1, (int) ctx.limit("maxClients")).isEqualTo(200);
             c.send(ctx.route("data"));
         }
         // a bounded moment for the server to see the started requests
@@ -261,6 +281,6 @@ public class LimitChecks {
         boolean closed = c.closedByPeerWithin(limit);
         ctx.note("incomplete head dropped: " + closed + " after " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
         assertThat(closed).as("incomplete head answered 408 or closed within %s (header timeout %s)", limit,
-                ctx.limits().headerTimeout()).isTrue();
+                java.time.Duration.ofMillis(ctx.limit("headerTimeoutMs"))).isTrue();
     }
 }

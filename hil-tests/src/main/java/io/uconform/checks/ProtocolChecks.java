@@ -13,6 +13,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,21 +25,25 @@ public class ProtocolChecks {
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 [1-5][0-9]{2} [\\x21-\\x7e][\\x20-\\x7e]*");
 
+    @Needs(routes = "index")
     @Check("PROTO-01")
     void statusLineOfSuccess(CheckContext ctx) {
         assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
     }
 
+    @Needs(routes = "missing")
     @Check("PROTO-01")
     void statusLineOfNotFound(CheckContext ctx) {
         assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
     }
 
+    @Needs(routes = "raise")
     @Check("PROTO-01")
     void statusLineOfHandlerError(CheckContext ctx) {
         assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
     }
 
+    @Needs(routes = "json")
     @Check("PROTO-01")
     void requestHeaderNamesAreCaseInsensitive(CheckContext ctx) {
         String json = "{\"case\":\"insensitive\"}";
@@ -49,41 +54,49 @@ public class ProtocolChecks {
         assertThat(reply.json().path("data").path("case").asText()).as("echoed body").isEqualTo("insensitive");
     }
 
+    @Needs(routes = "index")
     @Check("PROTO-02")
     void successDeclaresItsLength(CheckContext ctx) {
         assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
     }
 
+    @Needs(routes = "missing")
     @Check("PROTO-02")
     void notFoundDeclaresItsLength(CheckContext ctx) {
         assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
     }
 
+    @Needs(routes = "raise")
     @Check("PROTO-02")
     void handlerErrorDeclaresItsLength(CheckContext ctx) {
         assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
     }
 
+    @Needs(routes = "json")
     @Check("PROTO-02")
     void echoDeclaresItsLength(CheckContext ctx) {
         assertFramed(Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), "{\"n\":[1,2,3]}")));
     }
 
+    @Needs(routes = "index")
     @Check("PROTO-03")
     void headOfIndexHasGetHeadersAndNoBody(CheckContext ctx) {
         assertHeadMatchesGet(ctx, ctx.route("index"));
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-03")
     void headOfDataRouteHasGetHeadersAndNoBody(CheckContext ctx) {
         assertHeadMatchesGet(ctx, ctx.route("data"));
     }
 
+    @Needs(routes = "missing")
     @Check("PROTO-03")
     void headOfMissingRouteHasGetHeadersAndNoBody(CheckContext ctx) {
         assertHeadMatchesGet(ctx, ctx.route("missing"));
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-04")
     void queryTakesNoPartInRouting(CheckContext ctx) {
         String data = ctx.route("data");
@@ -94,12 +107,14 @@ public class ProtocolChecks {
         assertThat(withQuery.json()).as("body with a query").isEqualTo(plain.json());
     }
 
+    @Needs(routes = {"index", "missing"})
     @Check("PROTO-04")
     void queryWithSlashesDoesNotChangeTheRoute(CheckContext ctx) {
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index") + "?next=" + ctx.route("missing")));
         assertThat(reply.status()).as("GET / with a path-like query (body: %s)", reply.text()).isEqualTo(200);
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-04")
     void pathIsPercentDecodedBeforeMatching(CheckContext ctx) {
         String data = ctx.route("data");
@@ -108,6 +123,7 @@ public class ProtocolChecks {
                 .isEqualTo(200);
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-04")
     void plusInPathIsNotDecoded(CheckContext ctx) {
         String data = ctx.route("data");
@@ -115,6 +131,7 @@ public class ProtocolChecks {
         assertThat(reply.status()).as("GET %s+ must not match %s (body: %s)", data, data, reply.text()).isEqualTo(404);
     }
 
+    @Needs(routes = "query")
     @Check("PROTO-05")
     void plusInQueryIsSpaceAndRepeatedKeysAreKept(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("query") + "?a=x+y&b=1&b=2");
@@ -123,6 +140,7 @@ public class ProtocolChecks {
                 .isEqualTo(io.uconform.client.Json.parse("{\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]}"));
     }
 
+    @Needs(routes = "query")
     @Check("PROTO-05")
     void queryIsPercentDecoded(CheckContext ctx) {
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("query") + "?k%20ey=%C3%A9t%C3%A9%2B%26"));
@@ -131,6 +149,7 @@ public class ProtocolChecks {
                 reply.text()).isEqualTo("\u00e9t\u00e9+&");
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-06")
     void requestLineOneByteAtATime(CheckContext ctx) {
         String request = Requests.get(ctx, ctx.route("data"));
@@ -138,6 +157,7 @@ public class ProtocolChecks {
         assertSameAsWhole(ctx, request, Segments.bytesOf(request, 0, lineEnd));
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-06")
     void headersOneByteAtATime(CheckContext ctx) {
         String request = Requests.get(ctx, ctx.route("data"), "Accept: application/json", "X-Check: proto-06");
@@ -145,6 +165,7 @@ public class ProtocolChecks {
         assertSameAsWhole(ctx, request, Segments.bytesOf(request, lineEnd, request.length()));
     }
 
+    @Needs(routes = "json")
     @Check("PROTO-06")
     void bodyOneByteAtATime(CheckContext ctx) {
         String request = Requests.json(ctx, "POST", ctx.route("json"), "{\"split\":[\"into\",\"bytes\"]}");
@@ -152,36 +173,41 @@ public class ProtocolChecks {
         assertSameAsWhole(ctx, request, Segments.bytesOf(request, headEnd, request.length()));
     }
 
+    @Needs(routes = "json")
     @Check("PROTO-06")
     void wholeRequestOneByteAtATime(CheckContext ctx) {
         String request = Requests.json(ctx, "POST", ctx.route("json"), "{\"all\":true}");
         assertSameAsWhole(ctx, request, Segments.bytesOf(request, 0, request.length()));
     }
 
+    @Needs(routes = "data")
     @Check("PROTO-06")
     void crAndLfInSeparateSegments(CheckContext ctx) {
         String request = Requests.get(ctx, ctx.route("data"), "Accept: */*");
         assertSameAsWhole(ctx, request, Segments.splitAfterEachCr(request));
     }
 
+    @Needs(routes = "index")
     @Check("PROTO-06")
     void segmentsPacedInTime(CheckContext ctx) {
         String request = Requests.get(ctx, ctx.route("index"));
         assertSameAsWhole(ctx, request, Segments.paced(request, 6));
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("PROTO-07")
     void largeEchoArrivesComplete(CheckContext ctx) {
-        String blob = Payloads.jsonBlob(7, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        String blob = Payloads.jsonBlob(7, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), blob);
         assertThat(reply.status()).as("status of a %d-byte echo", blob.length()).isEqualTo(200);
         assertThat(reply.json().path("data")).as("echoed %d-byte body", blob.length())
                 .isEqualTo(io.uconform.client.Json.parse(blob));
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("PROTO-07")
     void largeEchoOverRawSocketMatchesContentLength(CheckContext ctx) {
-        String blob = Payloads.jsonBlob(11, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        String blob = Payloads.jsonBlob(11, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         HttpReply reply = Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), blob));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Length")).as("Content-Length").isPresent();
@@ -190,9 +216,10 @@ public class ProtocolChecks {
         assertThat(reply.text()).as("echoed body").contains(blob.substring(9, blob.length() - 2));
     }
 
+    @Needs(routes = "json", limits = "maxBodyBytes")
     @Check("PROTO-07")
     void twoLargeResponsesOnOneConnectionArriveComplete(CheckContext ctx) {
-        String first = Payloads.jsonBlob(13, Math.min(ctx.limits().maxBodyBytes(), 256 * 1024) - 64);
+        String first = Payloads.jsonBlob(13, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         String second = Payloads.jsonBlob(17, first.length());
         try (RawConnection c = ctx.raw().open()) {
             for (String blob : List.of(first, second)) {

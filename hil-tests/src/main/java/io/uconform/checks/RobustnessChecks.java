@@ -17,6 +17,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +40,7 @@ public class RobustnessChecks {
      */
     private static final long DEFAULT_MAX_HEAP_DROP = 16 * 1024;
 
+    @Needs(routes = "index")
     @Check("ROB-01")
     void malformedRequestCampaign(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
@@ -50,6 +52,7 @@ public class RobustnessChecks {
         baseline.assertStillAnswers(ctx, Waits.reply(ctx));
     }
 
+    @Needs(routes = "index")
     @Check("ROB-01")
     void randomBytesCampaign(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
@@ -61,6 +64,7 @@ public class RobustnessChecks {
         baseline.assertStillAnswers(ctx, Waits.afterHeaderTimeout(ctx));
     }
 
+    @Needs(routes = "index")
     @Check("ROB-01")
     void truncatedAndShortBodyCampaign(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
@@ -72,6 +76,7 @@ public class RobustnessChecks {
         baseline.assertStillAnswers(ctx, Waits.afterHeaderTimeout(ctx));
     }
 
+    @Needs(routes = "index")
     @Check("ROB-01")
     void oversizedCampaign(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
@@ -83,6 +88,7 @@ public class RobustnessChecks {
         baseline.assertStillAnswers(ctx, Waits.afterHeaderTimeout(ctx));
     }
 
+    @Needs(routes = "index")
     @Check("ROB-01")
     void mixedCampaignWithGarbageAfterValidRequests(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
@@ -94,7 +100,7 @@ public class RobustnessChecks {
             byte[] garbage = hostile.next(kind);
             if (i % 5 == 0) {
                 try (RawConnection c = ctx.raw().open()) {
-                    Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
+                    Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index")));
                     deliver(c, garbage);
                 }
             } else {
@@ -105,6 +111,7 @@ public class RobustnessChecks {
         baseline.assertStillAnswers(ctx, Waits.afterHeaderTimeout(ctx));
     }
 
+    @Needs(routes = {"index", "system"})
     @Check("ROB-02")
     void freeHeapStaysBoundedUnderAbuse(CheckContext ctx) {
         long before = freeHeap(ctx);
@@ -121,17 +128,20 @@ public class RobustnessChecks {
         ctx.note("free heap before " + before + ", after " + freeHeap(ctx) + " bytes");
     }
 
+    @Needs(routes = {"data", "index"}, limits = {"headerTimeoutMs", "maxClients"})
     @Check("ROB-03")
     void slowHeadsDoNotStopOtherClients(CheckContext ctx) {
         assertOthersServedWhileHeld(ctx, i -> Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow-" + i + ": ");
     }
 
+    @Needs(routes = {"data", "json"}, limits = {"headerTimeoutMs", "maxClients"})
     @Check("ROB-03")
     void stalledBodiesDoNotStopOtherClients(CheckContext ctx) {
         assertOthersServedWhileHeld(ctx, i -> Requests.head(ctx, "POST", ctx.route("json"),
                 "Content-Type: application/json", "Content-Length: 4096") + Requests.CRLF + "{\"stalled\":");
     }
 
+    @Needs(routes = {"data", "index"}, limits = "headerTimeoutMs")
     @Check("ROB-03")
     void garbageFloodDoesNotStopOtherClients(CheckContext ctx) {
         Hostile hostile = new Hostile(ctx, 707);
@@ -147,7 +157,7 @@ public class RobustnessChecks {
 
     /** Holds all but two client slots with incomplete requests; another client must be served in time. */
     static void assertOthersServedWhileHeld(CheckContext ctx, java.util.function.IntFunction<String> partial) {
-        int held = Math.max(1, ctx.limits().maxClients() - 2);
+        int held = Math.max(1, (int) ctx.limit("maxClients") - 2);
         List<RawConnection> hostile = new ArrayList<>();
         try {
             for (int i = 0; i < held; i++) {
@@ -164,7 +174,7 @@ public class RobustnessChecks {
 
     static void awaitDataServed(CheckContext ctx) {
         await("GET " + ctx.route("data") + " served on " + ctx.targetName() + " during abuse")
-                .atMost(ctx.limits().headerTimeout()).pollInterval(Duration.ofMillis(20))
+                .atMost(java.time.Duration.ofMillis(ctx.limit("headerTimeoutMs"))).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("data"))).status())
                         .isEqualTo(200));
     }
