@@ -90,7 +90,14 @@ public class UploadChecks {
     @Check("UP-02")
     void falsyJsonBodiesReachTheHandlerIntact(CheckContext ctx) {
         for (String json : List.of("{}", "[]", "0", "false", "null", "\"\"")) {
-            HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+            HttpReply reply;
+            try {
+                reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+            } catch (AssertionError noReply) {
+                throw new AssertionError("POST " + ctx.route("json") + " with the JSON body " + json + " ("
+                        + json.length() + " bytes): " + noReply.getMessage().lines().findFirst().orElse("no reply")
+                        + "; expected 200 with {\"data\": " + json + "} (" + ctx.requirement() + ")", noReply);
+            }
             assertThat(reply.status()).as("POST %s with body %s (answer: %s)", ctx.route("json"), json, reply.text())
                     .isEqualTo(200);
             JsonNode data = reply.json().path("data");
