@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "uconform", mixinStandardHelpOptions = true, version = "uconform 0.1.0",
         description = "Conformance suite and simulator for microcontroller REST servers.",
-        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class})
+        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class, ProfileCommand.class})
 public final class Uconform implements Runnable {
 
     public static final int OK = 0;
