@@ -282,11 +282,16 @@ public class ErrorChecks {
     static void assertOthersUndisturbed(CheckContext ctx, java.util.function.Consumer<RawConnection> victimAction) {
         try (RawConnection other = ctx.raw().open()) {
             String request = Requests.get(ctx, ctx.route("data"));
-            assertThat(Exchange.on(ctx, other, request).status()).as("other client before the reset").isEqualTo(200);
+            HttpReply first = Exchange.on(ctx, other, request);
+            assertThat(first.status()).as("other client before the reset").isEqualTo(200);
+            // a server that closes after each response (KA-01's business) is judged on a second connection,
+            // opened before the reset: the other client is connected while it happens either way
+            boolean persists = first.statusLine().startsWith("HTTP/1.1") && !KeepAliveChecks.hasCloseToken(first);
+            RawConnection next = persists ? other : ctx.raw().open();
             RawConnection victim = ctx.raw().open();
             victimAction.accept(victim);
             victim.close(true);
-            assertThat(Exchange.on(ctx, other, request).status()).as("other client's next request after the reset")
+            assertThat(Exchange.on(ctx, next, request).status()).as("other client's next request after the reset")
                     .isEqualTo(200);
         }
         assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("data"))).status()).as("a new client after the reset")
