@@ -1,5 +1,6 @@
 package io.uconform.cli;
 
+import io.uconform.console.VisibleText;
 import io.uconform.suite.Check;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,7 @@ final class ProgressListener implements TestExecutionListener {
             return;
         }
         // assertion messages span lines ("[what] expected: x but was: y"): shown on one
-        String detail = result.getThrowable().map(t -> String.valueOf(t.getMessage()).replaceAll("\\s+", " ").trim()).orElse("");
+        String detail = result.getThrowable().map(t -> String.valueOf(t.getMessage()).replaceAll("[\\n\\t ]+", " ").trim()).orElse("");
         switch (result.getStatus()) {
             case SUCCESSFUL:
                 line(id, "pass", "");
@@ -62,8 +63,9 @@ final class ProgressListener implements TestExecutionListener {
         String cls = source.getClassName().substring(source.getClassName().lastIndexOf('.') + 1);
         String requirement = source.getJavaMethod().getAnnotation(Check.class).value();
         String target = plan == null ? "" : plan.getParent(id).map(p -> " " + p.getDisplayName()).orElse("");
-        out.printf("%4d %s %-10s %s.%s%s%s%n", done.incrementAndGet(), outcome, requirement, cls, source.getMethodName(), target,
-                detail.isEmpty() ? "" : "  -- " + abbreviate(detail));
+        // a target's bytes never reach the terminal raw (ESC and BEL could retitle or clear it)
+        out.printf("%4d %s %-10s %s.%s%s%s%n", done.incrementAndGet(), outcome, requirement, cls, source.getMethodName(),
+                VisibleText.oneLine(target), detail.isEmpty() ? "" : "  -- " + abbreviate(VisibleText.oneLine(detail)));
         out.flush();
     }
 

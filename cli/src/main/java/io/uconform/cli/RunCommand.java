@@ -1,5 +1,6 @@
 package io.uconform.cli;
 
+import io.uconform.console.VisibleText;
 import io.uconform.profile.Profiles;
 import io.uconform.report.CheckRecord;
 import io.uconform.report.CheckStatus;
@@ -26,7 +27,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code uconform run}: the conformance suite against one target (or a targets file). */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the conformance suite against a target and write the reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the conformance suite against a target and write the reports.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {Uconform.OK + ":every check passed (or was skipped, not claimed or waived)",
+            Uconform.CHECKS_FAILED + ":a check failed or could not run (target down)",
+            Uconform.BAD_INPUT + ":bad input: unknown kind, option or profile, malformed value, credentials file or report dir",
+            Uconform.TARGET_DID_NOT_START + ":the target could not be reached or did not start",
+            Uconform.INTERRUPTED_SIGINT + ":interrupted by SIGINT (Ctrl-C): partial report (marked interrupted) written",
+            Uconform.INTERRUPTED_SIGTERM + ":interrupted by SIGTERM: likewise"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -75,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(p -> io.uconform.suite.Explain.print(Profiles.load(p), checksPackage, out));
             return Uconform.OK;
         }
+        ReportDirectory.requireWritable(reportDir);
         selections.forEach(RunCommand::validate);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
@@ -83,8 +92,8 @@ final class RunCommand implements Callable<Integer> {
             parameters.put(SuiteSettings.TARGETS, targetsFile.toAbsolutePath().toString());
         } else {
             parameters.put(SuiteSettings.TARGET, target);
-            parameters.put(SuiteSettings.OPTIONS, options.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
+            // as structured data: a value may hold ';', '=' or anything else a password can
+            parameters.put(SuiteSettings.OPTIONS_JSON, SuiteSettings.optionsJson(options));
         }
         if (checkTimeoutSeconds != null) {
             parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
@@ -97,7 +106,9 @@ final class RunCommand implements Callable<Integer> {
                 "no conformance checks found on the class path (package " + checksPackage + ")"));
         String startFailure = startFailure(report);
         if (startFailure != null) {
-            throw new IllegalArgumentException(startFailure);
+            spec.commandLine().getErr().println("uconform: " + Uconform.firstLine(startFailure));
+            spec.commandLine().getErr().flush();
+            return Uconform.TARGET_DID_NOT_START;
         }
         summarize(report, run, out);
         boolean allGood = report.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.NOT_RUN);
@@ -105,16 +116,19 @@ final class RunCommand implements Callable<Integer> {
         return allGood && NotVerified.of(report).isEmpty() ? Uconform.OK : Uconform.CHECKS_FAILED;
     }
 
-    /** Bad input is found before anything runs: unknown kind or profile, malformed options, unreachable target. */
+    /**
+     * Found before anything runs: bad input (unknown kind or profile, malformed or unknown options:
+     * exit 2), then a target that cannot be reached or started here (exit 3).
+     */
     private static void validate(TargetSelection selection) {
         io.uconform.profile.Profile loaded = Profiles.load(selection.profile());
         TargetKind kind = TargetKinds.require(selection.kind());
         TargetSpec targetSpec = new TargetSpec(selection.kind(), selection.options(), loaded);
+        kind.create(targetSpec).close();
         Availability availability = kind.availability(targetSpec);
         if (!availability.isAvailable()) {
-            throw new IllegalArgumentException(availability.reason());
+            throw new TargetUnavailable(availability.reason());
         }
-        kind.create(targetSpec).close();
     }
 
     /** When every check that was meant to run could not because the target did not start: that reason. */
@@ -135,8 +149,8 @@ final class RunCommand implements Callable<Integer> {
                 report.checks().size(), totals.get(CheckStatus.PASSED), totals.get(CheckStatus.FAILED),
                 totals.get(CheckStatus.SKIPPED), totals.get(CheckStatus.NOT_CLAIMED), totals.get(CheckStatus.WAIVED),
                 totals.get(CheckStatus.NOT_RUN));
-        report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + e)));
-        NotVerified.of(report).forEach(n -> out.println("uconform: " + n.describe()));
+        report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + VisibleText.oneLine(e))));
+        NotVerified.of(report).forEach(n -> out.println("uconform: " + VisibleText.oneLine(n.describe())));
         out.println("  report.html: " + run.reportDir().resolve("report.html").toAbsolutePath());
         out.println("  report.json: " + run.reportDir().resolve("report.json").toAbsolutePath());
         out.println("  JUnit XML:   " + run.junitXml().toAbsolutePath());

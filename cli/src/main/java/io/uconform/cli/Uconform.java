@@ -5,18 +5,31 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code uconform} command: {@code run}, {@code sim}, {@code diff}. Exit codes: 0 all good,
- * 1 checks failed (or new failures in a diff), 2 bad input. Bad input is one line on stderr
- * ({@code uconform: <problem>}), never a stack trace.
+ * The {@code uconform} command: {@code run}, {@code sim}, {@code diff}. Exit codes (also in
+ * {@code --help}): 0 all good, 1 checks failed (or the diff gate failed), 2 bad input, 3 the target
+ * did not start, 130/143 interrupted by SIGINT/SIGTERM (128 + the signal, as shells report it; a
+ * partial report is written). Bad input is one line on stderr ({@code uconform: <problem>}), never a
+ * stack trace, before any work starts.
  */
 @Command(name = "uconform", mixinStandardHelpOptions = true, version = "uconform 0.1.0",
         description = "Conformance suite and simulator for microcontroller REST servers.",
-        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class, ProfileCommand.class})
+        subcommands = {RunCommand.class, SimCommand.class, DiffCommand.class, ProfileCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {Uconform.OK + ":every check passed (or was skipped, not claimed or waived); diff: the gate holds",
+            Uconform.CHECKS_FAILED + ":a check failed or could not run, or a claimed group was not verified; diff: the gate failed",
+            Uconform.BAD_INPUT + ":bad input (flag, option, profile, credentials file, report dir): one line on stderr",
+            Uconform.TARGET_DID_NOT_START + ":the target could not be reached or did not start",
+            Uconform.INTERRUPTED_SIGINT + ":interrupted by SIGINT (Ctrl-C): partial report written, children stopped",
+            Uconform.INTERRUPTED_SIGTERM + ":interrupted by SIGTERM: likewise"})
 public final class Uconform implements Runnable {
 
     public static final int OK = 0;
     public static final int CHECKS_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int TARGET_DID_NOT_START = 3;
+    /** 128 + the signal number: what the JVM and shells give a process ended by the signal. */
+    public static final int INTERRUPTED_SIGINT = 130;
+    public static final int INTERRUPTED_SIGTERM = 143;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +54,7 @@ public final class Uconform implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("uconform: " + problem(e));
             err.flush();
-            return BAD_INPUT;
+            return e instanceof TargetUnavailable ? TARGET_DID_NOT_START : BAD_INPUT;
         });
         return cli.execute(args);
     }
@@ -59,11 +72,13 @@ public final class Uconform implements Runnable {
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
         boolean userFacing = t instanceof IllegalArgumentException || t instanceof io.uconform.target.TargetException
-                || t instanceof io.uconform.profile.ProfileException || t instanceof java.io.IOException;
+                || t instanceof io.uconform.profile.ProfileException || t instanceof java.io.IOException
+                || t instanceof TargetUnavailable;
         return userFacing ? message : t.getClass().getSimpleName() + ": " + message;
     }
 
+    /** The first line, control bytes visible (a message may quote what a target sent). */
     static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
+        return text == null ? "" : io.uconform.console.VisibleText.oneLine(text.lines().findFirst().orElse(""));
     }
 }

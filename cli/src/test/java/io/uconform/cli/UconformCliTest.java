@@ -126,12 +126,13 @@ class UconformCliTest {
     }
 
     @Test
-    void unreachableUrlIsOneLineAndExitTwo() throws Exception {
+    void unreachableUrlIsOneLineAndExitThree() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        assertThat(run("run", "--target", "url", "--option", "url=http://127.0.0.1:" + port, "--profile", "http11-embedded")).isEqualTo(2);
+        assertThat(run("run", "--target", "url", "--option", "url=http://127.0.0.1:" + port, "--profile", "http11-embedded",
+                "--report-dir", dir.resolve("r").toString())).isEqualTo(3);
         assertThat(err.toString()).startsWith("uconform: url http://127.0.0.1:" + port + " does not answer a TCP connect within 2 s");
         assertThat(err.toString().lines()).hasSize(1);
     }
@@ -178,16 +179,53 @@ class UconformCliTest {
     }
 
     @Test
-    void runOnATargetThatCannotStartIsOneLineAndExitTwo() throws Exception {
+    void runOnATargetThatCannotStartIsOneLineAndExitThree() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int exit = run("run", "--target", "sim", "--option", "port=" + busy.getLocalPort(), "--profile", profile("/nope").toString(),
                     "--report-dir", dir.resolve("r").toString(), "--checks-package", "io.uconform.cli.fixture");
 
-            assertThat(exit).isEqualTo(2);
+            assertThat(exit).isEqualTo(3);
             assertThat(err.toString()).startsWith("uconform: sim: ").contains("port " + busy.getLocalPort(), "already in use");
             assertThat(err.toString().lines()).hasSize(1);
             assertThat(out.toString().lines().filter(l -> l.contains("not run: target failed to start"))).hasSize(1);
         }
+    }
+
+    @Test
+    void anUnwritableReportDirIsOneLineAndExitTwoBeforeAnyCheckRuns() throws Exception {
+        assertThat(run("run", "--target", "url", "--option", "url=" + url, "--profile", profile("/nope").toString(),
+                "--report-dir", "/proc/nope", "--checks-package", "io.uconform.cli.fixture")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("uconform: cannot write reports into /proc/nope (").endsWith(
+                "): choose another --report-dir" + System.lineSeparator());
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(out.toString()).doesNotContain("pass ", "running the conformance suite");
+    }
+
+    @Test
+    void anOptionValueWithSemicolonsAndEqualsSignsReachesTheTargetIntact() {
+        int exit = run("run", "--target", "url", "--option", "url=" + url + "/;x=1;y", "--profile", "http11-embedded",
+                "--report-dir", dir.resolve("r").toString(), "--checks-package", "io.uconform.cli.fixture");
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("[url:" + url + "/;x=1;y]").doesNotContain("not name=value");
+        assertThat(exit).isIn(0, 1);
+    }
+
+    @Test
+    void urlRefusesAnUnknownOptionNamingTheKnownOnes() {
+        assertThat(run("run", "--target", "url", "--option", "url=" + url, "--option", "loopbak=2>18",
+                "--profile", "http11-embedded")).isEqualTo(2);
+        assertOneLineError("target 'url' has no option 'loopbak' (known: url)");
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "0     every check passed", "3     the target could not be reached",
+                "130   interrupted by SIGINT", "143   interrupted by SIGTERM");
+        out.getBuffer().setLength(0);
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "2     bad input");
     }
 
     @Test

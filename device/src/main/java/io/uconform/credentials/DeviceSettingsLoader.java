@@ -1,6 +1,7 @@
 package io.uconform.credentials;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,12 +80,23 @@ public final class DeviceSettingsLoader {
         return Optional.empty();
     }
 
+    /** The keys a credentials file may hold; any other is a typo that would silently drop a setting. */
+    static final List<String> KEYS = List.of("ssid", "password", "port");
+
     private static JsonNode parse(Path path) {
         try {
-            JsonNode node = new ObjectMapper().readTree(Files.readString(path));
+            JsonNode node = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(Files.readString(path));
             if (node == null || !node.isObject()) {
-                throw new CredentialsException("credentials file " + path + " must hold a JSON object");
+                throw new CredentialsException("credentials file " + path + " must hold a JSON object"
+                        + " {\"ssid\": ..., \"password\": ...}");
             }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!KEYS.contains(key)) {
+                    throw new CredentialsException("credentials file " + path + ": unknown key '" + key + "' (known: "
+                            + String.join(", ", KEYS) + ")");
+                }
+            });
             return node;
         } catch (JsonProcessingException e) {
             throw new CredentialsException("bad JSON in " + path + " at line " + e.getLocation().getLineNr()

@@ -1,7 +1,6 @@
 package io.uconform.link;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Chooses a serial port by USB id among the listed ports; pure logic, so it is testable without hardware. */
@@ -23,15 +22,23 @@ public final class PortFinder {
         return found.get(0);
     }
 
-    /** The first port whose id is a known ESP32 USB bridge, in {@link UsbId#KNOWN_BRIDGES} order. */
-    public static Optional<SerialPortInfo> firstKnownBridge(List<SerialPortInfo> ports) {
-        for (UsbId id : UsbId.KNOWN_BRIDGES) {
-            Optional<SerialPortInfo> p = ports.stream().filter(x -> x.matches(id)).findFirst();
-            if (p.isPresent()) {
-                return p;
-            }
+    /**
+     * The one port whose bridge is a known ESP32 USB bridge, for a run that names no port; an error
+     * line naming what was looked for and what is there when none or several are found.
+     */
+    public static SerialPortInfo soleKnownBridge(List<SerialPortInfo> ports) {
+        List<SerialPortInfo> found = ports.stream()
+                .filter(p -> UsbId.KNOWN_BRIDGES.stream().anyMatch(p::matches)).toList();
+        if (found.size() == 1) {
+            return found.get(0);
         }
-        return Optional.empty();
+        String known = UsbId.KNOWN_BRIDGES.stream().map(UsbId::toString).collect(Collectors.joining(", "));
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no serial port named and no ESP32 board found by USB id (looked for "
+                    + known + "; ports: " + describe(ports) + "): set the option port or vidpid, or UCONFORM_PORT");
+        }
+        throw new IllegalArgumentException("no serial port named and several ESP32 boards found (" + describe(found)
+                + "): name one with the option port or vidpid, or UCONFORM_PORT");
     }
 
     static String describe(List<SerialPortInfo> ports) {

@@ -11,9 +11,10 @@ public record UsbId(int vendor, int product) {
 
     public static final UsbId CP210X = new UsbId(0x10C4, 0xEA60);
     public static final UsbId CH340 = new UsbId(0x1A86, 0x7523);
+    public static final UsbId CH9102 = new UsbId(0x1A86, 0x55D4);
     public static final UsbId FTDI = new UsbId(0x0403, 0x6001);
     public static final UsbId ESP_USB_JTAG = new UsbId(0x303A, 0x1001);
-    public static final List<UsbId> KNOWN_BRIDGES = List.of(CP210X, CH340, FTDI, ESP_USB_JTAG);
+    public static final List<UsbId> KNOWN_BRIDGES = List.of(CP210X, CH340, CH9102, FTDI, ESP_USB_JTAG);
 
     /** Parses {@code vvvv:pppp} (hex). */
     public static UsbId parse(String text) {

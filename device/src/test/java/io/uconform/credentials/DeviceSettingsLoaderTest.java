@@ -66,6 +66,24 @@ class DeviceSettingsLoaderTest {
     }
 
     @Test
+    void aMalformedFileIsNeverReadAsNoCredentials() throws Exception {
+        Path file = home.resolve(".config/uconform/wifi.json");
+        DeviceSettingsLoader loader = new DeviceSettingsLoader(Map.of(), home);
+
+        writeDefault("{\"ssid\": \"MyWiFi\", \"password\": \"pw\"} trailing", "rw-------");
+        assertThatThrownBy(() -> loader.load(Optional.empty())).isInstanceOf(CredentialsException.class)
+                .hasMessageStartingWith("bad JSON in " + file);
+        writeDefault("{\"SSID\": \"MyWiFi\", \"pasword\": \"pw\"}", "rw-------");
+        assertThatThrownBy(() -> loader.load(Optional.empty()))
+                .hasMessage("credentials file " + file + ": unknown key 'SSID' (known: ssid, password, port)");
+        writeDefault("{\"wifi\": {\"ssid\": \"MyWiFi\", \"password\": \"pw\"}}", "rw-------");
+        assertThatThrownBy(() -> loader.load(Optional.empty())).hasMessageContaining("unknown key 'wifi'");
+        writeDefault("", "rw-------");
+        assertThatThrownBy(() -> loader.load(Optional.empty())).hasMessageStartingWith("credentials file " + file
+                + " must hold a JSON object");
+    }
+
+    @Test
     void configJsonKeepsTheAppsKeysAndAddsTheStation() {
         byte[] app = "{\"device\": {\"iam\": \"Device_1\"}, \"sta\": {\"ssid\": \"old\"}, \"app\": \"demo\"}"
                 .getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares two runs ({@code report.json} of build N-1 and build N): new failures, fixes and latency
+ * Compares two runs ({@code report.json} of build N-1 and build N) as a CI gate: new failures, checks
+ * that passed before and do not now (failed, skipped, not run, not claimed, waived or missing: the
+ * earlier pass is no longer shown), a drop in the number of checks that ran, fixes and latency
  * changes. Checks are matched by check ID and target; when each run has a single target (e.g. a
  * device whose URL changed) by check ID alone.
  */
@@ -18,6 +20,7 @@ public final class ReportDiff {
     static final double RATIO_THRESHOLD = 2.0;
     /** ... and the difference is at least this large (noise on fast checks is not news). */
     static final long MIN_DELTA_MS = 50;
+    static final String MISSING = "missing";
 
     private ReportDiff() {
     }
@@ -31,6 +34,7 @@ public final class ReportDiff {
         Map<String, CheckRecord> before = index(old, byIdOnly);
         Map<String, CheckRecord> after = index(now, byIdOnly);
         List<DiffResult.Change> newFailures = new ArrayList<>();
+        List<DiffResult.Change> lostPasses = new ArrayList<>();
         List<DiffResult.Change> fixes = new ArrayList<>();
         List<DiffResult.Latency> latencies = new ArrayList<>();
         after.forEach((key, c) -> {
@@ -38,6 +42,8 @@ public final class ReportDiff {
             String previous = was == null ? "absent" : was.status().label();
             if (c.status() == CheckStatus.FAILED && (was == null || was.status() != CheckStatus.FAILED)) {
                 newFailures.add(new DiffResult.Change(key, c.requirement(), previous, c.status().label(), c.reason()));
+            } else if (was != null && was.status() == CheckStatus.PASSED && c.status() != CheckStatus.PASSED) {
+                lostPasses.add(new DiffResult.Change(key, c.requirement(), previous, c.status().label(), c.reason()));
             } else if (was != null && was.status() == CheckStatus.FAILED && c.status() == CheckStatus.PASSED) {
                 fixes.add(new DiffResult.Change(key, c.requirement(), previous, c.status().label(), ""));
             }
@@ -45,7 +51,20 @@ public final class ReportDiff {
                 latencies.add(new DiffResult.Latency(key, was.durationMs(), c.durationMs()));
             }
         });
-        return new DiffResult(newFailures, fixes, latencies);
+        before.forEach((key, was) -> {
+            if (was.status() == CheckStatus.PASSED && !after.containsKey(key)) {
+                lostPasses.add(new DiffResult.Change(key, was.requirement(), was.status().label(), MISSING,
+                        "not in the new report"));
+            }
+        });
+        return new DiffResult(newFailures, lostPasses, fixes, latencies,
+                new DiffResult.RunCounts(ran(old), ran(now)), now.interrupted());
+    }
+
+    /** Checks that ran to a verdict of their own: passed or failed. */
+    private static int ran(RunReport report) {
+        return (int) report.checks().stream()
+                .filter(c -> c.status() == CheckStatus.PASSED || c.status() == CheckStatus.FAILED).count();
     }
 
     private static List<String> targets(RunReport report) {

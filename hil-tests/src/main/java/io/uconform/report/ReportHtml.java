@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS, no scripts, no external
  * assets) with the summary, the requirement x target matrix, counts per group, and every failed
- * check with its transcript and console lines. Everything from the target is HTML-escaped.
+ * check with its transcript and console lines. Everything from the target is HTML-escaped, and
+ * its control bytes are shown as escapes ({@code \x1b}), never passed to the browser.
  */
 public final class ReportHtml {
 
@@ -34,6 +35,11 @@ public final class ReportHtml {
         StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>uconform report</title><style>")
                 .append(CSS).append("</style></head><body>\n<h1>uconform conformance report</h1>\n");
+        if (report.wasInterrupted()) {
+            h.append("<p class=\"failed\"><strong>Interrupted:</strong> ").append(esc(report.interrupted()))
+                    .append(". This report is partial: ").append(report.checks().size())
+                    .append(" checks, the ones that were running are \"not run\".</p>\n");
+        }
         summary(report, h);
         matrix(report, h);
         differences(report, h);
@@ -157,7 +163,9 @@ public final class ReportHtml {
         return s.label().replace(' ', '-');
     }
 
-    static String esc(String s) {
+    /** HTML-escaped, with control bytes from the target shown as escapes ({@code \x1b}). */
+    static String esc(String raw) {
+        String s = io.uconform.console.VisibleText.of(raw);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -35,6 +35,9 @@ public final class ReportJson {
         root.put("startedAt", report.startedAt().toString());
         root.put("finishedAt", report.finishedAt().toString());
         root.put("durationMs", Duration.between(report.startedAt(), report.finishedAt()).toMillis());
+        if (report.wasInterrupted()) {
+            root.put("interrupted", report.interrupted());
+        }
         ArrayNode targets = root.putArray("targets");
         for (TargetRecord t : report.targets()) {
             ObjectNode node = targets.addObject().put("name", t.name()).put("profile", t.profile());
@@ -114,6 +117,6 @@ public final class ReportJson {
                 c.path("durationMs").asLong(), c.path("evidence").path("transcript").asText(),
                 c.path("evidence").path("console").asText())));
         return new RunReport(Instant.parse(root.path("startedAt").asText()),
-                Instant.parse(root.path("finishedAt").asText()), targets, checks);
+                Instant.parse(root.path("finishedAt").asText()), targets, checks, root.path("interrupted").asText(""));
     }
 }

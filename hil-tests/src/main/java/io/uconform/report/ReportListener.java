@@ -39,6 +39,7 @@ public class ReportListener implements TestExecutionListener {
     private Instant startedAt;
     private Path reportDir;
     private RunReport report;
+    private volatile boolean interrupted;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -49,11 +50,12 @@ public class ReportListener implements TestExecutionListener {
         targets.clear();
         finished.clear();
         report = null;
+        interrupted = false;
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        requirement(id).ifPresent(req -> pending.put(id.getUniqueId(), new PendingCheck(id, req, targetOf(id))));
+        requirement(id).ifPresent(req -> pending.put(id.getUniqueId(), new PendingCheck(checkId(id), req, targetOf(id))));
     }
 
     @Override
@@ -74,6 +76,9 @@ public class ReportListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
+        if (interrupted) {
+            return;
+        }
         requirement(id).ifPresent(req -> {
             String target = targetOf(id);
             targets.computeIfAbsent(target, TargetFacts::new);
@@ -84,6 +89,9 @@ public class ReportListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (interrupted) {
+            return;
+        }
         PendingCheck check = pending.remove(id.getUniqueId());
         if (check == null) {
             return;
@@ -103,13 +111,13 @@ public class ReportListener implements TestExecutionListener {
                 status = CheckStatus.FAILED;
         }
         long ms = (System.nanoTime() - check.startNanos) / 1_000_000;
-        finished.add(new CheckRecord(checkId(id), check.requirement, Profile.groupOf(check.requirement), check.target,
+        finished.add(new CheckRecord(check.id, check.requirement, Profile.groupOf(check.requirement), check.target,
                 status, reason, ms, check.entries.get(ReportKeys.TRANSCRIPT), check.entries.get(ReportKeys.CONSOLE)));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (finished.isEmpty()) {
+        if (finished.isEmpty() || interrupted) {
             return;
         }
         List<TargetRecord> targetRecords = new ArrayList<>();
@@ -125,6 +133,36 @@ public class ReportListener implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the uconform report into " + reportDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The run is being stopped (a signal): writes {@code report.json}, {@code report.html} and
+     * {@code TEST-junit-jupiter.xml} now, marked interrupted, with the checks finished so far and the
+     * ones running as "not run"; later events are ignored. Empty when no run started or it finished.
+     */
+    public synchronized Optional<RunReport> writeInterrupted(String why) {
+        if (plan == null || report != null || interrupted) {
+            return Optional.empty();
+        }
+        interrupted = true;
+        List<CheckRecord> checks;
+        synchronized (finished) {
+            checks = new ArrayList<>(finished);
+        }
+        pending.values().forEach(p -> checks.add(new CheckRecord(p.id, p.requirement, Profile.groupOf(p.requirement),
+                p.target, CheckStatus.NOT_RUN, ReportKeys.NOT_RUN + "the run was interrupted while the check ran", 0,
+                p.entries.get(ReportKeys.TRANSCRIPT), p.entries.get(ReportKeys.CONSOLE))));
+        List<TargetRecord> targetRecords = new ArrayList<>();
+        targets.values().stream().sorted((a, b) -> a.name.compareTo(b.name)).forEach(t -> targetRecords.add(t.toRecord()));
+        RunReport partial = new RunReport(startedAt, Instant.now(), targetRecords, checks, why);
+        try {
+            ReportJson.write(partial, reportDir.resolve("report.json"));
+            ReportHtml.write(partial, reportDir.resolve("report.html"));
+            JunitXml.write(partial, reportDir.resolve("TEST-junit-jupiter.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the partial report into " + reportDir + ": " + e.getMessage(), e);
+        }
+        return Optional.of(partial);
     }
 
     /** The report of the last run, when at least one check ran. */
@@ -170,11 +208,13 @@ public class ReportListener implements TestExecutionListener {
 
     private static final class PendingCheck {
         final long startNanos = System.nanoTime();
+        final String id;
         final String requirement;
         final String target;
         final Map<String, String> entries = new ConcurrentHashMap<>();
 
-        PendingCheck(TestIdentifier id, String requirement, String target) {
+        PendingCheck(String id, String requirement, String target) {
+            this.id = id;
             this.requirement = requirement;
             this.target = target;
         }

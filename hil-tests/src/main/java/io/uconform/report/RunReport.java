@@ -8,12 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Everything one run produced: targets, checks, and the verdicts derived from them. Immutable. */
-public record RunReport(Instant startedAt, Instant finishedAt, List<TargetRecord> targets, List<CheckRecord> checks) {
+/**
+ * Everything one run produced: targets, checks, and the verdicts derived from them. Immutable.
+ *
+ * @param interrupted empty for a run that finished; else why it stopped early (a partial report)
+ */
+public record RunReport(Instant startedAt, Instant finishedAt, List<TargetRecord> targets, List<CheckRecord> checks,
+                        String interrupted) {
 
     public RunReport {
         targets = List.copyOf(targets);
         checks = List.copyOf(checks);
+        interrupted = interrupted == null ? "" : interrupted;
+    }
+
+    /** A run that finished. */
+    public RunReport(Instant startedAt, Instant finishedAt, List<TargetRecord> targets, List<CheckRecord> checks) {
+        this(startedAt, finishedAt, targets, checks, "");
+    }
+
+    public boolean wasInterrupted() {
+        return !interrupted.isEmpty();
     }
 
     /** Requirement ID (sorted) to target name to verdict. */

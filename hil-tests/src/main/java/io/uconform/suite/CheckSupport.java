@@ -3,6 +3,7 @@ package io.uconform.suite;
 import io.uconform.client.Transcript;
 import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
+import io.uconform.console.VisibleText;
 import io.uconform.profile.Profile;
 import io.uconform.target.TargetException;
 import java.lang.reflect.Method;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -27,7 +29,7 @@ import org.opentest4j.TestAbortedException;
  * publishes its evidence and reacts when the target stopped answering.
  */
 final class CheckSupport implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-        AfterTestExecutionCallback {
+        AfterTestExecutionCallback, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(CheckSupport.class);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
@@ -153,6 +155,16 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         }
     }
 
+    /** What a check throws reaches JUnit XML and Surefire too: masked and with control bytes visible. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        Optional<TargetCheckContext> checkContext = current(context);
+        if (checkContext.isEmpty()) {
+            throw thrown;
+        }
+        throw MaskedFailure.of(thrown, text -> VisibleText.of(checkContext.get().transcript().mask(text)));
+    }
+
     private void targetStoppedAnswering(ExtensionContext context) {
         String cause = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
                 + " (" + check(context).map(Check::value).orElse("?") + ")";
@@ -179,25 +191,26 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     }
 
     private SecretMask mask() {
-        SecretMask mask = SecretMask.none();
-        for (Map.Entry<String, String> option : session.selection().options().entrySet()) {
-            if (SECRET_NAME.matcher(option.getKey()).matches()) {
-                mask = mask.with(option.getValue());
-            }
-        }
-        if (session.profile() != null) {
-            for (Map.Entry<String, String> param : session.profile().params().entrySet()) {
-                if (SECRET_NAME.matcher(param.getKey()).matches()) {
-                    mask = mask.with(param.getValue());
-                }
-            }
-        }
-        return mask;
+        SecretMask mask = secrets(SecretMask.none(), session.selection().options());
+        return session.profile() == null ? mask : secrets(mask, session.profile().params());
     }
 
+    /** Secret-looking values; with the user beside them ({@code authPassword} and {@code authUser}) also as Basic credentials. */
+    private static SecretMask secrets(SecretMask mask, Map<String, String> values) {
+        SecretMask out = mask;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (SECRET_NAME.matcher(entry.getKey()).matches()) {
+                String user = values.get(entry.getKey().replace("Password", "User").replace("password", "user"));
+                out = user == null ? out.with(entry.getValue()) : out.withCredentials(user, entry.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Evidence leaves the suite with control bytes visible (it reaches terminals, HTML and XML). */
     private static void publish(ExtensionContext context, String key, String value) {
         if (value != null && !value.isBlank()) {
-            context.publishReportEntry(key, value);
+            context.publishReportEntry(key, VisibleText.of(value));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * The run's configuration, read from JUnit configuration parameters (which fall back to system
  * properties): {@code target} (kind, default {@code sim}), {@code target.<option>=value},
- * {@code target.options=k=v;k=v}, {@code profile} (default {@code reference}), {@code targets}
+ * {@code target.options=k=v;k=v}, {@code target.options.json={"k":"v"}} (how the CLI passes them: any
+ * value travels intact), {@code profile} (default {@code reference}), {@code targets}
  * (a targets file, overrides the former) and {@code uconform.check.timeout} (seconds or ISO-8601,
  * default 30 s).
  */
@@ -21,6 +22,8 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     public static final String TARGETS = "targets";
     public static final String PROFILE = "profile";
     public static final String OPTIONS = "target.options";
+    public static final String OPTIONS_JSON = "target.options.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     public static final String CHECK_TIMEOUT = "uconform.check.timeout";
 
     /**
@@ -47,13 +50,37 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     static Map<String, String> options(Function<String, Optional<String>> parameters) {
         Map<String, String> options = new LinkedHashMap<>();
         System.getProperties().stringPropertyNames().stream().sorted()
-                .filter(k -> k.startsWith(TARGET + ".") && !k.equals(OPTIONS))
+                .filter(k -> k.startsWith(TARGET + ".") && !k.equals(OPTIONS) && !k.equals(OPTIONS_JSON))
                 .forEach(k -> options.put(k.substring(TARGET.length() + 1), System.getProperty(k)));
         for (String name : COMMON_OPTIONS) {
             parameters.apply(TARGET + "." + name).ifPresent(v -> options.put(name, v));
         }
         parameters.apply(OPTIONS).ifPresent(list -> options.putAll(parseOptions(list)));
+        parameters.apply(OPTIONS_JSON).ifPresent(json -> options.putAll(optionsFromJson(json)));
         return options;
+    }
+
+    /** Options as one JSON object of strings: the form {@link #OPTIONS_JSON} carries. */
+    public static String optionsJson(Map<String, String> options) {
+        try {
+            return JSON.writeValueAsString(new LinkedHashMap<>(options));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("target options cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, String> optionsFromJson(String json) {
+        try {
+            Map<String, String> options = new LinkedHashMap<>();
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException(OPTIONS_JSON + " must be a JSON object of strings");
+            }
+            node.fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+            return options;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(OPTIONS_JSON + " is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** {@code k=v;k=v} (the value may contain {@code =} and {@code ,}). */

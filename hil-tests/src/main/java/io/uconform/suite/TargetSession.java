@@ -37,6 +37,8 @@ final class TargetSession implements AutoCloseable {
     private String downCause;
     private final List<String> restarts = new ArrayList<>();
     private boolean factsPublished;
+    /** A run stopped by a signal closes the target too (its processes and directories go with it). */
+    private final io.uconform.cleanup.Registration atExit = io.uconform.cleanup.Cleanup.resource(this);
 
     TargetSession(TargetSelection selection) {
         this.selection = selection;
@@ -152,6 +154,7 @@ final class TargetSession implements AutoCloseable {
         if (target != null) {
             target.close();
         }
+        atExit.close();
     }
 
     private void closeHttpClient() {

@@ -38,6 +38,17 @@ class SuiteSettingsTest {
     }
 
     @Test
+    void optionsAsJsonKeepEveryCharacterOfTheirValues() {
+        Map<String, String> options = Map.of("password", "a;b=c;;d", "loopback", "2>18,4>19");
+
+        SuiteSettings settings = from(Map.of("target", "esp32", SuiteSettings.OPTIONS_JSON, SuiteSettings.optionsJson(options)));
+
+        assertThat(settings.selections()).singleElement().extracting(TargetSelection::options).isEqualTo(options);
+        assertThatThrownBy(() -> from(Map.of(SuiteSettings.OPTIONS_JSON, "[1]")))
+                .hasMessage("target.options.json must be a JSON object of strings");
+    }
+
+    @Test
     void badValuesAreOneClearLine() {
         assertThatThrownBy(() -> from(Map.of("target.options", "novalue"))).hasMessage("target option 'novalue' is not name=value");
         assertThatThrownBy(() -> from(Map.of(SuiteSettings.CHECK_TIMEOUT, "soon")))

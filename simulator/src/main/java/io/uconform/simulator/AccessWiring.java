@@ -1,5 +1,6 @@
 package io.uconform.simulator;
 
+import io.uconform.cleanup.TempDirectories;
 import io.uconform.server.App;
 import io.uconform.server.ServerFault;
 import io.uconform.server.auth.Credentials;
@@ -8,11 +9,8 @@ import io.uconform.server.board.DeviceConfig;
 import io.uconform.server.board.DeviceSettings;
 import io.uconform.server.files.WebRootSeed;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Wires the access-controlled routes into the simulated device: {@code /api/*} and {@code /files/...}
@@ -26,7 +24,7 @@ final class AccessWiring {
     /** @return the web root, to be removed with {@link #removeWebRoot} when the device stops */
     static Path install(App app, DeviceConfig config, Set<ServerFault> faults) {
         try {
-            Path webRoot = Files.createTempDirectory("uconform-sim-www-");
+            Path webRoot = TempDirectories.create("uconform-sim-www-");
             ProtectedRoutes.install(app, WebRootSeed.prepare(webRoot), () -> credentials(config.current()), faults);
             return webRoot;
         } catch (IOException e) {
@@ -43,10 +41,6 @@ final class AccessWiring {
         if (webRoot == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(webRoot)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // a leftover temp directory is harmless; stopping the device must not fail over it
-        }
+        TempDirectories.remove(webRoot);
     }
 }

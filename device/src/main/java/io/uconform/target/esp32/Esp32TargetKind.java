@@ -39,8 +39,8 @@ public final class Esp32TargetKind implements TargetKind {
             DeviceSettings settings = loader.load(credentialsFile(spec));
             Esp32TargetOptions options = Esp32TargetOptions.parse(spec, settingsEnv(settings));
             if (options.linkCount() == 0) {
-                return Availability.unavailable("esp32: no serial port configured (set the option port, vidpid or"
-                        + " tcp, or UCONFORM_PORT)");
+                PortFinder.soleKnownBridge(JSerialCommLink.listPorts());
+                return Availability.available();
             }
             if (options.linkCount() > 1) {
                 return Availability.unavailable("esp32: name one link only (port, vidpid, tcp or virtual)");
@@ -82,8 +82,9 @@ public final class Esp32TargetKind implements TargetKind {
         } catch (CredentialsException e) {
             throw new TargetException("esp32: " + e.getMessage());
         }
-        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, settingsEnv(settings));
-        if (options.linkCount() != 1) {
+        Esp32TargetOptions named = Esp32TargetOptions.parse(spec, settingsEnv(settings));
+        Esp32TargetOptions options = named.linkCount() == 0 ? foundBoard(named) : named;
+        if (options.linkCount() > 1) {
             throw new TargetException("esp32: name exactly one link: the option port, vidpid, tcp or virtual"
                     + " (or UCONFORM_PORT)");
         }
@@ -96,6 +97,15 @@ public final class Esp32TargetKind implements TargetKind {
                     settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
+    }
+
+    /** No link named: the one board on a known ESP32 USB bridge; left unnamed (availability says why) when there is none. */
+    private static Esp32TargetOptions foundBoard(Esp32TargetOptions options) {
+        try {
+            return options.withFoundBoard(PortFinder.soleKnownBridge(JSerialCommLink.listPorts()).usbId());
+        } catch (IllegalArgumentException | LinkageError e) {
+            return options;
+        }
     }
 
     private static boolean pythonOnPath() {

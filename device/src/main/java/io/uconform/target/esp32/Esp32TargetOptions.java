@@ -51,10 +51,26 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
                 ready, bootTimeout, auth, loopback, stub, pacedLine);
     }
 
+    /** A board found by its USB bridge when no link was named. */
+    Esp32TargetOptions withFoundBoard(UsbId found) {
+        return new Esp32TargetOptions(port, Optional.of(found), tcp, virtual, image, app, credentials, chip, baud,
+                ready, bootTimeout, auth, loopback, stub, pacedLine);
+    }
+
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
 
-    /** Parses the options; one {@link TargetException} line for a malformed value. */
+    /** Every option the kind takes: any other is a typo, refused with this list. */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("port", "vidpid", "tcp", "virtual", "image", "app",
+            "credentials", "chip", "baud", "ready", "bootTimeoutSeconds", "loopback", "stub", "pacedLine");
+
+    /** Parses the options; one {@link TargetException} line for a malformed value or an unknown option. */
     public static Esp32TargetOptions parse(TargetSpec spec, Map<String, String> env) {
+        for (String key : spec.options().keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw new TargetException("esp32: no option '" + key + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
+            }
+        }
         Optional<String> port = spec.option("port").or(() -> Optional.ofNullable(env.get("UCONFORM_PORT"))
                 .filter(s -> !s.isBlank()));
         Optional<UsbId> vidpid = spec.option("vidpid").map(v -> {

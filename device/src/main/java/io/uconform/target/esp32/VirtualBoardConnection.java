@@ -1,5 +1,6 @@
 package io.uconform.target.esp32;
 
+import io.uconform.cleanup.TempDirectories;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.Chip;
 import io.uconform.link.Link;
@@ -21,11 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The in-process virtual ESP32 as an esp32 target's board: a virtual board with its host bridge and
@@ -67,7 +66,7 @@ final class VirtualBoardConnection implements BoardConnection {
         BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
         try {
-            Path root = Files.createTempDirectory("uconform-virtual-esp32");
+            Path root = TempDirectories.create("uconform-virtual-esp32-");
             VirtualBoard board = VirtualBoard.powerOn(profile);
             wires.wires().forEach(w -> board.connect(w.from(), w.to()));
             HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
@@ -124,10 +123,6 @@ final class VirtualBoardConnection implements BoardConnection {
     public void close() {
         esp.close();
         bridge.close();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
+        TempDirectories.remove(root);
     }
 }

@@ -27,4 +27,12 @@ class PacedLineOptionTest {
                 .isInstanceOf(TargetException.class)
                 .hasMessage("esp32: option pacedLine must be true or false, got 'yes'");
     }
+
+    @Test
+    void anUnknownOptionIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "lopback", "2>18")))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("esp32: no option 'lopback' (known: app, baud, bootTimeoutSeconds, chip, credentials, image,"
+                        + " loopback, pacedLine, port, ready, stub, tcp, vidpid, virtual)");
+    }
 }

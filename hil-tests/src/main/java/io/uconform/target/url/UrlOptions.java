@@ -12,7 +12,15 @@ import java.util.Locale;
  */
 record UrlOptions(URI uri) {
 
+    static final java.util.Set<String> KNOWN = java.util.Set.of("url");
+
     static UrlOptions from(TargetSpec spec) {
+        for (String key : spec.options().keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw new TargetException("target 'url' has no option '" + key + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
+            }
+        }
         String raw = spec.requireOption("url").trim();
         URI uri;
         try {

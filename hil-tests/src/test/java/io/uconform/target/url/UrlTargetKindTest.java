@@ -63,4 +63,13 @@ class UrlTargetKindTest {
         assertThatThrownBy(() -> kind.create(spec("http:///x"))).hasMessage("target 'url': 'http:///x' has no host");
         assertThat(kind.availability(spec("not a url")).reason()).contains("is not a URL");
     }
+
+    @Test
+    void anUnknownOptionIsRefusedNamingTheKnownOnes() {
+        TargetSpec spec = new TargetSpec("url", java.util.Map.of("url", "http://127.0.0.1:1", "loopback", "2>18"),
+                io.uconform.profile.Profiles.load("http11-embedded"));
+
+        assertThatThrownBy(() -> new UrlTargetKind().create(spec)).isInstanceOf(TargetException.class)
+                .hasMessage("target 'url' has no option 'loopback' (known: url)");
+    }
 }

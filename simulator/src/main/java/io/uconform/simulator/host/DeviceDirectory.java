@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A temporary directory standing in for the device's filesystem: the firmware's files, the
@@ -32,7 +30,7 @@ final class DeviceDirectory implements AutoCloseable {
 
     static DeviceDirectory create(Path firmware) {
         try {
-            Path root = Files.createTempDirectory("uconform-host-");
+            Path root = io.uconform.cleanup.TempDirectories.create("uconform-host-");
             copyTree(firmware, root);
             Path hostrt = Files.createDirectories(root.resolve(".hostrt"));
             for (String name : HOSTRT) {
@@ -88,10 +86,6 @@ final class DeviceDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
+        io.uconform.cleanup.TempDirectories.remove(root);
     }
 }

@@ -7,7 +7,6 @@ import io.uconform.server.tls.TlsContexts;
 import io.uconform.simulator.SimulatedDevice;
 import io.uconform.target.TargetException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,14 +24,11 @@ final class SimAccess {
                 s.app(), s.homeUrl(), access.authUser(), access.authPassword());
     }
 
-    /** A throw-away certificate from keytool in a temp directory removed when the JVM exits. */
+    /** A throw-away certificate from keytool in an owner-only temp directory removed when the JVM exits. */
     static TlsConfig generateCertificate() {
         try {
-            Path dir = Files.createTempDirectory("uconform-sim-tls-");
-            dir.toFile().deleteOnExit();
-            TlsConfig config = SelfSignedKeystore.generate(dir);
-            config.keystore().toFile().deleteOnExit();
-            return config;
+            Path dir = io.uconform.cleanup.TempDirectories.create("uconform-sim-tls-");
+            return SelfSignedKeystore.generate(dir);
         } catch (IOException e) {
             throw new TargetException("sim: tls=on needs a certificate: " + e.getMessage(), e);
         }
