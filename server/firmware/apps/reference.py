@@ -1,6 +1,7 @@
 # The reference app: the board API of CONFORMANCE section 3 plus files, auth, events and diagnostics.
-from uconform import board_api, system_api, files_api, diag_api, auth, ws_api, sse_api, stream_api
-from uconform.home import HomeReporter
+# Features beyond the board API (files, WebSocket, SSE, stream, home) are imported on first use:
+# at an ESP32's heap the code of every feature at once leaves too little for the requests.
+from uconform import board_api, system_api, diag_api, auth, lazy
 from uconform.limits import Limits
 
 
@@ -10,22 +11,23 @@ def setup(app, device, root):
     app.cors = bool(device.config["server"].get("cors"))
     board_api.install(app, device)
     system_api.install(app, device)
-    files_api.install(app, root + "/www")
+    lazy.files(app, root + "/www")
     diag_api.install(app)
-    ws_api.route(app, "/ws", ws_api.echo_or_command)
-    hub = sse_api.Hub((device.limits or Limits()).max_sse_subscribers)
-    sse_api.route(app, "/events", hub, lambda: ("boot", {"reset_cause": device.reset_cause(),
-                                                         "t_ms": device.uptime_ms()}))
-    sse_api.publisher_route(app, "/events/publish", hub)
-    stream_api.route(app, "/stream", lambda n: {"frame": n, "t_ms": device.uptime_ms()})
-    publish = _publisher(device, hub)
+    app.route("/ws", lambda req: lazy.load("ws_api").upgrade(req), ("GET",))
+    events = lazy.Hub((device.limits or Limits()).max_sse_subscribers)
+    greeting = lambda: ("boot", {"reset_cause": device.reset_cause(), "t_ms": device.uptime_ms()})
+    app.route("/events", lambda req: lazy.load("sse_api").subscribe(req, events.get(), greeting), ("GET",))
+    app.route("/events/publish", lambda req: lazy.load("sse_api").publish(req, events.get()), ("POST",))
+    frames = lambda n: {"frame": n, "t_ms": device.uptime_ms()}
+    app.route("/stream", lambda req: lazy.load("stream_api").open_stream(req, frames), ("GET",))
+    publish = _publisher(device, events)
     device.bank.listeners.append(lambda pin, value: publish(
         "pin", {"pin": pin, "value": value, "t_ms": device.uptime_ms()}))
     _watch_button(device, publish)
     app.guards.append(auth.guard_for(device))
 
 
-def _publisher(device, hub):
+def _publisher(device, events):
     """Events go to SSE subscribers and, when home.url is set, to the home server (HOME-01).
 
     The URL is read at every event, so a PUT /config that sets it takes effect at once.
@@ -38,13 +40,14 @@ def _publisher(device, hub):
             state["url"], state["home"] = url, None
             if url:
                 try:
-                    state["home"] = HomeReporter(url, str(device.config["device"].get("name")), print)
+                    state["home"] = lazy.load("home").HomeReporter(url, str(device.config["device"].get("name")),
+                                                                   print)
                 except ValueError as e:
                     print("UCONFORM HOME disabled: " + str(e))
         return state["home"]
 
     def publish(event, value):
-        hub.publish(event, value)
+        events.publish(event, value)
         home = current_home()
         if home is not None:
             home.post(event, value)

@@ -3,8 +3,12 @@ import json
 import socket
 import threading
 import time
+import tempfile
 from uconform.server import Server
 from uconform.limits import Limits
+from uconform import body
+
+body.DIR = tempfile.mkdtemp(prefix="uconform-spool-")
 
 TIMEOUT_S = 3
 

@@ -24,6 +24,31 @@ class FakeApp:
     def find(self, method, path):
         return None, {}
 
+    def sink_for(self, req):
+        return MemorySink()
+
+
+class MemorySink:
+    """A body sink in RAM (the firmware's are files: body.py)."""
+
+    def __init__(self):
+        self.parts = []
+        self.size = 0
+        self.finished = self.discarded = False
+
+    def write(self, data):
+        self.parts.append(bytes(data))
+        self.size += len(data)
+
+    def finish(self):
+        self.finished = True
+
+    def discard(self):
+        self.discarded = True
+
+    def data(self):
+        return b"".join(self.parts)
+
 
 def requests_from(raw, limits=None):
     """Feeds raw bytes to a Connection and returns (requests, error or None)."""

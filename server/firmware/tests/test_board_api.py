@@ -20,6 +20,9 @@ def call(app, line, body=None, extra=""):
     return resp.status, json.loads(resp.body.decode()) if resp.body else None
 
 
+GOOD = "Authorization: Basic YWRtaW46cHc=\r\n"  # admin:pw
+
+
 class BoardApiTest(unittest.TestCase):
     def setUp(self):
         self.machine = FakeMachine()
@@ -84,15 +87,29 @@ class BoardApiTest(unittest.TestCase):
                          ("esp32-devkitc", "power_on", self.device.version))
         text = json.dumps(call(self.app, "GET /config HTTP/1.1")[1])
         self.assertNotIn("wifi-pass-1", text)
-        status, body = call(self.app, "PUT /config HTTP/1.1", '{"device":{"name":"renamed"},"sta":{"password":"****"}}')
+        status, body = call(self.app, "PUT /config HTTP/1.1", '{"device":{"name":"renamed"},"sta":{"password":"****"}}',
+                            GOOD)
         self.assertEqual((status, body["data"]["device"]["name"]), (200, "renamed"))
         self.assertEqual(config.load(CONFIG_PATH)["sta"]["password"], "wifi-pass-1")
 
     def test_reset_answers_then_resets(self):
-        resp = self.app.handle(head("POST /system/reset HTTP/1.1\r\nHost: h"))
+        resp = self.app.handle(head("POST /system/reset HTTP/1.1\r\nHost: h\r\n" + GOOD))
         self.assertEqual((resp.status, self.machine.resets), (200, 0))
         resp.after()
         self.assertEqual(self.machine.resets, 1)
+
+    def test_config_and_reset_need_credentials_when_configured_and_nothing_changes_without(self):
+        before = json.dumps(call(self.app, "GET /config HTTP/1.1")[1])
+        for extra in ("", "Authorization: Basic YWRtaW46cHd4\r\n", "Authorization: Bearer pw\r\n"):
+            status = call(self.app, "PUT /config HTTP/1.1", '{"device":{"name":"taken"}}', extra)[0]
+            self.assertEqual(status, 401, extra)
+            resp = self.app.handle(head("POST /system/reset HTTP/1.1\r\nHost: h\r\n" + extra))
+            self.assertEqual(resp.status, 401, extra)
+            self.assertIn(("WWW-Authenticate", 'Basic realm="uconform"'), resp.headers)
+        self.assertEqual((json.dumps(call(self.app, "GET /config HTTP/1.1")[1]), self.machine.resets), (before, 0))
+        self.assertEqual(call(self.app, "GET /led/on HTTP/1.1")[0], 200)  # the app's function stays open
+        self.device.config["auth"] = {"user": "", "password": ""}  # none configured: a fresh device is set up openly
+        self.assertEqual(call(self.app, "PUT /config HTTP/1.1", '{"device":{"name":"open"}}')[0], 200)
 
     def test_api_needs_basic_auth(self):
         self.assertEqual(call(self.app, "GET /api/whoami HTTP/1.1")[0], 401)

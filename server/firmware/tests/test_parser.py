@@ -25,6 +25,12 @@ class RequestLineTest(unittest.TestCase):
             self.assertEqual(status_of(line), 400, line)
         self.assertEqual(status_of(b"GET /\xc3\xa9 HTTP/1.1\r\nHost: h\r\n\r\n"), 400)
 
+    def test_overlong_and_surrogate_utf8_in_the_path_is_400(self):
+        # MicroPython's bytes.decode() accepts these: the decoder must refuse them itself (UP-01)
+        for target in ("/files/%c0%ae%c0%ae/x.txt", "/%ed%a0%80", "/%e2%82", "/%ff"):
+            self.assertEqual(status_of("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n"), 400, target)
+        self.assertEqual(head("GET /%c5%bc HTTP/1.1\r\nHost: h\r\n").path, "/\u017c")
+
     def test_unknown_or_lowercase_method_is_501(self):
         self.assertEqual(status_of("get / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
         self.assertEqual(status_of("BREW / HTTP/1.1\r\nHost: h\r\n\r\n"), 501)
@@ -96,8 +102,43 @@ class FramingTest(unittest.TestCase):
               b"3;ext=1\r\n{\"a\r\n4\r\n\":1}\r\n0\r\nX-Trailer: t\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n"
         found, err = requests_from(raw)
         self.assertIsNone(err)
-        self.assertEqual(found[0].body, b'{"a":1}')
+        self.assertEqual(found[0].spool.data(), b'{"a":1}')
+        self.assertTrue(found[0].spool.finished)
         self.assertEqual(found[1].path, "/")
+
+    def test_a_large_body_goes_to_its_sink_in_pieces_and_the_next_request_follows(self):
+        from uconform import connection, body
+        from tests.support import FakeApp
+        payload = bytes(range(256)) * ((body.RAM_BODY * 3) // 256)
+        raw = b"PUT /f HTTP/1.1\r\nHost: h\r\nContent-Length: " + str(len(payload)).encode() \
+            + b"\r\n\r\n" + payload + b"GET / HTTP/1.1\r\nHost: h\r\n\r\n"
+        conn = connection.Connection(None, Limits(), 0)
+        found = []
+        for i in range(0, len(raw), 700):
+            conn.feed(raw[i:i + 700], 0)
+            while True:
+                req = conn.next_request(FakeApp())
+                if req is None:
+                    break
+                found.append(req)
+        self.assertEqual([r.path for r in found], ["/f", "/"])
+        self.assertEqual(found[0].spool.data(), payload)
+        self.assertEqual(found[0].body, b"")
+
+    def test_a_body_cut_by_a_framing_error_is_discarded(self):
+        from uconform import connection
+        from tests.support import FakeApp
+        conn = connection.Connection(None, Limits({"max_body_bytes": 10}), 0)
+        conn.feed(b"POST /e HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n9\r\n", 0)
+        status = sink = None
+        try:
+            conn.next_request(FakeApp())
+        except HttpError as e:
+            status, sink = e.status, conn.sink
+            conn.fail(e)
+        self.assertEqual(status, 413)
+        self.assertTrue(sink.discarded)
+        self.assertIsNone(conn.sink)
 
     def test_http10_closes_unless_keep_alive(self):
         self.assertTrue(head("GET / HTTP/1.0\r\n").wants_close())

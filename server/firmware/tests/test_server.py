@@ -12,6 +12,7 @@ def make_app():
     app.route("/led", lambda req: {"pin": 2, "value": 0}, ("GET",))
     app.route("/echo", lambda req: req.json(), ("POST",))
     app.route("/big", lambda req: response.Response(200, b"x" * 300000, "text/plain"), ("GET",))
+    app.route("/huge", lambda req: response.Response(200, b"x" * 8000000, "text/plain"), ("GET",))
     return app
 
 
@@ -67,12 +68,25 @@ class KeepAliveTest(unittest.TestCase):
         self.assertEqual(r.reply().status, 408)
         self.assertTrue(r.closed())
 
-    def test_extra_client_gets_503_while_others_are_busy_and_server_recovers(self):
+    def test_the_oldest_unfinished_request_makes_room_for_a_new_client(self):
         a = self.running.connect()
+        a.sendall(b"GET /led HTTP/1.1\r\nHo")  # mid-request
+        self.assertTrue(_server_holds_partial_heads(self.running, 1))
         b = self.running.connect()
-        a.sendall(b"GET /led HTTP/1.1\r\nHo")  # mid-request: busy, not evictable
         b.sendall(b"GET /led HTTP/1.1\r\nHo")
         self.assertTrue(_server_holds_partial_heads(self.running, 2))
+        c = self.running.connect()
+        c.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
+        self.assertEqual(Reader(c).reply().status, 200)  # the acceptor never waits for slow senders
+        self.assertTrue(Reader(a).closed())  # the oldest unfinished one was dropped
+        b.sendall(b"st: t\r\n\r\n")
+        self.assertEqual(Reader(b).reply().status, 200)
+
+    def test_extra_client_gets_503_while_others_are_busy_and_server_recovers(self):
+        a, b = _small_window(self.running), _small_window(self.running)
+        for s in (a, b):  # responses the clients do not read: busy, neither idle nor unfinished
+            s.sendall(b"GET /huge HTTP/1.1\r\nHost: t\r\n\r\n")
+        self.assertTrue(_server_holds_output(self.running, 2))
         c = self.running.connect()
         c.sendall(b"GET /led HTTP/1.1\r\nHost: t\r\n\r\n")
         self.assertEqual(Reader(c).reply().status, 503)
@@ -100,6 +114,25 @@ def _server_holds_partial_heads(running, count):
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:
         if sum(1 for c in running.server._unique() if c.buf) >= count:
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _small_window(running):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.settimeout(3)
+    s.connect(("127.0.0.1", running.port))
+    running.sockets.append(s)
+    return s
+
+
+def _server_holds_output(running, count):
+    import time
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        if sum(1 for c in running.server._unique() if c.out) >= count:
             return True
         time.sleep(0.01)
     return False
@@ -226,3 +259,40 @@ class LimitsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DeadlineTest(unittest.TestCase):
+    """Whole-request deadlines: trickling bytes does not extend them."""
+
+    def setUp(self):
+        self.running = Running(make_app(), header_timeout_ms=400, body_timeout_ms=500, keep_alive_idle_ms=5000)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def trickle(self, s, data, every_s=0.1):
+        import time
+        start = time.monotonic()
+        for i in range(len(data)):
+            try:
+                s.sendall(data[i:i + 1])
+            except OSError:
+                break  # the server closed: the deadline passed
+            time.sleep(every_s)
+            if time.monotonic() - start > 2:
+                break
+        return time.monotonic() - start
+
+    def test_a_head_trickled_past_the_header_timeout_gets_408(self):
+        s = self.running.connect()
+        spent = self.trickle(s, b"GET /led HTTP/1.1\r\nHost: t\r\nX-Slow: " + b"a" * 40 + b"\r\n\r\n")
+        self.assertEqual(Reader(s).reply().status, 408)
+        self.assertLess(spent, 1.5)
+
+    def test_a_body_trickled_past_the_body_timeout_gets_408(self):
+        s = self.running.connect()
+        s.sendall(b"POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 40\r\n\r\n")
+        spent = self.trickle(s, b"[" + b"1," * 19 + b"1]")
+        reply = Reader(s).reply()
+        self.assertEqual((reply.status, reply.json()["error"]), (408, "request body timeout"))
+        self.assertLess(spent, 1.5)

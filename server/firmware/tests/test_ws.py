@@ -42,8 +42,30 @@ class FrameTest(unittest.TestCase):
 
     def test_text_binary_empty_and_large_messages(self):
         big = bytes(range(256)) * 300
-        events = self.parser.feed(frame(ws.TEXT, b"hi") + frame(ws.BINARY, big) + frame(ws.TEXT, b""))
-        self.assertEqual(events, [("text", b"hi"), ("binary", big), ("text", b"")])
+        events = self.parser.feed(frame(ws.TEXT, b"hi") + frame(ws.BINARY, big[:4000]) + frame(ws.TEXT, b""))
+        self.assertEqual(events, [("text", b"hi"), ("binary", big[:4000]), ("text", b"")])
+        data = frame(ws.BINARY, big)
+        got = []
+        for i in range(0, len(data), 1000):
+            got.extend(self.parser.feed(data[i:i + 1000]))
+        self.assertEqual(got[0], ("start", ws.BINARY, True, len(big)))
+        self.assertEqual(b"".join(e[1] for e in got if e[0] == "data"), big)
+        self.assertEqual(got[-1], ("end", True))
+
+    def test_a_fragmented_message_past_the_small_size_streams_on_as_continuations(self):
+        text = "żółw €".encode() * 500  # 5500 bytes: the first 3000 are collected, then it streams
+        data = frame(ws.TEXT, text[:3000], fin=False) + frame(ws.PING, b"p") + frame(ws.CONT, text[3000:])
+        got = self.parser.feed(data)
+        kinds = [e[0] for e in got]
+        self.assertEqual(kinds, ["ping", "start", "data", "end", "start", "data", "end"])
+        self.assertEqual((got[1], got[4]), (("start", ws.TEXT, False, 3000), ("start", ws.CONT, True, len(text) - 3000)))
+        self.assertEqual(got[2][1] + got[5][1], text)
+
+    def test_invalid_utf8_in_a_streamed_message_closes_1007_after_its_frame(self):
+        with self.assertRaises(ProtocolError) as ctx:
+            self.parser.feed(frame(ws.TEXT, b"a" * 5000 + b"\xff" + b"b" * 100))
+        self.assertEqual(ctx.exception.code, 1007)
+        self.assertEqual(self.parser.stream, None)
 
     def test_split_frames_and_ping_between_fragments(self):
         data = frame(ws.TEXT, b"hel", fin=False) + frame(ws.PING, b"p") + frame(ws.CONT, b"lo")

@@ -67,3 +67,24 @@ class WebSocketLoopTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FrameDeadlineTest(unittest.TestCase):
+    def setUp(self):
+        app = App("ws")
+        ws_api.route(app, "/ws", ws_api.echo_or_command)
+        self.running = Running(app, ws_frame_timeout_ms=300)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def test_a_frame_left_incomplete_is_closed_1008(self):
+        s = self.running.connect()
+        s.sendall(UPGRADE)
+        r = Reader(s)
+        r.reply(head_only=True)
+        s.sendall(frame(ws.TEXT, b"complete"))
+        self.assertEqual(read_frame(r), (ws.TEXT, b"complete"))
+        s.sendall(frame(ws.TEXT, b"never finished")[:6])
+        self.assertEqual(read_frame(r), (ws.CLOSE, (1008).to_bytes(2, "big") + b"frame timeout"))
+        self.assertTrue(r.closed())

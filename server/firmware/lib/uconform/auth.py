@@ -1,4 +1,7 @@
-# Basic auth (AUTH group): /api/* and every file write need the configured user and password.
+# Basic auth (AUTH group): /api/* and every file write need the configured user and password;
+# with credentials configured, so does every change of the device's configuration or lifecycle
+# (AUTH-07: PUT /config, POST /system/reset). The board API's pin and LED routes stay open: they are
+# the app's function.
 import binascii
 from uconform.errors import HttpError
 
@@ -6,17 +9,24 @@ REALM = "uconform"
 MAX_CREDENTIALS = 256
 
 
+DEVICE_ROUTES = ("/config", "/system/reset")
+READS = ("GET", "HEAD", "OPTIONS")
+
+
 def guard_for(device):
     def guard(req):
-        if needs_auth(req):
-            req.user = check(req, device.config.get("auth") or {})
+        auth = device.config.get("auth") or {}
+        if needs_auth(req, bool(auth.get("user") and auth.get("password"))):
+            req.user = check(req, auth)
     return guard
 
 
-def needs_auth(req):
+def needs_auth(req, configured=True):
     if req.path.startswith("/api/") or req.path == "/api":
         return True
-    return req.path.startswith("/files/") and req.method in ("PUT", "POST", "DELETE", "PATCH")
+    if req.path.startswith("/files/") and req.method in ("PUT", "POST", "DELETE", "PATCH"):
+        return True
+    return configured and req.path in DEVICE_ROUTES and req.method not in READS
 
 
 def check(req, auth):

@@ -8,8 +8,9 @@ class Decoder:
     Chunk extensions are ignored and trailers consumed; 400 when malformed, 413 over the limit.
     """
 
-    def __init__(self, limit):
+    def __init__(self, limit, sink=None):
         self.limit = limit
+        self.sink = sink  # receives each chunk's data as decoded; else the parts are kept in RAM
         self.parts = []
         self.size = 0
         self.in_trailers = False
@@ -46,7 +47,10 @@ class Decoder:
                 return buf[pos:], False
             if buf[data_start + size:data_start + size + 2] != b"\r\n":
                 raise HttpError(400, "chunk not terminated by CRLF", True)
-            self.parts.append(buf[data_start:data_start + size])
+            if self.sink is not None:
+                self.sink.write(buf[data_start:data_start + size])
+            else:
+                self.parts.append(buf[data_start:data_start + size])
             self.size += size
             pos = data_start + size + 2
 

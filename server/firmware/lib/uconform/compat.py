@@ -9,10 +9,10 @@ try:
     ticks_diff = time.ticks_diff
     sleep_ms = time.sleep_ms
 except AttributeError:
-    _T0 = time.monotonic()
+    _T0 = time.monotonic()  # CPython only
 
     def ticks_ms():
-        return int((time.monotonic() - _T0) * 1000)
+        return int((time.monotonic() - _T0) * 1000)  # CPython only
 
     def ticks_diff(a, b):
         return a - b
@@ -28,7 +28,7 @@ CPYTHON_HEAP_BUDGET = 8 * 1024 * 1024
 
 def start_heap_accounting():
     if not IS_MICROPYTHON:
-        import tracemalloc
+        import tracemalloc  # CPython only
         if not tracemalloc.is_tracing():
             tracemalloc.start()
 
@@ -37,9 +37,10 @@ def mem_free():
     """Free heap in bytes; None when it cannot be measured."""
     import gc
     if hasattr(gc, "mem_free"):
+        gc.collect()  # what is really free, not what the last collection left
         return gc.mem_free()
     try:
-        import tracemalloc
+        import tracemalloc  # CPython only
     except ImportError:
         return None
     if not tracemalloc.is_tracing():

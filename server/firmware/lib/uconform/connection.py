@@ -1,5 +1,5 @@
 # One client connection's state: input buffer, request framing, queued output (no socket calls).
-from uconform import parser, chunked, response
+from uconform import parser, chunked, response, body
 from uconform.errors import HttpError
 from uconform.compat import ticks_ms, ticks_diff
 
@@ -16,6 +16,7 @@ class Connection:
         self.served = 0
         self.last_activity = now
         self.head_started = now  # the header timeout runs from here while a head is incomplete
+        self.body_started = now  # the body timeout runs from the end of the head
         self.pending = None      # (request, body mode, length) while waiting for a body
         self.closing = False     # close once the output is flushed
         self.lingering = None    # ticks when lingering (discarding input) started
@@ -24,6 +25,7 @@ class Connection:
         self.decorate = None     # callable(resp) adding headers every response carries
         self.parts = []          # body bytes received while a Content-Length body is pending
         self.parts_len = 0
+        self.sink = None         # where a large or chunked body goes as it arrives (body.py)
 
     def idle(self):
         return not self.buf and not self.out and self.pending is None and not self.parts
@@ -33,10 +35,20 @@ class Connection:
             self.head_started = now
         self.last_activity = now
         if self.pending is not None and self.pending[1] == "length":
-            self.parts.append(data)  # a long body: joined once when complete (no quadratic copying)
-            self.parts_len += len(data)
+            if self.sink is not None:
+                self.buf += self._to_sink(data, self.pending[2])
+            else:
+                self.parts.append(data)  # a short body: joined once when complete
+                self.parts_len += len(data)
         else:
             self.buf += data
+
+    def _to_sink(self, data, length):
+        """Writes what belongs to the body into the sink; returns the bytes after it (a next request)."""
+        room = length - self.sink.size
+        if room > 0:
+            self.sink.write(data[:room] if len(data) > room else data)
+        return data[room:] if len(data) > room else b""
 
     def queue(self, resp, close, head_only):
         if self.decorate is not None:
@@ -65,6 +77,13 @@ class Connection:
         self.parts = []
         self.parts_len = 0
         self.pending = None
+        self.abort()
+
+    def abort(self):
+        """Drops a body half received: nothing of it stays on the filesystem."""
+        if self.sink is not None:
+            self.sink.discard()
+            self.sink = None
 
     def next_request(self, app):
         """Returns the next complete request (body read) or None; raises HttpError."""
@@ -81,13 +100,15 @@ class Connection:
                 raise HttpError(431, "request header fields too large", True)
             req = parser.parse_head(self.buf[:end - 4], self.limits)
             self.buf = self.buf[end:]
+            self.body_started = ticks_ms()
             self.pending = self._framing(req, app)
         return self._read_body()
 
     def _framing(self, req, app):
         limit = _body_limit(req, app, self.limits)
         if req.header("transfer-encoding") is not None:
-            mode, length = "chunked", chunked.Decoder(limit)  # for chunked, "length" holds the decoder
+            self.sink = _sink(app, req)
+            mode, length = "chunked", chunked.Decoder(limit, self.sink)  # "length" holds the decoder
         else:
             length = parser.content_length(req)
             if length is None:
@@ -98,6 +119,9 @@ class Connection:
             if length > limit:
                 raise HttpError(413, "request body too large", True)
             mode = "length"
+            if length > body.RAM_BODY:
+                self.sink = _sink(app, req)
+                self.buf = self._to_sink(self.buf, length)
         expect = (req.header("expect") or "").lower()
         if expect == "100-continue" and (mode == "chunked" or length > 0):
             app.find(req.method, req.path)  # 404/405 come before 100 Continue (LIM-06)
@@ -107,7 +131,17 @@ class Connection:
 
     def _read_body(self):
         req, mode, length, limit = self.pending
-        if mode == "length":
+        if self.sink is not None:
+            if mode == "length":
+                if self.sink.size < length:
+                    return None
+            else:
+                self.buf, done = length.step(self.buf)
+                if not done:
+                    return None
+            self.sink.finish()
+            req.spool, self.sink = self.sink, None
+        elif mode == "length":
             if len(self.buf) + self.parts_len < length:
                 return None
             if self.parts:
@@ -125,13 +159,17 @@ class Connection:
         return req
 
     def head_expired(self, now):
-        """The header timeout runs from a request's first byte; a silent connection is idle instead.
-
-        While a body is read, it is a stall timeout: the same time without any new byte.
-        """
+        """Whole-request deadlines: the head within header_timeout_ms of the request's first byte,
+        a declared body within body_timeout_ms of the end of its head, however the bytes trickle in.
+        A silent connection is idle instead."""
         if self.pending is not None:
-            return ticks_diff(now, self.last_activity) > self.limits.header_timeout_ms
+            return ticks_diff(now, self.body_started) > self.limits.body_timeout_ms
         return bool(self.buf) and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
+
+    def unfinished(self):
+        """Still sending its request (head or body): may be dropped for a new client when all slots are busy."""
+        return (self.pending is not None or bool(self.buf)) and self.upgrade is None \
+            and not self.closing and self.lingering is None and not self.out
 
     def evictable(self):
         """Idle between requests (or not started): may be closed to make room for a new client."""
@@ -139,6 +177,13 @@ class Connection:
 
     def idle_expired(self, now):
         return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms
+
+
+def _sink(app, req):
+    try:
+        return app.sink_for(req)
+    except OSError:
+        raise HttpError(503, "no room for the request body", True)
 
 
 def _body_limit(req, app, limits):

@@ -11,10 +11,14 @@ DIR_FLAG = 0x4000
 
 
 def install(app, root):
-    route = app.route("/files/*", lambda req: _handle(root, req),
-                      ("GET", "PUT", "POST", "DELETE"))
-    route.upload = True
-    app.route("/files", lambda req: _served(root + "/index.html", req), ("GET",))  # the web root's page
+    from uconform import lazy
+    lazy.files(app, root)
+
+
+def handle(root, req):
+    if req.params.get("*") is None:
+        return _served(root + "/index.html", req)  # /files: the web root's page
+    return _handle(root, req)
 
 
 def safe_relative(rest):
@@ -47,15 +51,44 @@ def _handle(root, req):
         raise HttpError(400, "a file name is required")
     _mkdirs(root, parts[:-1])
     tmp = path + ".part"
+    sink = req.spool
     try:
-        with open(tmp, "wb") as f:
-            f.write(req.body)
+        if sink is not None and sink.path == tmp:
+            req.spool = None  # the body is already in the .part file (upload_sink)
+            size = sink.size
+        else:
+            with open(tmp, "wb") as f:
+                size = _copy_body(req, f)
         _remove(path)
         os.rename(tmp, path)
     except OSError:
         _remove(tmp)
         raise HttpError(500, "could not store the file")
-    return response.data({"path": "/" + "/".join(parts), "size": len(req.body)}, 201)
+    return response.data({"path": "/" + "/".join(parts), "size": size}, 201)
+
+
+def upload_sink(root, req):
+    """A large upload is written into <path>.part as it arrives (renamed when complete)."""
+    if req.method not in ("PUT", "POST"):
+        return None
+    parts, trailing = safe_relative(req.params.get("*", ""))
+    if trailing or not parts:
+        return None
+    _mkdirs(root, parts[:-1])
+    from uconform import body
+    return body.FileSink("/".join([root] + parts) + ".part")
+
+
+def _copy_body(req, f):
+    if req.spool is None:
+        f.write(req.body)
+        return len(req.body)
+    with open(req.spool.path, "rb") as src:
+        while True:
+            piece = src.read(1024)
+            if not piece:
+                return req.spool.size
+            f.write(piece)
 
 
 def _served(path, req):

@@ -45,7 +45,12 @@ class HomeReporter:
             if self.running:
                 return
             self.running = True
-        start_thread(self._drain)
+        try:
+            start_thread(self._drain)
+        except (MemoryError, OSError, RuntimeError):
+            with self.lock:
+                self.running = False  # the next event tries again
+            raise
 
     def _drain(self):
         while True:

@@ -6,7 +6,9 @@ DEFAULTS = {
     "max_target_bytes": 1024,
     "max_body_bytes": 64 * 1024,
     "max_upload_bytes": 1024 * 1024,
-    "header_timeout_ms": 5000,
+    "header_timeout_ms": 5000,      # the head complete within this of its first byte
+    "body_timeout_ms": 10000,       # a declared body complete within this of the end of its head
+    "ws_frame_timeout_ms": 5000,    # a WebSocket frame complete within this of its first byte
     "keep_alive_idle_ms": 15000,
     "max_requests_per_connection": 100,
     "max_sse_subscribers": 3,

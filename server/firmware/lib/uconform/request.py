@@ -14,6 +14,7 @@ class Request:
         self.body = b""
         self.params = {}
         self.user = None          # set by Basic auth
+        self.spool = None         # a large body: a finished sink (body.py) instead of self.body
 
     def header(self, name, default=None):
         name = name.lower()
@@ -36,11 +37,19 @@ class Request:
 
     def text(self):
         try:
+            if self.spool is not None:
+                with open(self.spool.path, "rb") as f:
+                    return f.read().decode()
             return self.body.decode()
         except UnicodeError:
             raise HttpError(400, "body is not valid UTF-8")
 
     def json(self):
+        if self.spool is not None:
+            from uconform import jsonscan
+            jsonscan.check_file(self.spool.path)  # 400 for what json.load would refuse too
+            with open(self.spool.path) as f:
+                return json.load(f)  # parsed from the stream: the text is never held whole
         text = self.text()
         if not text.strip():
             raise HttpError(400, "expected a JSON body")

@@ -1,7 +1,7 @@
 # Routing: first match wins, {name} segments, trailing * wildcard, nowait routes (NOWAIT-01).
 from uconform.errors import HttpError
-from uconform import response
-from uconform.compat import start_thread
+from uconform import response, body
+from uconform.compat import start_thread, collect
 
 ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
 CORS_METHODS = ", ".join(ALL_METHODS)
@@ -11,6 +11,7 @@ class Route:
     def __init__(self, pattern, handler, methods, nowait, validate=None):
         self.validate = validate  # runs before a nowait handler, so bad input still gets 400
         self.upload = False       # True: body limit is max_upload_bytes
+        self.sink = None          # callable(req) -> where a large body goes (else a spool file)
         self.pattern = pattern
         self.segments = pattern.split("/")
         self.handler = handler
@@ -104,9 +105,28 @@ class App:
             methods.append("GET")
         return allow_header(methods)
 
+    def sink_for(self, req):
+        """Where the large body of req goes while it arrives: refused requests keep nothing."""
+        try:
+            route, params = self.find(req.method, req.path)
+            req.params = params
+            if req.method != "OPTIONS":
+                for guard in self.guards:
+                    guard(req)  # no credentials, no bytes on the filesystem (AUTH-06)
+            if route is not None and route.sink is not None:
+                made = route.sink(req)
+                if made is not None:
+                    return made
+        except HttpError as e:
+            return body.Refusal(e)
+        return body.spool()
+
     def handle(self, req):
         """Dispatches one complete request; always returns a Response."""
         try:
+            refused = getattr(req.spool, "error", None)
+            if refused is not None:
+                raise refused
             route, params = self.find(req.method, req.path)
             if req.method == "OPTIONS":
                 allow = self.allow_for(req.path)
@@ -133,6 +153,11 @@ class App:
             return response.data(result)
         except HttpError as e:
             return response.error(e.status, e.message, e.headers)
+        except MemoryError:
+            collect()
+            if self.on_error:
+                self.on_error(req, MemoryError("out of memory"))
+            return response.error(503, "out of memory: try again", [("Retry-After", "1")])
         except Exception as e:
             if self.on_error:
                 self.on_error(req, e)

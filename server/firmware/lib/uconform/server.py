@@ -10,6 +10,7 @@ _EAGAIN = (11, 35, 115, 10035)  # EAGAIN/EWOULDBLOCK/EINPROGRESS on Linux, macOS
 POLL_MS = 50
 LINGER_MS = 500
 CHUNK = 1024
+OUT_PIECES = 8  # queued output pieces (<= CHUNK each for echoes) before input waits for the peer
 
 
 class Server:
@@ -45,7 +46,10 @@ class Server:
         self.running = True
         try:
             while self.running:
-                self.step(POLL_MS)
+                try:
+                    self.step(POLL_MS)
+                except MemoryError:
+                    collect()  # the connection that ran out was answered or dropped in step
         finally:
             self.close()
 
@@ -58,11 +62,28 @@ class Server:
             conn = self.conns.get(key)
             if conn is None:
                 continue
-            if event & select.POLLIN or event & (select.POLLHUP | select.POLLERR):
-                self._readable(conn)
-            if conn.sock is not None and event & select.POLLOUT:
-                self._flush(conn)
+            try:
+                if event & select.POLLIN or event & (select.POLLHUP | select.POLLERR):
+                    self._readable(conn)
+                if conn.sock is not None and event & select.POLLOUT:
+                    self._flush(conn)
+            except MemoryError:
+                self._out_of_memory(conn)
         self._sweep(ticks_ms())
+
+    def _out_of_memory(self, conn):
+        """One connection's request ran out of heap: it gets 503 and closes; the others go on."""
+        conn.buf = b""
+        conn.parts = []
+        conn.pending = None
+        conn.abort()
+        conn.out = []
+        collect()
+        try:
+            conn.queue(response.error(503, "out of memory: try again", [("Retry-After", "1")]), True, False)
+            self._flush(conn)
+        except MemoryError:
+            self._drop(conn)
 
     def close(self):
         self.running = False
@@ -100,7 +121,7 @@ class Server:
         conn.decorate = lambda resp: router.decorate(self.app, resp)
         over_cap = self.active_count() >= self.limits.max_clients
         if over_cap:
-            over_cap = not self._evict_idle()
+            over_cap = not (self._evict_idle() or self._evict_unfinished())
         self._register(conn)
         if over_cap:
             conn.queue(response.error(503, "too many clients"), True, False)
@@ -114,6 +135,19 @@ class Server:
         oldest = idle[0]
         for c in idle:
             if ticks_diff(oldest.last_activity, c.last_activity) > 0:
+                oldest = c
+        self._drop(oldest)
+        return True
+
+    def _evict_unfinished(self):
+        """No idle slot: the connection longest in the middle of sending its request makes room
+        (a slow or stalled sender never keeps a new client out; the acceptor never waits)."""
+        slow = [c for c in self._unique() if c.sock is not None and c.unfinished()]
+        if not slow:
+            return False
+        oldest = slow[0]
+        for c in slow:
+            if ticks_diff(oldest.head_started, c.head_started) > 0:
                 oldest = c
         self._drop(oldest)
         return True
@@ -157,6 +191,9 @@ class Server:
             if req is None:
                 return
             resp = self.app.handle(req)
+            if req.spool is not None:
+                req.spool.discard()  # a spooled body the handler did not keep
+                req.spool = None
             conn.served += 1
             close = req.wants_close() or conn.served >= self.limits.max_requests_per_connection
             if getattr(resp, "upgrade", None) is not None:
@@ -197,7 +234,9 @@ class Server:
                 sent = 0
             if sent < len(item):
                 conn.out[0] = item[sent:]
-                self.poller.modify(conn.sock, select.POLLIN | select.POLLOUT)
+                # backpressure: a peer that does not read is not read from until its output drains
+                busy = len(conn.out) > OUT_PIECES
+                self.poller.modify(conn.sock, select.POLLOUT if busy else select.POLLIN | select.POLLOUT)
                 return
             conn.out.pop(0)
             conn.last_activity = ticks_ms()
@@ -233,7 +272,8 @@ class Server:
                     self._drop(conn)  # the peer stopped reading
             elif conn.head_expired(now) and not conn.out:
                 if conn.buf or conn.pending is not None:
-                    conn.fail(HttpError(408, "request header timeout", True))
+                    what = "request body timeout" if conn.pending is not None else "request header timeout"
+                    conn.fail(HttpError(408, what, True))
                     self._flush(conn)
                 else:
                     self._drop(conn)
@@ -245,6 +285,7 @@ class Server:
         if sock is None:
             return
         conn.sock = None
+        conn.abort()
         for item in conn.out:
             if isinstance(item, tuple):
                 _close_stream(item[0])

@@ -1,9 +1,9 @@
 # Boot sequence: config -> pins -> network -> app (or recovery) -> server -> READY line.
-from uconform import VERSION, config as configmod, boards, recovery
+import sys
+from uconform import VERSION, config as configmod, body, recovery  # recovery must always load
 from uconform.compat import interpreter, collect, start_heap_accounting
 from uconform.device import Device
 from uconform.limits import Limits
-from uconform.netup import bring_up
 from uconform.pins import PinBank
 from uconform.router import App
 from uconform.server import Server
@@ -25,7 +25,10 @@ def run(root="."):
     device, board_problem = _device(cfg, cfg_path)
     problem = problem or board_problem
     say("UCONFORM RESET cause=" + device.reset_cause())
-    ip, net_problem = bring_up(cfg, say)
+    from uconform import netup
+    ip, net_problem = netup.bring_up(cfg, say)
+    del netup
+    _unload("uconform.netup")  # boot-only code: its heap goes to the requests
     if net_problem:
         # The app still runs: the device stays reachable on its own access point.
         say("UCONFORM NET fallback=ap reason=" + net_problem)
@@ -35,6 +38,8 @@ def run(root="."):
         limits, problem = Limits(), problem or "config: " + str(e)
     port = cfg["server"].get("port", 80)
     device.limits = limits
+    body.DIR = root + "/.spool"
+    body.clear()
     while True:
         app, problem = _app(device, root, problem)
         app.on_error = _report_error
@@ -59,10 +64,14 @@ def _device(cfg, cfg_path):
         return Device(cfg, cfg_path), None  # the reference app reports the missing machine module
     if not hasattr(machine, "Pin"):
         return Device(cfg, cfg_path, machine), "board: machine.Pin is missing (put the hostrt modules on the path)"
+    from uconform import boards
     try:
         layout = boards.layout(cfg["device"].get("board"))
     except ValueError as e:
         return Device(cfg, cfg_path, machine), "board: " + str(e)
+    finally:
+        del boards
+        _unload("uconform.boards")
     return Device(cfg, cfg_path, machine, PinBank(machine, layout), layout), None
 
 
@@ -72,8 +81,10 @@ def _app(device, root, problem):
         try:
             if not _is_identifier(name):
                 raise ImportError("not a module name")
+            collect()
             module = getattr(__import__("apps." + name), name)
             app = App(str(device.config["device"].get("name")))
+            collect()  # setup makes the app's long-lived objects: on a heap as whole as it gets
             module.setup(app, device, root)
             return app, None
         except ImportError as e:
@@ -82,6 +93,15 @@ def _app(device, root, problem):
             problem = "app: '" + name + "' failed in setup (" + type(e).__name__ + ": " + str(e) + ")"
     say("UCONFORM RECOVERY reason=" + problem)
     return recovery.build(device, root), problem
+
+
+def _unload(name):
+    sys.modules.pop(name, None)
+    package = sys.modules.get("uconform")
+    short = name.rsplit(".", 1)[-1]
+    if package is not None and hasattr(package, short):
+        delattr(package, short)
+    collect()
 
 
 def _is_identifier(name):

@@ -36,13 +36,14 @@ class StreamSession:
         pass
 
 
-def route(app, path, frames, interval_ms=INTERVAL_MS):
-    def open_stream(req):
-        resp = response.Response(200, b"", "multipart/x-mixed-replace; boundary=" + BOUNDARY,
-                                 [("Cache-Control", "no-cache")])
-        resp.length = None
-        if req.method != "HEAD":
-            resp.upgrade = lambda limits: StreamSession(frames, interval_ms)
-        return resp
+def open_stream(req, frames, interval_ms=INTERVAL_MS):
+    resp = response.Response(200, b"", "multipart/x-mixed-replace; boundary=" + BOUNDARY,
+                             [("Cache-Control", "no-cache")])
+    resp.length = None
+    if req.method != "HEAD":
+        resp.upgrade = lambda limits: StreamSession(frames, interval_ms)
+    return resp
 
-    app.route(path, open_stream, ("GET",))
+
+def route(app, path, frames, interval_ms=INTERVAL_MS):
+    app.route(path, lambda req: open_stream(req, frames, interval_ms), ("GET",))

@@ -1,5 +1,6 @@
 # Percent-decoding of paths (+ stays +) and queries (+ is space, repeated keys kept).
 from uconform.errors import HttpError
+from uconform.utf8 import valid
 
 _HEX = "0123456789abcdefABCDEF"
 
@@ -27,10 +28,9 @@ def percent_decode(text, plus_is_space=False):
         else:
             out.append(c)
             i += 1
-    try:
-        return bytes(out).decode()
-    except UnicodeError:
+    if not valid(out):  # overlong forms such as %c0%ae ('.') included: MicroPython's decode() takes them
         raise HttpError(400, "request target is not valid UTF-8", True)
+    return bytes(out).decode()
 
 
 def parse_query(query):

@@ -2,6 +2,7 @@
 import hashlib
 import binascii
 from uconform.errors import HttpError
+from uconform.utf8 import valid as valid_utf8  # noqa: F401 (wsframes and tests use it from here)
 
 GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 CONT, TEXT, BINARY, CLOSE, PING, PONG = 0, 1, 2, 8, 9, 10
@@ -46,49 +47,19 @@ def check_upgrade(req):
     return accept_key(key)
 
 
-def encode(opcode, payload=b"", fin=True):
-    """A server frame (never masked)."""
-    n = len(payload)
+def head(opcode, n, fin=True):
+    """The header of a server frame (never masked) with an n-byte payload."""
     first = (0x80 if fin else 0) | opcode
     if n < 126:
-        head = bytes([first, n])
-    elif n < 65536:
-        head = bytes([first, 126, n >> 8, n & 0xFF])
-    else:
-        head = bytes([first, 127]) + n.to_bytes(8, "big")
-    return head + payload
+        return bytes([first, n])
+    if n < 65536:
+        return bytes([first, 126, n >> 8, n & 0xFF])
+    return bytes([first, 127]) + n.to_bytes(8, "big")
+
+
+def encode(opcode, payload=b"", fin=True):
+    return head(opcode, len(payload), fin) + payload
 
 
 def close_frame(code, reason=""):
     return encode(CLOSE, code.to_bytes(2, "big") + reason.encode())
-
-
-def valid_utf8(data):
-    if not data or max(data) < 0x80:
-        return True  # ASCII: max() runs in C, no Python loop over the bytes
-    i = 0
-    n = len(data)
-    while i < n:
-        b = data[i]
-        if b < 0x80:
-            i += 1
-            continue
-        if 0xC2 <= b <= 0xDF:
-            need, low, high = 1, 0x80, 0xBF
-        elif 0xE0 <= b <= 0xEF:
-            need = 2
-            low, high = (0xA0, 0xBF) if b == 0xE0 else ((0x80, 0x9F) if b == 0xED else (0x80, 0xBF))
-        elif 0xF0 <= b <= 0xF4:
-            need = 3
-            low, high = (0x90, 0xBF) if b == 0xF0 else ((0x80, 0x8F) if b == 0xF4 else (0x80, 0xBF))
-        else:
-            return False
-        if i + need >= n:
-            return False
-        if not (low <= data[i + 1] <= high):
-            return False
-        for k in range(2, need + 1):
-            if not (0x80 <= data[i + k] <= 0xBF):
-                return False
-        i += need + 1
-    return True

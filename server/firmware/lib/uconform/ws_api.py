@@ -13,15 +13,22 @@ class WsSession:
         self.parser = FrameParser(limits.max_ws_message_bytes)
         self.handler = handler
         self.last = ticks_ms()
+        self.frame_timeout = limits.ws_frame_timeout_ms
+        self.frame_started = None  # ticks of the first byte of a frame not complete yet
 
     def received(self, conn, data):
         self.last = ticks_ms()
+        if self.frame_started is None:
+            self.frame_started = self.last
         try:
             events = self.parser.feed(data)
+            if not self.parser.buf and self.parser.stream is None:
+                self.frame_started = None  # every frame that began is complete
         except ProtocolError as e:
             self._close(conn, e.code, e.reason)
             return
-        for kind, payload in events:
+        for event in events:
+            kind, payload = event[0], event[1] if len(event) > 1 else None
             if kind == "ping":
                 conn.out.append(ws.encode(ws.PONG, payload))
             elif kind == "close":
@@ -32,9 +39,21 @@ class WsSession:
                 if reply is not None:
                     opcode = ws.TEXT if isinstance(reply, str) else ws.BINARY
                     conn.out.append(ws.encode(opcode, reply.encode() if isinstance(reply, str) else reply))
+            elif kind == "start":  # a large message: echoed frame by frame as it arrives
+                if self.handler is not echo_or_command:  # only the echo passes large messages on
+                    self._close(conn, 1009, "message too big")
+                    return
+                conn.out.append(ws.head(event[1], event[3], event[2]))
+            elif kind == "data":
+                conn.out.append(payload)
 
     def expired(self, conn, now):
-        if ticks_diff(now, self.last) > IDLE_MS and not conn.closing:
+        if conn.closing:
+            return False
+        if self.frame_started is not None and ticks_diff(now, self.frame_started) > self.frame_timeout:
+            self._close(conn, 1008, "frame timeout")  # a frame began and did not end in time
+            return True
+        if ticks_diff(now, self.last) > IDLE_MS:
             self._close(conn, 1001, "idle")
             return True
         return False
@@ -47,17 +66,18 @@ class WsSession:
         conn.closing = True
 
 
+def upgrade(req, handler=None):
+    """The 101 answer to a valid upgrade; handler(kind, payload) returns a reply (str/bytes) or None."""
+    accept = ws.check_upgrade(req)
+    resp = response.Response(101, b"", headers=[("Upgrade", "websocket"), ("Connection", "Upgrade"),
+                                                ("Sec-WebSocket-Accept", accept)])
+    resp.upgrade = lambda limits: WsSession(handler or echo_or_command, limits)
+    return resp
+
+
 def route(app, path, handler):
-    """Registers a WebSocket endpoint; handler(kind, payload) returns a reply (str/bytes) or None."""
-
-    def upgrade(req):
-        accept = ws.check_upgrade(req)
-        resp = response.Response(101, b"", headers=[("Upgrade", "websocket"), ("Connection", "Upgrade"),
-                                                    ("Sec-WebSocket-Accept", accept)])
-        resp.upgrade = lambda limits: WsSession(handler, limits)
-        return resp
-
-    app.route(path, upgrade, ("GET",))
+    """Registers a WebSocket endpoint."""
+    app.route(path, lambda req: upgrade(req, handler), ("GET",))
 
 
 def echo_or_command(kind, payload):
@@ -72,3 +92,4 @@ def echo_or_command(kind, payload):
             return json.dumps({"data": msg["text"].upper()})
         return text
     return payload
+

@@ -125,7 +125,6 @@ class PWM:
 def reset():
     """Reboots the way a board does: the virtual board records a soft reset, the interpreter ends."""
     _bridge.call("reset", cause="soft")
-    print("UCONFORM HOST reset requested")
     sys.exit(RESET_EXIT_CODE)
 
 

@@ -231,7 +231,7 @@ class UconformCliTest {
     @Test
     void simWithAnUnknownBoardIsOneLineAndExitTwo() {
         assertThat(run("sim", "--board", "toaster", "--port", "0", "--admin-port", "0")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("uconform: unknown board 'toaster'");
+        assertThat(err.toString()).startsWith("uconform: sim: unknown board 'toaster'");
         assertThat(err.toString().lines()).hasSize(1);
     }
 }

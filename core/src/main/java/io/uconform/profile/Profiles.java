@@ -124,7 +124,7 @@ public final class Profiles {
         }
         Set<String> known = Set.of("maxClients", "maxHeaderBytes", "maxTargetBytes", "maxBodyBytes",
                 "maxUploadBytes", "headerTimeoutMs", "keepAliveIdleMs", "maxRequestsPerConnection",
-                "maxSseSubscribers", "maxWsMessageBytes");
+                "maxSseSubscribers", "maxWsMessageBytes", "bodyTimeoutMs", "wsFrameTimeoutMs");
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
                 throw new ProfileException("profile " + source + ": unknown limit '" + f + "' (known: "
@@ -144,6 +144,8 @@ public final class Profiles {
                 Duration.ofMillis(node.path("keepAliveIdleMs").asLong(d.keepAliveIdle().toMillis())),
                 node.path("maxRequestsPerConnection").asInt(d.maxRequestsPerConnection()),
                 node.path("maxSseSubscribers").asInt(d.maxSseSubscribers()),
-                node.path("maxWsMessageBytes").asInt(d.maxWsMessageBytes()));
+                node.path("maxWsMessageBytes").asInt(d.maxWsMessageBytes()),
+                Duration.ofMillis(node.path("bodyTimeoutMs").asLong(d.bodyTimeout().toMillis())),
+                Duration.ofMillis(node.path("wsFrameTimeoutMs").asLong(d.wsFrameTimeout().toMillis())));
     }
 }

@@ -2,7 +2,10 @@ package io.uconform.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.uconform.checks.support.Access;
+import io.uconform.checks.support.Exchange;
+import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.Uploads;
 import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
@@ -22,7 +25,8 @@ import java.util.Map;
  * account for which the target's auth callback returns a truthy value that is not {@code true}
  * (the reference device's {@code guest}/{@code guest}, whose callback returns the account record).
  * Constant-time comparison (AUTH-03) cannot be observed reliably over a network; the checks cover
- * its other half, comparison in full.
+ * its other half, comparison in full. AUTH-07 (writes to the configuration, resets) binds the roles
+ * {@code config} and {@code reset}.
  */
 @ConformanceChecks
 public class AuthChecks {
@@ -264,5 +268,144 @@ public class AuthChecks {
         }
         ctx.note("AUTH bypass campaign: " + count + " attempts (read, upload), " + successes.size() + " not refused");
         assertThat(successes).as("bypass attempts not refused with 401").isEmpty();
+    }
+
+    /**
+     * AUTH-07: writes to the configuration without valid credentials are refused with the Basic
+     * challenge and change nothing: credentials ({@code auth.*}, the issue's takeover), the station
+     * password, the home URL, a harmless name. A write that got through is undone with the
+     * credentials it set, so the verdict stays with this check.
+     */
+    @Check("AUTH-07")
+    void configWritesWithoutCredentialsAreRefused(CheckContext ctx) {
+        assertConfigWritesRefused(ctx, Map.of(), "no credentials");
+    }
+
+    @Check("AUTH-07")
+    void configWritesWithWrongCredentialsAreRefused(CheckContext ctx) {
+        assertConfigWritesRefused(ctx, Map.of("Authorization", Access.basic(Access.user(ctx), Access.password(ctx) + "-x")),
+                "a wrong password");
+        assertConfigWritesRefused(ctx, Map.of("Authorization", Access.basic("mallory", Access.password(ctx))),
+                "user mallory with the right password");
+        assertConfigWritesRefused(ctx, Map.of("Authorization", "Bearer " + Access.password(ctx)), "a Bearer token");
+    }
+
+    @Check("AUTH-07")
+    void configWritesWithValidCredentialsAreApplied(CheckContext ctx) {
+        String config = ctx.route("config");
+        String name = Access.scratchName("");
+        JsonNode before = configData(ctx);
+        HttpReply put = putConfig(ctx, Access.authorized(ctx), "{\"device\":{\"name\":\"" + name + "\"}}");
+        try {
+            assertThat(put.status()).as("PUT %s with valid credentials (body: %s)", config, put.text()).isEqualTo(200);
+            assertThat(configData(ctx).path("device").path("name").asText()).as("device name after the PUT")
+                    .isEqualTo(name);
+        } finally {
+            putConfig(ctx, Access.authorized(ctx), "{\"device\":{\"name\":"
+                    + before.path("device").path("name").toString() + "}}");
+        }
+    }
+
+    /** AUTH-07: a reset request without valid credentials is refused and the device does not reboot. */
+    @Check("AUTH-07")
+    void resetWithoutValidCredentialsIsRefused(CheckContext ctx) {
+        String reset = ctx.route("reset");
+        Access.password(ctx);
+        String system = io.uconform.checks.support.BoardRoutes.system(ctx);
+        long uptime = uptime(ctx, system);
+        for (Map.Entry<String, Map<String, String>> attempt : Map.of(
+                "no credentials", Map.<String, String>of(),
+                "a wrong password", Map.of("Authorization", Access.basic(Access.user(ctx), "wrong"))).entrySet()) {
+            HttpReply reply = send(ctx, "POST", reset, attempt.getValue());
+            denied(reply, "POST " + reset + " with " + attempt.getKey());
+            assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate of the refused reset")
+                    .hasValueSatisfying(v -> assertThat(v).matches("(?i)basic\\s+realm=\"[^\"]*\".*"));
+        }
+        if (uptime < 0) {
+            ctx.note("not verified that the device did not reboot: " + system + " reports no uptime_ms");
+            return;
+        }
+        // a reset may run after its answer: uptime must keep growing for a while after the refusals
+        long[] last = {uptime};
+        org.awaitility.Awaitility.await("uptime_ms of " + system + " growing past " + uptime + " (no reboot)")
+                .during(java.time.Duration.ofMillis(700)).atMost(java.time.Duration.ofSeconds(3))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    long now = uptime(ctx, system);
+                    boolean growing = now >= last[0];
+                    last[0] = Math.max(last[0], now);
+                    return growing;
+                });
+    }
+
+    private static void assertConfigWritesRefused(CheckContext ctx, Map<String, String> attempt, String what) {
+        String config = ctx.route("config");
+        String user = Access.user(ctx);
+        String password = Access.password(ctx);
+        JsonNode before = configData(ctx);
+        Map<String, String> patches = new LinkedHashMap<>();
+        patches.put("auth.user/auth.password", "{\"auth\":{\"user\":\"mallory\",\"password\":\"owned-by-mallory\"}}");
+        patches.put("sta.password", "{\"sta\":{\"password\":\"mallory-wifi\"}}");
+        patches.put("home.url", "{\"home\":{\"url\":\"http://198.51.100.7/mallory\"}}");
+        patches.put("device.name", "{\"device\":{\"name\":\"mallory\"}}");
+        List<String> accepted = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> patch : patches.entrySet()) {
+                HttpReply reply = putConfig(ctx, attempt, patch.getValue());
+                if (reply.status() != 401) {
+                    accepted.add(patch.getKey() + " -> " + reply.status());
+                    continue;
+                }
+                assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate of the refused PUT %s", config)
+                        .hasValueSatisfying(v -> assertThat(v).matches("(?i)basic\\s+realm=\"[^\"]*\".*"));
+            }
+            assertThat(accepted).as("PUT %s with %s: writes not refused with 401", config, what).isEmpty();
+            assertThat(configData(ctx)).as("configuration after the refused writes").isEqualTo(before);
+        } finally {
+            if (!accepted.isEmpty()) {
+                // undo: the credentials may now be mallory's, and the old station password is lost
+                String restore = "{\"auth\":{\"user\":" + json(user) + ",\"password\":" + json(password) + "},"
+                        + "\"home\":{\"url\":" + before.path("home").path("url").toString() + "},"
+                        + "\"device\":{\"name\":" + before.path("device").path("name").toString() + "}}";
+                for (Map<String, String> as : List.of(Access.authorized(ctx), Map.of("Authorization",
+                        Access.basic("mallory", "owned-by-mallory")), attempt)) {
+                    if (putConfig(ctx, as, restore).status() == 200) {
+                        break;
+                    }
+                }
+                ctx.note("writes that got through were undone (credentials, home URL, name); sta.password may be lost");
+            }
+        }
+    }
+
+    /** On a fresh connection each time (as HOME-01 does): a short idle timeout closes pooled ones between steps. */
+    private static HttpReply putConfig(CheckContext ctx, Map<String, String> headers, String json) {
+        return Exchange.once(ctx, Requests.json(ctx, "PUT", ctx.route("config"), json, lines(headers)));
+    }
+
+    private static HttpReply send(CheckContext ctx, String method, String path, Map<String, String> headers) {
+        String[] lines = java.util.stream.Stream.concat(java.util.stream.Stream.of("Content-Length: 0"),
+                java.util.Arrays.stream(lines(headers))).toArray(String[]::new);
+        return Exchange.once(ctx, Requests.head(ctx, method, path, lines) + Requests.CRLF);
+    }
+
+    private static String[] lines(Map<String, String> headers) {
+        return headers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toArray(String[]::new);
+    }
+
+    private static JsonNode configData(CheckContext ctx) {
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("config")));
+        assertThat(reply.status()).as("GET %s (body: %s)", ctx.route("config"), reply.text()).isEqualTo(200);
+        return reply.json().path("data");
+    }
+
+    private static long uptime(CheckContext ctx, String system) {
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, system));
+        JsonNode uptime = reply.status() == 200 ? reply.json().path("data").path("uptime_ms") : null;
+        return uptime != null && uptime.canConvertToLong() ? uptime.asLong() : -1;
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

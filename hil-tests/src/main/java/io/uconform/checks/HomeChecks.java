@@ -51,8 +51,10 @@ public class HomeChecks {
     @Check("HOME-01")
     void bootIsPostedAfterAReset(CheckContext ctx) {
         try (HomeServer home = HomeServer.answering().attach(ctx)) {
-            HttpReply reset = Exchange.once(ctx, Requests.head(ctx, "POST", BoardRoutes.reset(ctx),
-                    "Content-Length: 0") + Requests.CRLF);
+            String[] lines = java.util.stream.Stream.concat(java.util.stream.Stream.of("Content-Length: 0"),
+                    io.uconform.checks.support.Access.administratorLine(ctx).stream()).toArray(String[]::new);
+            HttpReply reset = Exchange.once(ctx, Requests.head(ctx, "POST", BoardRoutes.reset(ctx), lines)
+                    + Requests.CRLF);
             assertThat(reset.status()).as("POST %s", BoardRoutes.reset(ctx)).isEqualTo(200);
             awaitPosts(ctx, home, e -> "boot".equals(e.path("event").asText()), 1, "boot event after a reset");
         }

@@ -9,7 +9,10 @@ import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Payloads;
 import io.uconform.checks.support.Replies;
 import io.uconform.checks.support.Requests;
+import io.uconform.checks.support.SlowClients;
 import io.uconform.checks.support.Waits;
+import io.uconform.checks.support.WsFrame;
+import io.uconform.checks.support.WsSession;
 import io.uconform.client.HttpReply;
 import io.uconform.client.PeerEnd;
 import io.uconform.client.RawConnection;
@@ -219,6 +222,13 @@ public class LimitChecks {
             try (RawConnection extra = ctx.raw().open()) {
                 extra.send(Requests.get(ctx, ctx.route("data")));
                 Optional<HttpReply> early = Replies.within(extra, Waits.prompt());
+                if (early.isPresent() && early.get().status() == 200) {
+                    // the holders have not finished their next request: a server may drop one for the newcomer (ROB-04)
+                    boolean dropped = holders.stream().anyMatch(h -> h.closedByPeerWithin(Duration.ofMillis(50)));
+                    assertThat(dropped).as("client #%d served at once while %d slots are held: one holder's slot must "
+                            + "have been freed", holders.size() + 1, holders.size()).isTrue();
+                    return;
+                }
                 if (early.isPresent()) {
                     assertThat(early.get().status()).as("answer to client #%d while %d slots are held (cap reached "
                             + "earlier: %s)", holders.size() + 1, holders.size(), capReached).isEqualTo(503);
@@ -274,6 +284,105 @@ public class LimitChecks {
     @Check("LIM-06")
     void finalStatusFirstForAnOversizedBody(CheckContext ctx) {
         assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), (int) ctx.limit("maxBodyBytes") + 1);
+    }
+
+    @Check("LIM-07")
+    void trickledBodyIsDroppedAfterTheBodyTimeout(CheckContext ctx) {
+        Duration limit = SlowClients.waitFor(ctx, ctx.limits().bodyTimeout(), "bodyTimeoutMs");
+        // more bytes than the trickle can deliver before the limit: only the server's deadline ends it
+        long length = Math.min(ctx.limits().maxBodyBytes(), limit.toMillis() / SlowClients.PACE.toMillis() + 64);
+        try (RawConnection c = ctx.raw().open()) {
+            c.send(Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
+                    "Content-Length: " + length) + CRLF + "[");
+            long ms = SlowClients.trickleUntilClosed(c, new byte[] {'0'}, limit);
+            ctx.note("body of " + length + " bytes trickled at 1 byte per " + SlowClients.PACE.toMillis()
+                    + " ms: " + (ms < 0 ? "still open" : "dropped") + " after " + (ms < 0 ? limit.toMillis() : ms) + " ms");
+            assertThat(ms).as("a body trickled 1 byte per %s dropped (408 or close) within %s (body timeout %s)",
+                    SlowClients.PACE, limit, ctx.limits().bodyTimeout()).isNotNegative();
+        }
+    }
+
+    @Check("LIM-08")
+    void trickledWebSocketFrameIsClosedAfterTheFrameTimeout(CheckContext ctx) {
+        ctx.route("ws");
+        Duration limit = SlowClients.waitFor(ctx, ctx.limits().wsFrameTimeout(), "wsFrameTimeoutMs");
+        WsSession ws = WsSession.open(ctx, 808);
+        try {
+            // a masked text frame that claims 125 bytes; its payload then trickles
+            ws.connection().send(new byte[] {(byte) 0x81, (byte) (0x80 | 125), 1, 2, 3, 4});
+            long start = System.nanoTime();
+            WsFrame answer = null;
+            boolean closed = false;
+            while (answer == null && !closed && System.nanoTime() - start < limit.toNanos()) {
+                try {
+                    answer = ws.read(SlowClients.PACE);
+                } catch (AssertionError nothingYet) {
+                    closed = !RobustnessChecks.deliver(ws.connection(), new byte[] {'x'});
+                }
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            ctx.note("frame payload trickled at 1 byte per " + SlowClients.PACE.toMillis() + " ms: "
+                    + (answer != null ? "answered " + answer : closed ? "connection closed" : "still open") + " after "
+                    + ms + " ms");
+            assertThat(answer != null || closed).as("a frame trickled 1 byte per %s ended within %s (frame timeout %s)",
+                    SlowClients.PACE, limit, ctx.limits().wsFrameTimeout()).isTrue();
+            if (answer != null) {
+                assertThat(answer.opcode()).as("frame sent for the unfinished frame").isEqualTo(WsFrame.CLOSE);
+                assertThat(answer.closeCode()).as("close code for a frame not complete in time").isEqualTo(1008);
+                assertThat(ws.connection().closedByPeerWithin(Waits.close(ctx))).as("TCP closed after the CLOSE")
+                        .isTrue();
+            }
+        } finally {
+            ws.close();
+        }
+    }
+
+    @Check("LIM-09")
+    void extraClientsGet503AtOnceWhenNoSlotCanBeFreed(CheckContext ctx) {
+        ctx.route("ws");
+        List<RawConnection> sessions = new ArrayList<>();
+        List<RawConnection> extras = new ArrayList<>();
+        try {
+            // WebSocket sessions: requests that are complete and being served hold their slots for good
+            sessions.add(WsSession.open(ctx, 900).connection());
+            java.util.Random random = new java.util.Random(901);
+            while (sessions.size() < ctx.limits().maxClients()) {
+                RawConnection c = ctx.raw().open();
+                sessions.add(c);
+                HttpReply reply = WsSession.upgrade(ctx, c, "Upgrade: websocket", "Connection: Upgrade",
+                        "Sec-WebSocket-Key: " + WsSession.newKey(random), "Sec-WebSocket-Version: 13");
+                if (reply.status() != 101) {
+                    org.junit.jupiter.api.Assumptions.abort("WebSocket session " + sessions.size() + " of "
+                            + ctx.limits().maxClients() + " was answered " + reply.status()
+                            + ": every client slot cannot be held with sessions");
+                }
+            }
+            int count = Math.max(4, ctx.limits().maxClients());
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                extras.add(ctx.raw().open().send(Requests.get(ctx, ctx.route("index"))));
+            }
+            List<String> answers = new ArrayList<>();
+            for (RawConnection extra : extras) {
+                long left = Waits.prompt().toNanos() - (System.nanoTime() - start);
+                Optional<HttpReply> reply = Replies.within(extra, Duration.ofNanos(Math.max(1_000_000, left)));
+                answers.add(reply.map(r -> String.valueOf(r.status())).orElse("nothing"));
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            ctx.note(count + " extra clients while " + sessions.size() + " WebSocket sessions hold every slot: " + answers
+                    + " within " + ms + " ms");
+            assertThat(answers).as("answers within %s to %d clients arriving together while every slot is held",
+                    Waits.prompt(), count).allMatch(a -> a.equals("503") || a.equals("200"));
+            assertThat(answers).as("answers to clients over the cap").contains("503");
+        } finally {
+            SlowClients.closeAll(extras);
+            for (RawConnection session : sessions) {
+                RobustnessChecks.deliver(session, new WsFrame(true, 0, WsFrame.CLOSE, new byte[] {3, (byte) 232})
+                        .encode(true, new java.util.Random(1)));
+                session.closedByPeerWithin(Waits.close(ctx));
+                session.close();
+            }
+        }
     }
 
     /**

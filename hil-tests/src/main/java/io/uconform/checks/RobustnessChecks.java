@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Order;
 
 /**
@@ -153,6 +154,56 @@ public class RobustnessChecks {
             worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
         }
         ctx.note("worst latency of the data route between 40 hostile requests: " + worst + " ms");
+    }
+
+    @Check("ROB-04")
+    void slowHeadsOnEverySlotDoNotLockOutANewClient(CheckContext ctx) {
+        assertNewcomerServedWhileEverySlotIsHeld(ctx, i -> Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow-" + i
+                + ": ");
+    }
+
+    @Check("ROB-04")
+    void slowBodiesOnEverySlotDoNotLockOutANewClient(CheckContext ctx) {
+        int length = Math.max(64, Math.min(4096, ctx.limits().maxBodyBytes() / 2));
+        assertNewcomerServedWhileEverySlotIsHeld(ctx, i -> Requests.head(ctx, "POST", ctx.route("json"),
+                "Content-Type: application/json", "Content-Length: " + length) + Requests.CRLF + "{\"slow\":");
+    }
+
+    /**
+     * Every client slot held by a client that has not finished its request: a new client must be
+     * served long before the header timeout would free a slot (the oldest unfinished request is
+     * dropped for it); a few refusals while the held requests are fresh are allowed.
+     */
+    static void assertNewcomerServedWhileEverySlotIsHeld(CheckContext ctx, java.util.function.IntFunction<String> partial) {
+        Duration window = ctx.limits().headerTimeout().dividedBy(2).compareTo(Waits.prompt()) < 0
+                ? ctx.limits().headerTimeout().dividedBy(2) : Waits.prompt();
+        List<RawConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < ctx.limits().maxClients(); i++) {
+                held.add(ctx.raw().open().send(partial.apply(i)));
+            }
+            long start = System.nanoTime();
+            List<Integer> statuses = new ArrayList<>();
+            boolean served = false;
+            while (!served && System.nanoTime() - start < window.toNanos()) {
+                Optional<HttpReply> reply;
+                try (RawConnection c = ctx.raw().open()) {
+                    c.send(Requests.get(ctx, ctx.route("index")));
+                    reply = Replies.within(c, Duration.ofMillis(Math.max(50, window.toMillis() / 2)));
+                }
+                statuses.add(reply.map(HttpReply::status).orElse(0));
+                served = reply.map(r -> r.status() == 200).orElse(false);
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long dropped = held.stream().filter(c -> c.closedByPeerWithin(Duration.ofMillis(20))).count();
+            ctx.note("new client while " + held.size() + " slow clients hold every slot: statuses " + statuses
+                    + " (0: no answer) in " + ms + " ms; slow clients dropped: " + dropped);
+            assertThat(served).as("GET %s answered 200 within %s while %d unfinished requests hold every slot "
+                    + "(header timeout %s); answers %s", ctx.route("index"), window, held.size(),
+                    ctx.limits().headerTimeout(), statuses).isTrue();
+        } finally {
+            held.forEach(RawConnection::close);
+        }
     }
 
     /** Holds all but two client slots with incomplete requests; another client must be served in time. */

@@ -35,7 +35,7 @@ public class SecretChecks {
     @Check("BOOT-02")
     void configAnswersMaskTheWifiPassword(CheckContext ctx) {
         String secret = SystemChecks.secret();
-        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+        HttpReply put = SystemChecks.putConfig(ctx,
                 "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}");
         assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
         assertThat(put.text()).as("answer to the PUT that set the password").doesNotContain(secret);
@@ -47,7 +47,7 @@ public class SecretChecks {
     @Check("BOOT-02")
     void accessPointPasswordIsMasked(CheckContext ctx) {
         String secret = SystemChecks.secret();
-        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"ap\":{\"password\":\"" + secret + "\"}}");
+        HttpReply put = SystemChecks.putConfig(ctx, "{\"ap\":{\"password\":\"" + secret + "\"}}");
         assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
         assertThat(put.text()).as("answer to the PUT").doesNotContain(secret);
         assertThat(ctx.http().get(BoardRoutes.config(ctx)).text()).as("GET %s", BoardRoutes.config(ctx))
@@ -58,7 +58,7 @@ public class SecretChecks {
     @Check("BOOT-02")
     void noListedRouteReturnsTheSecret(CheckContext ctx) {
         String secret = SystemChecks.secret();
-        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+        assertThat(SystemChecks.putConfig(ctx,
                 "{\"sta\":{\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
         List<String> routes = Index.routes(Index.get(ctx));
         List<String> visited = new java.util.ArrayList<>();
@@ -88,7 +88,7 @@ public class SecretChecks {
     @Check("BOOT-02")
     void consoleNeverPrintsTheSecret(CheckContext ctx) {
         String secret = SystemChecks.secret();
-        assertThat(ctx.http().sendJson("PUT", BoardRoutes.config(ctx),
+        assertThat(SystemChecks.putConfig(ctx,
                 "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}").status()).isEqualTo(200);
         ctx.http().get(BoardRoutes.config(ctx));
         List<ConsoleLine> lines = ctx.console().lines();

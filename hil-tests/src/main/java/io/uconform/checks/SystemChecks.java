@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Access;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Envelope;
 import io.uconform.checks.support.Waits;
@@ -51,7 +52,7 @@ public class SystemChecks {
     void resetAnswersRebootsAndReportsASoftReset(CheckContext ctx) {
         long uptimeBefore = system(ctx).path("uptime_ms").asLong();
         long requested = System.nanoTime();
-        HttpReply reply = ctx.http().send("POST", BoardRoutes.reset(ctx), java.util.Map.of(), null);
+        HttpReply reply = ctx.http().send("POST", BoardRoutes.reset(ctx), Access.administrator(ctx), null);
         assertThat(reply.status()).as("POST %s (body: %s)", BoardRoutes.reset(ctx), reply.text()).isBetween(200, 299);
         JsonNode after = awaitRebooted(ctx, uptimeBefore, requested);
         assertThat(after.path("reset_cause").asText().toLowerCase(Locale.ROOT)).as("reset cause after a reset request")
@@ -62,12 +63,13 @@ public class SystemChecks {
     @Check("SYS-02")
     void configurationSurvivesAReset(CheckContext ctx) {
         String name = "uconform-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        HttpReply put = ctx.http().sendJson("PUT", BoardRoutes.config(ctx), "{\"device\":{\"name\":\"" + name + "\"}}");
+        HttpReply put = putConfig(ctx, "{\"device\":{\"name\":\"" + name + "\"}}");
         assertThat(put.status()).as("PUT %s (body: %s)", BoardRoutes.config(ctx), put.text()).isEqualTo(200);
         JsonNode before = config(ctx);
         long uptimeBefore = system(ctx).path("uptime_ms").asLong();
         long requested = System.nanoTime();
-        assertThat(ctx.http().send("POST", BoardRoutes.reset(ctx), java.util.Map.of(), null).status()).isBetween(200, 299);
+        assertThat(ctx.http().send("POST", BoardRoutes.reset(ctx), Access.administrator(ctx), null).status())
+                .isBetween(200, 299);
         awaitRebooted(ctx, uptimeBefore, requested);
         assertThat(config(ctx)).as("configuration after the reset").isEqualTo(before);
         assertThat(config(ctx).path("device").path("name").asText()).as("device name after the reset").isEqualTo(name);
@@ -92,6 +94,12 @@ public class SystemChecks {
         HttpReply reply = ctx.http().get(BoardRoutes.system(ctx));
         assertThat(reply.status()).as("GET %s (body: %s)", BoardRoutes.system(ctx), reply.text()).isEqualTo(200);
         return Envelope.data(reply);
+    }
+
+    /** {@code PUT} on the config route with the profile's credentials, which AUTH-07 asks for. */
+    static HttpReply putConfig(CheckContext ctx, String json) {
+        return ctx.http().send("PUT", BoardRoutes.config(ctx), Access.administratorJson(ctx),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static JsonNode config(CheckContext ctx) {

@@ -70,6 +70,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (!session.availability().isAvailable()) {
             return ConditionEvaluationResult.disabled(session.availability().reason());
         }
+        Optional<String> recovery = session.recoveryCause();
+        if (recovery.isPresent()) {
+            return ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
+        }
         return session.downCause()
                 .map(cause -> ConditionEvaluationResult.disabled(ReportKeys.NOT_RUN + "target down (after " + cause + ")"))
                 .orElseGet(() -> ConditionEvaluationResult.enabled("claimed by profile " + profile.name()));
@@ -92,12 +96,26 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        try {
+            session.running();  // started first: a target in recovery is restarted before the check gets it
+        } catch (TargetException e) {
+            Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
+        }
+        Optional<String> fell = session.recoveryCause().isEmpty() ? session.runningRecovery() : Optional.empty();
+        Optional<String> recovery = session.recovery("before " + checkName(context));
+        if (fell.isPresent() && recovery.isEmpty()) {
+            publish(context, ReportKeys.RESTARTED, "target " + label + " fell into recovery before "
+                    + checkName(context) + " (" + fell.get() + "); restarted");
+        }
+        if (recovery.isPresent()) {
+            publish(context, ReportKeys.DOWN, "target " + label + " in recovery: " + recovery.get());
+            Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
+        }
         Method method = context.getRequiredTestMethod();
         CheckNeeds needs = CheckNeeds.of(method);
         TargetCheckContext checkContext;
         try {
-            checkContext = new TargetCheckContext(session, new Transcript(mask()),
-                    method.getDeclaringClass().getSimpleName() + "." + method.getName(),
+            checkContext = new TargetCheckContext(session, new Transcript(mask()), checkName(context),
                     check(context).map(Check::value).orElse(""), needs);
         } catch (TargetException e) {
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
@@ -108,6 +126,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             Assumptions.abort(unmetLimits.get());
         }
         context.getStore(NS).put(TargetCheckContext.class, checkContext);
+    }
+
+    private static String checkName(ExtensionContext context) {
+        return context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
     }
 
     @Override
@@ -150,7 +172,16 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
         failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
-        if (failure.isPresent() && !Liveness.answers(checkContext.baseUri())) {
+        boolean stoppedAnswering = failure.isPresent() && !Liveness.answers(checkContext.baseUri())
+                && !RecoveryMode.awaitFall(checkContext.console(), checkContext.started());
+        Optional<String> fell = session.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.console()) : Optional.empty();
+        if (fell.isPresent()) {
+            // the target fell into recovery during this check: restarted once; still there, later checks are not run
+            Optional<String> still = session.recovery("after " + checkName(context));
+            publish(context, still.isPresent() ? ReportKeys.DOWN : ReportKeys.RESTARTED, "target " + label
+                    + " fell into recovery during " + checkName(context) + " (" + fell.get() + ")"
+                    + (still.isPresent() ? "; still in recovery after a restart: later checks are not run" : "; restarted"));
+        } else if (stoppedAnswering) {
             targetStoppedAnswering(context);
         }
     }

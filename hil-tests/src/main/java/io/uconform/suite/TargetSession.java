@@ -37,6 +37,8 @@ final class TargetSession implements AutoCloseable {
     private String downCause;
     private final List<String> restarts = new ArrayList<>();
     private boolean factsPublished;
+    private boolean restartedForRecovery;
+    private String recoveryCause;
     /** A run stopped by a signal closes the target too (its processes and directories go with it). */
     private final io.uconform.cleanup.Registration atExit = io.uconform.cleanup.Cleanup.resource(this);
 
@@ -135,6 +137,41 @@ final class TargetSession implements AutoCloseable {
 
     synchronized Optional<String> downCause() {
         return Optional.ofNullable(downCause);
+    }
+
+    /**
+     * The recovery reason once the target is known to serve its recovery app ({@link RecoveryMode}):
+     * a target the harness owns is restarted once first ({@code when} names the moment), and only
+     * a target still in recovery after that counts. Empty while the app under test runs.
+     */
+    synchronized Optional<String> recovery(String when) {
+        if (recoveryCause != null) {
+            return Optional.of(recoveryCause);
+        }
+        if (running == null) {
+            return Optional.empty();
+        }
+        Optional<String> reason = RecoveryMode.of(running.console());
+        if (reason.isPresent() && !restartedForRecovery && ownsLifecycle()) {
+            restartedForRecovery = true;
+            try {
+                restart(when + ": target in recovery (" + reason.get() + ")");
+                reason = RecoveryMode.of(running.console());
+            } catch (RuntimeException e) {
+                // restart() marked the target down with the cause
+            }
+        }
+        reason.ifPresent(r -> recoveryCause = r);
+        return reason;
+    }
+
+    /** What the running target's console says now: its recovery reason, or empty. */
+    synchronized Optional<String> runningRecovery() {
+        return running == null ? Optional.empty() : RecoveryMode.of(running.console());
+    }
+
+    synchronized Optional<String> recoveryCause() {
+        return Optional.ofNullable(recoveryCause);
     }
 
     synchronized List<String> restarts() {

@@ -37,6 +37,16 @@ public enum ServerFault {
     PIPELINE_DROPPED("KA-05"),
     /** An incomplete head is waited for without the header timeout. */
     NO_HEADER_TIMEOUT("LIM-04"),
+    /** A request body is bounded per read (the header timeout) instead of as a whole: a trickle never ends. */
+    BODY_DEADLINE_PER_READ("LIM-07"),
+    /** A WebSocket frame is bounded only by the idle timeout between its bytes, never as a whole. */
+    WS_FRAME_NO_DEADLINE("LIM-08"),
+    /** When no client slot can be freed, the acceptor waits up to 250 ms per connection before its 503. */
+    ACCEPTOR_WAITS("LIM-09"),
+    /** Only idle connections are dropped for a newcomer: slow clients holding every slot lock others out. */
+    NO_UNFINISHED_EVICTION("ROB-04"),
+    /** {@code PUT /config} and {@code POST /system/reset} need no credentials even when they are configured. */
+    STATE_CHANGE_UNPROTECTED("AUTH-07"),
     /** Bodies over the limit are read and served instead of 413 (upload routes keep theirs: UP-03). */
     NO_413("LIM-03"),
     /** {@code 100 Continue} is sent even when the route is missing or the method not allowed. */

@@ -21,6 +21,16 @@ public interface TakenConnection {
     /** Bounds every later blocking read; a read that times out throws {@link java.net.SocketTimeoutException}. */
     void setReadTimeout(Duration timeout) throws IOException;
 
+    /**
+     * Bounds all reads, together, until {@link #clearReadDeadline()}: a read still waiting
+     * {@code within} from now throws {@link java.net.SocketTimeoutException} (e.g. one WebSocket frame
+     * must be complete within {@link ServerLimits#wsFrameTimeout()} of its first byte).
+     */
+    void setReadDeadline(Duration within);
+
+    /** Back to the per-read timeout of {@link #setReadTimeout}. */
+    void clearReadDeadline();
+
     /** The client's address as {@code host:port}. */
     String remoteAddress();
 

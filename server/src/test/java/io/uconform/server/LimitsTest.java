@@ -122,14 +122,20 @@ class LimitsTest {
 
     @Test
     void lim05_extraClientsGet503AndServerRecovers() throws Exception {
-        try (ReferenceServer capped = TestServers.start(ServerLimits.reference())) {
+        // the holders' requests are being handled: a slot held so is never taken from them
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger handling = new java.util.concurrent.atomic.AtomicInteger();
+        App app = TestServers.app().route("/hold", java.util.Set.of("GET"), r -> {
+            handling.incrementAndGet();
+            return release.await(20, TimeUnit.SECONDS);
+        });
+        try (ReferenceServer capped = ReferenceServer.start(app, ServerOptions.defaults())) {
             List<RawHttp> holders = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
-                    holders.add(RawHttp.connect(capped.port()).send("GET /led HTTP/1.1\r\n"));
+                    holders.add(RawHttp.connect(capped.port()).get("/hold", "Connection: close"));
                 }
-                await("four client slots taken").atMost(Duration.ofSeconds(3))
-                        .until(() -> capped.stats().connectionsAccepted() >= 4);
+                await("four requests in their handlers").atMost(Duration.ofSeconds(3)).until(() -> handling.get() == 4);
                 try (RawHttp extra = RawHttp.connect(capped.port())) {
                     RawResponse response = extra.get("/led").read();
                     assertThat(response.status()).isEqualTo(503);
@@ -137,6 +143,7 @@ class LimitsTest {
                     assertThat(response.header("Content-Type")).isEqualTo("application/json");
                 }
             } finally {
+                release.countDown();
                 for (RawHttp holder : holders) {
                     holder.close();
                 }

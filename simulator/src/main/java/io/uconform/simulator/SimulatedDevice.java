@@ -4,13 +4,14 @@ import io.uconform.console.ConsoleCapture;
 import io.uconform.console.SecretMask;
 import io.uconform.server.App;
 import io.uconform.server.ReferenceServer;
-import io.uconform.server.ServerLimits;
 import io.uconform.server.ServerOptions;
 import io.uconform.server.ServerStartException;
 import io.uconform.server.board.BoardApi;
 import io.uconform.server.board.DeviceConfig;
 import io.uconform.server.home.Realtime;
-import io.uconform.simulator.admin.AdminRoutes;
+import io.uconform.simulator.admin.AdminDevice;
+import io.uconform.simulator.admin.AdminServer;
+import io.uconform.simulator.admin.RunStatus;
 import io.uconform.simulator.board.Edge;
 import io.uconform.simulator.board.PinState;
 import io.uconform.simulator.board.ResetCause;
@@ -24,7 +25,7 @@ import java.net.URI;
  *
  * <p>Thread-safe. {@link #close()} is idempotent and stops both servers.
  */
-public final class SimulatedDevice implements AutoCloseable {
+public final class SimulatedDevice implements AdminDevice, AutoCloseable {
 
     /** Version of the simulated firmware, reported by {@code GET /system}. */
     public static final String FIRMWARE_VERSION = "uconform-sim " + Versions.UCONFORM;
@@ -32,12 +33,14 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Version of the JVM reference server the device runs. */
     public static final String SERVER_VERSION = "uconform-server " + Versions.UCONFORM;
 
+    private static final RunStatus STATUS = RunStatus.inProcess("JVM reference server");
+
     private final SimulatorOptions options;
     private final VirtualBoard board;
     private final DeviceConfig config;
     private final ConsoleCapture console;
     private final ReferenceServer server;
-    private final ReferenceServer admin;
+    private final AdminServer admin;
     private final Realtime realtime;
     private final java.nio.file.Path webRoot;
     private final ReferenceServer tlsServer;
@@ -48,7 +51,8 @@ public final class SimulatedDevice implements AutoCloseable {
         this.config = new DeviceConfig(options.settings());
         this.console = new ConsoleCapture(SecretMask.of(options.settings().secrets().toArray(String[]::new)));
         App app = new App(options.settings().name());
-        BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config);
+        BoardApi.install(app, new VirtualBoardAdapter(board, FIRMWARE_VERSION, this::reset), config,
+                options.server().faults());
         this.realtime = Realtime.install(app, options.server(), config, board::uptimeMillis);
         this.webRoot = AccessWiring.install(app, config, options.server().faults());
         for (PinState pin : board.pins()) {
@@ -61,16 +65,13 @@ public final class SimulatedDevice implements AutoCloseable {
             AccessWiring.removeWebRoot(webRoot);
             throw e;
         }
-        ReferenceServer adminServer;
+        AdminServer adminServer;
         ReferenceServer httpsServer = null;
         try {
             if (options.tlsListener().enabled()) {
                 httpsServer = startServer(app, options.server().withPort(0).withTls(options.tlsListener()), "https");
             }
-            App adminApp = AdminRoutes.install(new App("uconform-admin"), this);
-            ServerOptions adminOptions = ServerOptions.defaults().withBindAddress(options.server().bindAddress())
-                    .withPort(options.adminPort()).withLimits(ServerLimits.reference().withMaxClients(8));
-            adminServer = startServer(adminApp, adminOptions, "admin");
+            adminServer = AdminServer.start(this, options.server().bindAddress(), options.adminPort());
         } catch (RuntimeException e) {
             if (httpsServer != null) {
                 httpsServer.close();
@@ -117,11 +118,28 @@ public final class SimulatedDevice implements AutoCloseable {
      * REST endpoints live below it ({@code /admin/pins}, {@code /admin/timeline}, ...).
      */
     public URI adminUri() {
-        return admin.uri().resolve("/admin");
+        return admin.pageUri();
     }
 
+    @Override
+    public URI deviceUri() {
+        return baseUri();
+    }
+
+    @Override
     public VirtualBoard board() {
         return board;
+    }
+
+    @Override
+    public RunStatus status() {
+        return STATUS;
+    }
+
+    /** The JVM server runs as long as the device: its status never changes. */
+    @Override
+    public void onStatusChange(Runnable listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public DeviceConfig config() {
@@ -133,6 +151,7 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /** What the device prints: boot and reset lines, secrets masked. */
+    @Override
     public ConsoleCapture console() {
         return console;
     }
@@ -142,6 +161,7 @@ public final class SimulatedDevice implements AutoCloseable {
         reset(ResetCause.SOFT);
     }
 
+    @Override
     public void reset(ResetCause cause) {
         board.reset(cause);
         console.accept("UCONFORM RESET cause=" + cause.wireName());

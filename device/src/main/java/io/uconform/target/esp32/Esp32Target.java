@@ -103,6 +103,7 @@ public final class Esp32Target implements Target {
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));
+        facts.putAll(board.facts()); // a virtual board knows what ran its code once it has booted
         URI baseUri = baseUri(ready.get().text());
         options.loopback().ifPresent(bench -> facts.put("probe", "loopback " + bench.wires()));
         BoardProbe probe = options.loopback().map(bench -> bench.probe(baseUri, options.auth())).orElseGet(board::probe);

@@ -6,6 +6,7 @@ import io.uconform.credentials.DeviceSettingsLoader;
 import io.uconform.link.JSerialCommLink;
 import io.uconform.link.PortFinder;
 import io.uconform.probe.LoopbackWires;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.Availability;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
@@ -23,7 +24,8 @@ import java.nio.file.Path;
  * {@code loopback} (jumper wires {@code a>b,...} the board probe reads and drives pins through; on
  * the virtual board they are wired as declared, and the probe is the loopback one), {@code stub}
  * ({@code auto} = the installed esptool's flasher stub, {@code none} = the ROM loader, or a stub file),
- * {@code pacedLine} (the virtual board's UART held to the modelled line rate).
+ * {@code pacedLine} (the virtual board's UART held to the modelled line rate), {@code interpreter}
+ * and {@code heap} (what runs the virtual board's code, see {@link VirtualInterpreter}).
  */
 public final class Esp32TargetKind implements TargetKind {
 
@@ -46,12 +48,14 @@ public final class Esp32TargetKind implements TargetKind {
                 return Availability.unavailable("esp32: name one link only (port, vidpid, tcp or virtual)");
             }
             if (options.virtual().isPresent()) {
-                if (!pythonOnPath()) {
-                    return Availability.unavailable("esp32: the virtual ESP32 runs code with python3, which is not on PATH");
+                VirtualInterpreter interpreter = VirtualInterpreter.parse(spec);
+                if (!interpreter.onPath()) {
+                    return Availability.unavailable("esp32: the virtual ESP32 runs its code with " + interpreter.describe()
+                            + ", which is not on PATH");
                 }
-                if (options.app().isEmpty() && ReferenceFirmware.locate().isEmpty()) {
-                    return Availability.unavailable("esp32: no app for the virtual board (set the option app, or the"
-                            + " system property uconform.firmware to the reference firmware)");
+                if (options.app().isEmpty() && FirmwareLocator.referenceFirmware().isEmpty()) {
+                    return Availability.unavailable("esp32: no app for the virtual board (set the option app; the"
+                            + " reference firmware was not found: " + FirmwareLocator.searched() + ")");
                 }
             }
             if (options.port().isPresent() && options.port().get().startsWith("/")
@@ -90,11 +94,11 @@ public final class Esp32TargetKind implements TargetKind {
         }
         if (options.virtual().isPresent()) {
             Esp32TargetOptions virtual = options.app().isPresent() ? options
-                    : ReferenceFirmware.locate().map(options::withApp).orElse(options);
+                    : FirmwareLocator.referenceFirmware().map(options::withApp).orElse(options);
             return new Esp32Target(virtual, () -> VirtualBoardConnection.start(options.virtual().get(),
                     options.image().isPresent(), settings.wifi(),
-                    options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none()), options.pacedLine()),
-                    settings.warnings());
+                    options.loopback().map(LoopbackBench::wires).orElse(LoopbackWires.none()), options.pacedLine(),
+                    VirtualInterpreter.parse(spec)), settings.warnings());
         }
         return new Esp32Target(options, settings, LinkOpener.from(options));
     }
@@ -106,10 +110,6 @@ public final class Esp32TargetKind implements TargetKind {
         } catch (IllegalArgumentException | LinkageError e) {
             return options;
         }
-    }
-
-    private static boolean pythonOnPath() {
-        return io.uconform.simulator.host.Interpreter.find("python3").isPresent();
     }
 
     private static java.util.Optional<Path> credentialsFile(TargetSpec spec) {

@@ -61,7 +61,8 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
 
     /** Every option the kind takes: any other is a typo, refused with this list. */
     static final java.util.Set<String> KNOWN = java.util.Set.of("port", "vidpid", "tcp", "virtual", "image", "app",
-            "credentials", "chip", "baud", "ready", "bootTimeoutSeconds", "loopback", "stub", "pacedLine");
+            "credentials", "chip", "baud", "ready", "bootTimeoutSeconds", "loopback", "stub", "pacedLine", "interpreter",
+            "heap");
 
     /** Parses the options; one {@link TargetException} line for a malformed value or an unknown option. */
     public static Esp32TargetOptions parse(TargetSpec spec, Map<String, String> env) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +63,12 @@ final class VirtualBoardConnection implements BoardConnection {
     /** @param pacedLine hold the UART to the modelled line rate, for run times like a real board's */
     static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
                                         LoopbackWires wires, boolean pacedLine) {
+        return start(chip, blank, network, wires, pacedLine, VirtualInterpreter.DEFAULT);
+    }
+
+    /** @param interpreter what runs the board's code (micropython with a heap, or python3) */
+    static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
+                                        LoopbackWires wires, boolean pacedLine, VirtualInterpreter interpreter) {
         ChipModel model = ChipModel.valueOf(chip.name());
         BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
@@ -71,7 +78,8 @@ final class VirtualBoardConnection implements BoardConnection {
             wires.wires().forEach(w -> board.connect(w.from(), w.to()));
             HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
             Esp32Options options = Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
-                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address());
+                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address())
+                    .withInterpreter(interpreter.wanted(), interpreter.heap());
             VirtualEsp32 esp = VirtualEsp32.create(pacedLine ? options.withLineSpeedModel() : options);
             if (!blank) {
                 esp.preload(model.micropythonOffset(), SyntheticFirmware.micropython(model, 1536 * 1024, 1));
@@ -114,9 +122,19 @@ final class VirtualBoardConnection implements BoardConnection {
         return true;
     }
 
+    /** The board, its filesystem, and what ran its code (once it has booted into MicroPython). */
     @Override
     public Map<String, String> facts() {
-        return Map.of("board", board.profile().id() + " (virtual)", "virtual.fs", root.resolve("fs").toString());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("board", board.profile().id() + " (virtual)");
+        facts.put("virtual.fs", root.resolve("fs").toString());
+        esp.interpreterIdentity().ifPresent(who -> {
+            facts.put("interpreter", who);
+            if (who.startsWith("micropython")) {
+                facts.put("heap", esp.heap());
+            }
+        });
+        return facts;
     }
 
     @Override

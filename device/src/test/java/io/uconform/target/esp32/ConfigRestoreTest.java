@@ -8,6 +8,7 @@ import io.uconform.credentials.WifiCredentials;
 import io.uconform.probe.BoardProbe;
 import io.uconform.profile.Profiles;
 import io.uconform.link.Link;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.TargetSpec;
 import io.uconform.testsupport.Boards;
@@ -38,10 +39,10 @@ class ConfigRestoreTest {
     @Test
     void closingTheTargetWritesTheRealConfigurationBack() throws Exception {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
-        assumeTrue(ReferenceFirmware.locate().isPresent(), "server/firmware is not in this checkout");
+        assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
                 Profiles.load("reference"));
-        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(ReferenceFirmware.locate().get());
+        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(FirmwareLocator.referenceFirmware().get());
         VirtualBoardConnection board = VirtualBoardConnection.start(options.virtual().orElseThrow(), false,
                 Optional.of(NETWORK), io.uconform.probe.LoopbackWires.none());
         Path config = Path.of(board.facts().get("virtual.fs")).resolve("config.json");
@@ -54,6 +55,7 @@ class ConfigRestoreTest {
             HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     running.baseUri().resolve("/config")).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", basic(options.auth().orElseThrow()))  // AUTH-07
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"sta\":{\"password\":\"throwaway-1234\"}}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).as("PUT /config: %s", put.body()).isEqualTo(200);
@@ -107,5 +109,10 @@ class ConfigRestoreTest {
                 board.close();
             }
         }
+    }
+
+    static String basic(io.uconform.credentials.AuthCredentials auth) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((auth.user() + ":" + auth.password())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import io.uconform.probe.PinInput;
 import io.uconform.probe.ProbeAbility;
 import io.uconform.profile.Profiles;
 import io.uconform.simulator.board.ActiveFault;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.TargetSpec;
 import io.uconform.testsupport.Boards;
@@ -42,10 +43,10 @@ class LoopbackProbeOnVirtualEsp32Test {
     @BeforeAll
     static void bootTheWiredBoard() {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
-        assumeTrue(ReferenceFirmware.locate().isPresent(), "server/firmware is not in this checkout");
+        assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "loopback", "2>18,21>0",
                 "bootTimeoutSeconds", "90"), Profiles.load("reference"));
-        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(ReferenceFirmware.locate().get());
+        Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(FirmwareLocator.referenceFirmware().get());
         connection = VirtualBoardConnection.start(options.virtual().orElseThrow(), false, java.util.Optional.empty(),
                 options.loopback().orElseThrow().wires());
         target = new Esp32Target(options, () -> connection, List.of());

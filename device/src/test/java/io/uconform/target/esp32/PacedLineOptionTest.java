@@ -32,7 +32,7 @@ class PacedLineOptionTest {
     void anUnknownOptionIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "lopback", "2>18")))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("esp32: no option 'lopback' (known: app, baud, bootTimeoutSeconds, chip, credentials, image,"
-                        + " loopback, pacedLine, port, ready, stub, tcp, vidpid, virtual)");
+                .hasMessage("esp32: no option 'lopback' (known: app, baud, bootTimeoutSeconds, chip, credentials, heap, image,"
+                        + " interpreter, loopback, pacedLine, port, ready, stub, tcp, vidpid, virtual)");
     }
 }

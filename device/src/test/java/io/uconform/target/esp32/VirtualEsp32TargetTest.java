@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.uconform.console.ConsoleLine;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
+import io.uconform.simulator.host.FirmwareLocator;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetKind;
@@ -29,10 +30,11 @@ class VirtualEsp32TargetTest {
     @Test
     void theReferenceFirmwareBootsOnTheVirtualEsp32AndServes() throws Exception {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
-        assumeTrue(ReferenceFirmware.locate().isPresent(), "server/firmware is not in this checkout");
+        assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetKind kind = TargetKinds.require("esp32");
         TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
-                new Profile("reference", "", Set.of(), Map.of(), Limits.reference(), Map.of(), Map.of()));
+                new Profile("reference", "", Set.of(), Map.of(), Limits.reference(),
+                        Map.of("authUser", "admin", "authPassword", "virt-pass-1"), Map.of()));
         assertThat(kind.availability(spec).isAvailable()).as(kind.availability(spec).reason()).isTrue();
         try (Target target = kind.create(spec)) {
             assertThat(target.name()).isEqualTo("esp32@virtual-esp32");
@@ -44,6 +46,8 @@ class VirtualEsp32TargetTest {
             assertThat(root.body()).startsWith("{\"data\":");
             assertThat(running.probe().unavailableReason()).isEmpty();
             assertThat(running.facts()).containsKey("board");
+            String expected = io.uconform.simulator.host.Interpreter.find("micropython").isPresent() ? "micropython " : "cpython ";
+            assertThat(running.facts().get("interpreter")).as("which interpreter ran the board's code").startsWith(expected);
             assertThat(running.console().lines()).extracting(ConsoleLine::text)
                     .anyMatch(l -> l.startsWith("UCONFORM NET mode=sta ssid=uconform-virtual-ap"))
                     .anyMatch(l -> l.startsWith("UCONFORM READY url=http://127.0.0.1:"));
@@ -51,6 +55,8 @@ class VirtualEsp32TargetTest {
             // machine.reset() ends the interpreter; the board reboots and serves at the same URL
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> reset = client.send(HttpRequest.newBuilder(running.baseUri().resolve("/system/reset"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:virt-pass-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)))  // AUTH-07
                     .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(reset.statusCode()).isBetween(200, 299);

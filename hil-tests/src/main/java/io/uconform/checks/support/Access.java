@@ -44,6 +44,34 @@ public final class Access {
         return Map.of("Authorization", basic(user(ctx), password(ctx)));
     }
 
+    /**
+     * Headers for a request that changes the device (AUTH-07: {@code PUT /config}, a reset): the
+     * profile's credentials when it names them ({@code authUser}, {@code authPassword}), else none.
+     * The password is registered as a secret of the check.
+     */
+    public static Map<String, String> administrator(CheckContext ctx) {
+        return administratorLine(ctx).map(line -> Map.of("Authorization", line.substring("Authorization: ".length())))
+                .orElse(Map.of());
+    }
+
+    /** {@link #administrator} as a raw header line, for requests written byte by byte. */
+    public static Optional<String> administratorLine(CheckContext ctx) {
+        Optional<String> user = ctx.profile().param("authUser");
+        Optional<String> password = ctx.profile().param("authPassword");
+        if (user.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        ctx.secret(password.get());
+        return Optional.of("Authorization: " + basic(user.get(), password.get()));
+    }
+
+    /** {@link #administrator} plus {@code Content-Type: application/json}. */
+    public static Map<String, String> administratorJson(CheckContext ctx) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(administrator(ctx));
+        headers.put("Content-Type", "application/json");
+        return headers;
+    }
+
     /** A fact the target reported, else the profile parameter of that name. */
     public static Optional<String> fact(CheckContext ctx, String key) {
         String reported = ctx.facts().get(key);

@@ -85,7 +85,8 @@ public final class HomeServer implements AutoCloseable {
     /** On a fresh connection each time: the sim's short idle timeout closes pooled ones between steps. */
     private static HttpReply putHomeUrl(CheckContext context, String url) {
         return Exchange.once(context, Requests.json(context, "PUT", BoardRoutes.config(context),
-                "{\"home\":{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}"));
+                "{\"home\":{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}",
+                Access.administratorLine(context).stream().toArray(String[]::new)));
     }
 
     /** Every event posted so far, oldest first. */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 /** {@code GET /config} and {@code PUT /config}: the device configuration, secrets masked (BOOT-02). */
 final class ConfigRoutes {
+    static final String PATH = "/config";
 
     private final DeviceConfig config;
 
@@ -13,8 +14,8 @@ final class ConfigRoutes {
     }
 
     void install(App app) {
-        app.route("/config", Set.of("GET"), req -> config.current().toJson());
-        app.route("/config", Set.of("PUT"), req -> {
+        app.route(PATH, Set.of("GET"), req -> config.current().toJson());
+        app.route(PATH, Set.of("PUT"), req -> {
             java.util.Map<String, Object> body = RouteArgs.object(req,
                     Set.of("device", "sta", "ap", "app", "home", "auth"));
             return config.update(body).toJson();

@@ -11,6 +11,7 @@ import java.util.Set;
  * on the server's background thread; the configuration store is not touched.
  */
 final class SystemRoutes {
+    static final String RESET_PATH = "/system/reset";
 
     private final Board board;
     private final DeviceConfig config;
@@ -24,7 +25,7 @@ final class SystemRoutes {
 
     void install(App app) {
         app.route("/system", Set.of("GET"), req -> system());
-        app.nowait("/system/reset", Set.of("POST"), req -> {
+        app.nowait(RESET_PATH, Set.of("POST"), req -> {
             blinker.cancel();
             board.softReset();
             return null;

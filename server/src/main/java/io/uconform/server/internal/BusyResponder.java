@@ -7,8 +7,11 @@ import java.net.Socket;
 import java.util.concurrent.Semaphore;
 
 /**
- * Answers connections beyond the client cap with 503 and {@code Connection: close} (LIM-05) on a
- * short-lived thread, so the acceptor never blocks; at most a few at once, the rest are just closed.
+ * Takes connections that found no free client slot off the acceptor thread, which never blocks: on
+ * a short-lived thread each waits up to the slot grace (a tenth of the header timeout, at most
+ * 100 ms) for a slot that is about to free (a connection that just reset or ended) and is then
+ * served as usual; otherwise it is answered 503 with {@code Connection: close} (LIM-05, LIM-09). At
+ * most a few at once; the rest get nothing but the close.
  */
 final class BusyResponder {
     private static final int MAX_CONCURRENT = 8;
@@ -24,12 +27,20 @@ final class BusyResponder {
 
     void reject(Socket socket) {
         if (!permits.tryAcquire()) {
+            engine.stats.connectionsRejected.incrementAndGet();
             Sockets.closeQuietly(socket);
             return;
         }
         Thread thread = new Thread(() -> {
             try {
+                if (engine.awaitSlot(engine.slotGrace())) {
+                    engine.startWorker(socket);
+                    return;
+                }
+                engine.stats.connectionsRejected.incrementAndGet();
                 answer(socket);
+            } catch (RuntimeException | Error e) {
+                Sockets.closeQuietly(socket);
             } finally {
                 permits.release();
             }

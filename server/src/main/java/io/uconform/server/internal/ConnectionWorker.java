@@ -12,21 +12,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Serves one connection on its own thread: waits for each request (header timeout for the first,
  * keep-alive idle timeout between requests), runs an {@link Exchange}, and stops on close, limits,
  * errors or server shutdown. Catches everything; always frees its client slot.
+ *
+ * <p>Its phase decides whether the acceptor may drop it for a newcomer when every slot is taken:
+ * {@link Phase#CLOSING} and {@link Phase#IDLE} connections first, then the one whose
+ * {@link Phase#RECEIVING unfinished request} started the longest ago; never one whose request is
+ * being handled.
  */
 final class ConnectionWorker implements Runnable {
     private static final System.Logger LOG = System.getLogger("io.uconform.server");
     /** Stand-in for "no timeout" in fault injection; still bounded so no test can hang forever. */
     private static final long FAULT_WAIT_NANOS = 600_000_000_000L;
-    private static final int BUSY = 0;
-    private static final int IDLE = 1;
-    private static final int EVICTED = 2;
+
+    /** Where a connection is in its life; {@link #EVICTED} is final. */
+    enum Phase {
+        /** Waiting for or reading a request (head or body): the client has not finished sending it. */
+        RECEIVING,
+        /** The request is complete and being handled or answered (a takeover stays here). */
+        HANDLING,
+        /** Between keep-alive requests. */
+        IDLE,
+        /** Answered; lingering for the client's last bytes before the close. */
+        CLOSING,
+        /** Dropped by the acceptor for a newcomer, which took its client slot. */
+        EVICTED
+    }
+
+    private static final Phase[] PHASES = Phase.values();
 
     private final Engine engine;
     private final Socket socket;
     private final Thread thread;
-    private final AtomicInteger state = new AtomicInteger(BUSY);
+    private final AtomicInteger phase = new AtomicInteger(Phase.RECEIVING.ordinal());
     private final long connectedAt = System.nanoTime();
     private volatile long idleSince;
+    private volatile long requestStartedAt = connectedAt;
 
     ConnectionWorker(Engine engine, Socket socket) {
         this.engine = engine;
@@ -43,9 +62,8 @@ final class ConnectionWorker implements Runnable {
         return thread;
     }
 
-    /** True while waiting between requests (a candidate for eviction). */
-    boolean isIdle() {
-        return state.get() == IDLE;
+    Phase phase() {
+        return PHASES[phase.get()];
     }
 
     /** When the current idle period began ({@link System#nanoTime()}); meaningful while idle. */
@@ -53,9 +71,17 @@ final class ConnectionWorker implements Runnable {
         return idleSince;
     }
 
-    /** Closes the connection when it is idle between requests; true if it was. */
-    boolean tryEvict() {
-        if (state.compareAndSet(IDLE, EVICTED)) {
+    /** When the request being received began: connecting for the first, its first byte for later ones. */
+    long requestStartedAt() {
+        return requestStartedAt;
+    }
+
+    /** Closes the connection if it is still in {@code expected}; true if it was (it is then {@link Phase#EVICTED}). */
+    boolean tryEvict(Phase expected) {
+        if (expected == Phase.HANDLING || expected == Phase.EVICTED) {
+            throw new IllegalArgumentException("a connection is never evicted while " + expected);
+        }
+        if (moveTo(expected, Phase.EVICTED)) {
             Sockets.closeQuietly(socket);
             return true;
         }
@@ -83,7 +109,9 @@ final class ConnectionWorker implements Runnable {
             engine.stats.internalErrors.incrementAndGet();
             LOG.log(System.Logger.Level.ERROR, "connection " + remote() + " failed", e);
         } finally {
-            if (state.get() == EVICTED || !engine.isRunning()) {
+            boolean closing = phase() == Phase.CLOSING || moveTo(Phase.RECEIVING, Phase.CLOSING)
+                    || moveTo(Phase.HANDLING, Phase.CLOSING) || moveTo(Phase.IDLE, Phase.CLOSING);
+            if (!closing || !engine.isRunning()) {
                 Sockets.closeQuietly(socket);
             } else {
                 Sockets.closeGracefully(socket, in != null && in.sawEof());
@@ -93,7 +121,7 @@ final class ConnectionWorker implements Runnable {
     }
 
     private void serve(ConnectionInput in, OutputStream out) throws IOException {
-        Exchange exchange = new Exchange(engine, in, out, remote());
+        Exchange exchange = new Exchange(engine, in, out, remote(), this::requestReceived);
         int max = engine.limits.maxRequestsPerConnection();
         long headerNanos = engine.limits.headerTimeout().toNanos();
         for (int served = 0; served < max && engine.isRunning(); served++) {
@@ -103,11 +131,12 @@ final class ConnectionWorker implements Runnable {
             }
             long headDeadline = engine.options.has(ServerFault.NO_HEADER_TIMEOUT)
                     ? System.nanoTime() + FAULT_WAIT_NANOS
-                    : (first ? connectedAt : System.nanoTime()) + headerNanos;
+                    : requestStartedAt + headerNanos;
             in.setDeadline(headDeadline);
             boolean keep = exchange.run(served + 1 >= max);
             in.clearDeadline();
             if (!keep) {
+                moveTo(Phase.HANDLING, Phase.CLOSING); // answered: its slot may go to a newcomer from now
                 return;
             }
             if (engine.options.has(ServerFault.PIPELINE_DROPPED)) {
@@ -116,29 +145,49 @@ final class ConnectionWorker implements Runnable {
         }
     }
 
+    /** The request is complete: it is handled now; false when the acceptor dropped the connection first. */
+    private boolean requestReceived() {
+        return moveTo(Phase.RECEIVING, Phase.HANDLING);
+    }
+
     /** Waits for the first byte of the next request; false on EOF, idle timeout or eviction. */
     private boolean awaitRequestStart(ConnectionInput in, boolean first, long headerNanos) throws IOException {
         long wait = first ? headerNanos : engine.limits.keepAliveIdle().toNanos();
         if (!first && engine.options.has(ServerFault.NO_IDLE_TIMEOUT)) {
             wait = FAULT_WAIT_NANOS;
         }
-        idleSince = System.nanoTime();
-        if (!first && !state.compareAndSet(BUSY, IDLE)) {
-            return false;
+        if (!first) {
+            idleSince = System.nanoTime();
+            if (in.buffered() > 0) {
+                // a pipelined request is already here: never idle, its clock starts now
+                requestStartedAt = System.nanoTime();
+                return moveTo(Phase.HANDLING, Phase.RECEIVING);
+            }
+            if (!moveTo(Phase.HANDLING, Phase.IDLE)) {
+                return false;
+            }
         }
-        in.setDeadline((first ? connectedAt : System.nanoTime()) + wait);
+        in.setDeadline((first ? connectedAt : idleSince) + wait);
         try {
             boolean data = in.fillIfEmpty();
-            return data && state.compareAndSet(first ? BUSY : IDLE, BUSY);
+            if (first) {
+                return data && phase() == Phase.RECEIVING;
+            }
+            requestStartedAt = System.nanoTime();
+            return data && moveTo(Phase.IDLE, Phase.RECEIVING);
         } catch (SocketTimeoutException e) {
             LOG.log(System.Logger.Level.DEBUG, "connection {0} idle, closing", remote());
             return false;
         } catch (IOException e) {
-            if (state.get() == EVICTED) {
+            if (phase() == Phase.EVICTED) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private boolean moveTo(Phase from, Phase to) {
+        return phase.compareAndSet(from.ordinal(), to.ordinal());
     }
 
     private String remote() {

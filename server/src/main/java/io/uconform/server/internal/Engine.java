@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final Set<ConnectionWorker> workers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final BusyResponder busy;
+    private final SlotReclaimer reclaimer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread acceptor;
 
@@ -60,6 +61,8 @@ public final class Engine implements AutoCloseable {
                 ? CorsPolicy.anyOrigin() : options.cors();
         this.slots = new Semaphore(limits.maxClients());
         this.busy = new BusyResponder(this);
+        this.reclaimer = new SlotReclaimer(stats, !options.has(ServerFault.NO_UNFINISHED_EVICTION),
+                limits.headerTimeout());
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 daemonThreads("uconform-write-watchdog-" + serverSocket.getLocalPort()));
         scheduler.setRemoveOnCancelPolicy(true);
@@ -163,10 +166,14 @@ public final class Engine implements AutoCloseable {
             return;
         }
         if (!acquireSlot()) {
-            stats.connectionsRejected.incrementAndGet();
-            busy.reject(socket);
+            busy.reject(socket); // off this thread: a short wait for a slot that is about to free, else 503
             return;
         }
+        startWorker(socket);
+    }
+
+    /** Serves {@code socket} on its own thread; the caller holds a client slot for it. */
+    void startWorker(Socket socket) {
         stats.connectionsAccepted.incrementAndGet();
         ConnectionWorker worker = new ConnectionWorker(this, socket);
         workers.add(worker);
@@ -178,17 +185,48 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A free slot, or one made by evicting an idle keep-alive connection. */
+    /**
+     * For a newcomer that found no slot, on the busy responder's thread: waits up to {@code wait} for
+     * a slot to free by itself (a connection that just ended), then tries once more to free one.
+     */
+    boolean awaitSlot(java.time.Duration wait) {
+        try {
+            if (slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire();
+    }
+
+    /** How long a newcomer may wait off the acceptor thread for a slot before its 503. */
+    java.time.Duration slotGrace() {
+        return reclaimer.grace();
+    }
+
+    /**
+     * A client slot for a new connection, never waited for: a free one, else the slot of a
+     * connection dropped for it (see {@link SlotReclaimer}). False means 503 at once.
+     */
     private boolean acquireSlot() {
         if (slots.tryAcquire()) {
             return true;
         }
-        // the connection idle the longest goes first, as in an LRU socket pool
-        workers.stream().filter(ConnectionWorker::isIdle)
-                .sorted(java.util.Comparator.comparingLong(ConnectionWorker::idleSince))
-                .filter(ConnectionWorker::tryEvict)
-                .findFirst()
-                .ifPresent(evicted -> stats.connectionsEvicted.incrementAndGet());
+        if (reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire()) {
+            return true;
+        }
+        return options.has(ServerFault.ACCEPTOR_WAITS) && waitForSlot();
+    }
+
+    /** The evicted connection's slot passes to the newcomer; false when it ended (and freed it) first. */
+    private boolean takeOverSlot(ConnectionWorker evicted) {
+        return workers.remove(evicted);
+    }
+
+    /** Fault ACCEPTOR_WAITS: the old acceptor, which waited up to 250 ms for a slot before its 503. */
+    private boolean waitForSlot() {
         try {
             return slots.tryAcquire(250, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -31,8 +31,11 @@ final class Exchange {
     private final HeadReader headReader;
     private final BodyReader bodyReader;
     private final Dispatcher dispatcher;
+    private final java.util.function.BooleanSupplier received;
 
-    Exchange(Engine engine, ConnectionInput in, OutputStream out, String remote) {
+    /** @param received called once a request is complete; false means the connection was dropped meanwhile */
+    Exchange(Engine engine, ConnectionInput in, OutputStream out, String remote,
+             java.util.function.BooleanSupplier received) {
         this.engine = engine;
         this.in = in;
         this.out = out;
@@ -41,6 +44,7 @@ final class Exchange {
         this.headReader = new HeadReader(in, engine.limits, has(ServerFault.OBS_FOLD_ACCEPTED));
         this.bodyReader = new BodyReader(in, engine.limits.maxHeaderBytes());
         this.dispatcher = new Dispatcher(engine);
+        this.received = received;
     }
 
     /** @return true when the connection stays open for another request */
@@ -71,7 +75,11 @@ final class Exchange {
     }
 
     private boolean afterHead(RequestHead head, Framing framing, boolean lastAllowed) throws IOException {
-        in.clearDeadline();
+        if (has(ServerFault.BODY_DEADLINE_PER_READ)) {
+            in.clearDeadline(); // each read alone bounded by the header timeout
+        } else {
+            in.setDeadline(System.nanoTime() + engine.limits.bodyTimeout().toNanos());
+        }
         boolean close = !framing.keepAlive() || lastAllowed;
         Request bare;
         try {
@@ -104,7 +112,12 @@ final class Exchange {
         } catch (ProtocolError e) {
             return reject(e.status(), e.getMessage());
         } catch (SocketTimeoutException e) {
-            return reject(408, "request body stalled for " + engine.limits.headerTimeout().toMillis() + " ms");
+            return reject(408, "request body not complete within " + engine.limits.bodyTimeout().toMillis()
+                    + " ms of the end of its head");
+        }
+        in.clearDeadline();
+        if (!received.getAsBoolean()) {
+            return false; // dropped for a newcomer while the request was arriving
         }
         Request request = Request.of(head.method(), head.target(), head.headers(), body, remote)
                 .withParams(resolution.params());

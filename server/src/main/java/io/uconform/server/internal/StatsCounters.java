@@ -8,6 +8,7 @@ final class StatsCounters {
     final AtomicLong connectionsAccepted = new AtomicLong();
     final AtomicLong connectionsRejected = new AtomicLong();
     final AtomicLong connectionsEvicted = new AtomicLong();
+    final AtomicLong unfinishedDropped = new AtomicLong();
     final AtomicLong requestsServed = new AtomicLong();
     final AtomicLong requestsRejected = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
@@ -15,6 +16,7 @@ final class StatsCounters {
 
     ServerStats snapshot() {
         return new ServerStats(connectionsAccepted.get(), connectionsRejected.get(), connectionsEvicted.get(),
-                requestsServed.get(), requestsRejected.get(), handlerErrors.get(), internalErrors.get());
+                requestsServed.get(), requestsRejected.get(), handlerErrors.get(), internalErrors.get(),
+                unfinishedDropped.get());
     }
 }

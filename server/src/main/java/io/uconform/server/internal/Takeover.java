@@ -53,6 +53,16 @@ final class Takeover implements TakenConnection {
     }
 
     @Override
+    public void setReadDeadline(Duration within) {
+        in.setDeadline(System.nanoTime() + within.toNanos());
+    }
+
+    @Override
+    public void clearReadDeadline() {
+        in.clearDeadline();
+    }
+
+    @Override
     public String remoteAddress() {
         return remote;
     }

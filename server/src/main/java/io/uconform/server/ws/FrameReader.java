@@ -1,31 +1,58 @@
 package io.uconform.server.ws;
 
+import io.uconform.server.TakenConnection;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 /**
  * Reads client frames (RFC 6455 section 5.2) and rejects what a server must not accept: unmasked
  * frames, RSV bits without an extension, reserved opcodes, control frames over 125 bytes or
- * fragmented (1002), and payloads larger than the message limit (1009, before reading them).
+ * fragmented (1002), and payloads larger than the message limit (1009, before reading them). Once a
+ * frame's first byte arrived, the whole frame must arrive within the frame deadline (LIM-08), else 1008.
  */
 final class FrameReader {
 
     static final int MAX_CONTROL_PAYLOAD = 125;
 
+    private final TakenConnection connection;
     private final InputStream in;
     private final int maxPayload;
     private final boolean requireMask;
+    /** Null for fault WS_FRAME_NO_DEADLINE: only the idle timeout bounds each read. */
+    private final Duration frameDeadline;
 
-    FrameReader(InputStream in, int maxPayload, boolean requireMask) {
-        this.in = in;
+    FrameReader(TakenConnection connection, int maxPayload, boolean requireMask, Duration frameDeadline) {
+        this.connection = connection;
+        this.in = connection.input();
         this.maxPayload = maxPayload;
         this.requireMask = requireMask;
+        this.frameDeadline = frameDeadline;
     }
 
-    /** @throws EOFException when the client closed the TCP connection without a CLOSE frame */
+    /**
+     * @throws EOFException           when the client closed the TCP connection without a CLOSE frame
+     * @throws SocketTimeoutException when no frame began within the idle timeout
+     */
     WsFrame read() throws IOException, WsProtocolException {
         int b0 = readByte();
+        if (frameDeadline == null) {
+            return readRest(b0);
+        }
+        connection.setReadDeadline(frameDeadline);
+        try {
+            return readRest(b0);
+        } catch (SocketTimeoutException e) {
+            throw new WsProtocolException(1008, "frame not complete within " + frameDeadline.toMillis()
+                    + " ms of its first byte");
+        } finally {
+            connection.clearReadDeadline();
+        }
+    }
+
+    private WsFrame readRest(int b0) throws IOException, WsProtocolException {
         int b1 = readByte();
         boolean fin = (b0 & 0x80) != 0;
         int rsv = (b0 >> 4) & 0x7;

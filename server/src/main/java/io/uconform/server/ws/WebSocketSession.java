@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * One WebSocket connection after the 101: reassembles fragmented messages (control frames may
  * arrive between fragments), answers PING with PONG, echoes the client's CLOSE code, and closes
- * with 1002/1007/1009 on protocol violations. Runs on the connection's thread until the session ends;
+ * with 1002/1007/1009 on protocol violations and 1008 when a frame is not complete within the frame
+ * deadline. Runs on the connection's thread until the session ends;
  * the server closes the TCP connection when it returns.
  */
 final class WebSocketSession {
@@ -27,7 +28,8 @@ final class WebSocketSession {
     WebSocketSession(TakenConnection connection, MessageHandler handler, WsFaults faults) {
         this.connection = connection;
         this.maxMessageBytes = connection.limits().maxWsMessageBytes();
-        this.reader = new FrameReader(connection.input(), maxMessageBytes, !faults.unmaskedAccepted());
+        this.reader = new FrameReader(connection, maxMessageBytes, !faults.unmaskedAccepted(),
+                faults.frameDeadlineIgnored() ? null : connection.limits().wsFrameTimeout());
         this.writer = new FrameWriter(connection.output());
         this.handler = handler;
         this.faults = faults;

@@ -11,7 +11,12 @@ import java.time.Duration;
 final class ApiClient {
 
     /** Status and parsed envelope of one exchange. */
-    record Reply(int status, Object json) {
+    record Reply(int status, Object json, java.util.Map<String, java.util.List<String>> headers) {
+
+        java.util.Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
 
         @SuppressWarnings("unchecked")
         Object data() {
@@ -37,12 +42,17 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** With extra request headers, e.g. {@code Authorization}. */
+    Reply send(String method, String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), Json.parse(r.body()));
+            HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), Json.parse(r.body()), r.headers().map());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

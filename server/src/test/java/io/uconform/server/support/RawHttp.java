@@ -125,6 +125,27 @@ public final class RawHttp implements AutoCloseable {
         return in;
     }
 
+    /**
+     * Whether the server sent something (a byte, or the end of the stream) within {@code wait},
+     * without consuming it; also the pace of a trickling client that stops once answered.
+     */
+    public boolean answeredWithin(Duration wait) throws IOException {
+        int saved = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        in.mark(1);
+        try {
+            in.read();
+            in.reset();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(saved);
+        }
+    }
+
     private byte[] readChunked() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {

@@ -59,6 +59,16 @@ final class WsTestClient implements AutoCloseable {
         http.send(frame.toByteArray());
     }
 
+    /** Bytes as given: part of a frame, for clients that trickle. */
+    void sendBytes(byte... bytes) throws IOException {
+        http.send(bytes);
+    }
+
+    /** Whether the server sent something (or closed) within {@code wait}; consumes nothing. */
+    boolean answeredWithin(java.time.Duration wait) throws IOException {
+        return http.answeredWithin(wait);
+    }
+
     void send(int opcode, byte[] payload) throws IOException {
         send(true, 0, opcode, true, payload);
     }

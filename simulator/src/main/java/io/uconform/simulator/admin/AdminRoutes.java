@@ -3,7 +3,6 @@ package io.uconform.simulator.admin;
 import io.uconform.server.App;
 import io.uconform.server.Handler;
 import io.uconform.server.HttpError;
-import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.board.BoardException;
 import io.uconform.simulator.board.NoSuchPinException;
 import io.uconform.simulator.board.PinCapabilityException;
@@ -14,7 +13,7 @@ import java.util.Set;
  * The admin REST API's routing table: one small endpoint class per route. Board errors map to
  * 404 (no such pin), 409 (the pin cannot do that) and 400 (bad value).
  */
-public final class AdminRoutes {
+final class AdminRoutes {
 
     private static final Set<String> GET = Set.of("GET");
     private static final Set<String> PUT = Set.of("PUT");
@@ -23,7 +22,7 @@ public final class AdminRoutes {
     private AdminRoutes() {
     }
 
-    public static App install(App app, SimulatedDevice device) {
+    static App install(App app, AdminDevice device, LiveHub hub) {
         VirtualBoard board = device.board();
         app.route("/admin/board", GET, guard(new BoardEndpoint(device)));
         app.route("/admin/pins", GET, guard(new PinsEndpoint(board)));
@@ -32,11 +31,13 @@ public final class AdminRoutes {
         app.route("/admin/buttons/{n}/press", POST, guard(new ButtonEndpoint(board, true)));
         app.route("/admin/buttons/{n}/release", POST, guard(new ButtonEndpoint(board, false)));
         app.route("/admin/timeline", GET, guard(new TimelineEndpoint(board)));
+        app.route("/admin/console", GET, guard(new ConsoleEndpoint(hub)));
         app.route("/admin/reset", POST, guard(new ResetEndpoint(device)));
         FaultsEndpoint faults = new FaultsEndpoint(board);
         app.route("/admin/faults", GET, guard(faults::list));
         app.route("/admin/faults", PUT, guard(faults::replace));
-        app.route("/admin", GET, new BoardPageEndpoint());
+        app.route("/admin/live", GET, new LiveEndpoint(hub));
+        app.route("/admin", GET, guard(new BoardPageEndpoint(device, hub)));
         return app;
     }
 

@@ -3,31 +3,31 @@ package io.uconform.simulator.admin;
 import io.uconform.server.Handler;
 import io.uconform.server.Request;
 import io.uconform.server.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.uconform.simulator.admin.page.BoardPage;
+import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /admin}: a self-contained page (no external assets) that shows the pins and the
- * timeline and pokes the board through the admin API: press buttons, drive levels and voltages.
+ * {@code GET /admin}: the board page, rendered complete with the device's current state (a page
+ * without script still shows the board); its inline script keeps it live through {@code /admin/live}
+ * and pokes the board through the admin endpoints.
  */
 final class BoardPageEndpoint implements Handler {
 
-    private final byte[] page = load();
+    private final AdminDevice device;
+    private final LiveHub hub;
+
+    BoardPageEndpoint(AdminDevice device, LiveHub hub) {
+        this.device = device;
+        this.hub = hub;
+    }
 
     @Override
     public Object handle(Request request) {
-        return Response.of(200, "text/html; charset=utf-8", page);
-    }
-
-    private static byte[] load() {
-        try (InputStream in = BoardPageEndpoint.class.getResourceAsStream("board.html")) {
-            if (in == null) {
-                throw new IllegalStateException("board.html missing from the simulator jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read board.html", e);
-        }
+        RunStatus status = device.status();
+        BoardPage.Snapshot snapshot = new BoardPage.Snapshot(device.board(), device.deviceUri(), status.state(),
+                status.headline(), status.detail(), hub.console().since(0, LiveFeed.CONSOLE_LINES).stream()
+                .map(l -> l.line().text()).toList());
+        return Response.of(200, "text/html; charset=utf-8", BoardPage.render(snapshot).getBytes(StandardCharsets.UTF_8))
+                .withHeader("Cache-Control", "no-store");
     }
 }

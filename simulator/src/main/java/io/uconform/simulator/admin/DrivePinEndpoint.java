@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code PUT /admin/pins/{n}}: drives the pin from outside with exactly one of {@code {"level":0|1}},
- * {@code {"mv":millivolts}} or {@code {"release":true}}.
+ * {@code {"mv":millivolts}} or {@code {"release":true}}. A drive the board would not take (a flash
+ * pin, a pin the firmware drives) is refused with 409 and the reason ({@link DrivePolicy}).
  */
 final class DrivePinEndpoint implements Handler {
 
@@ -30,10 +31,17 @@ final class DrivePinEndpoint implements Handler {
         PinState s;
         switch (body.keySet().iterator().next()) {
             case "level":
-                s = board.drive(pin, number(v, "level"));
+                int level = number(v, "level");
+                if (level != 0 && level != 1) {
+                    throw new HttpError(400, "level must be 0 or 1, not " + level);
+                }
+                DrivePolicy.requireDrivable(board, pin, "drive a level onto");
+                s = board.drive(pin, level);
                 break;
             case "mv":
-                s = board.driveMillivolts(pin, number(v, "mv"));
+                int mv = number(v, "mv");
+                DrivePolicy.requireDrivable(board, pin, "put a voltage on");
+                s = board.driveMillivolts(pin, mv);
                 break;
             case "release":
                 if (!Boolean.TRUE.equals(v)) {
@@ -44,7 +52,7 @@ final class DrivePinEndpoint implements Handler {
             default:
                 throw new HttpError(400, "body needs exactly one of level, mv, release");
         }
-        return AdminJson.pin(s);
+        return AdminJson.pin(s, board.profile());
     }
 
     private static int number(Object v, String field) {

@@ -15,6 +15,6 @@ final class PinEndpoint implements Handler {
 
     @Override
     public Object handle(Request request) {
-        return AdminJson.pin(board.pin(AdminJson.pinNumber(request)));
+        return AdminJson.pin(board.pin(AdminJson.pinNumber(request)), board.profile());
     }
 }

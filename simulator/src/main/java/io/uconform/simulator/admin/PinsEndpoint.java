@@ -15,6 +15,6 @@ final class PinsEndpoint implements Handler {
 
     @Override
     public Object handle(Request request) {
-        return board.pins().stream().map(AdminJson::pin).toList();
+        return board.pins().stream().map(s -> AdminJson.pin(s, board.profile())).toList();
     }
 }

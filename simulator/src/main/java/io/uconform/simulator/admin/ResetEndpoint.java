@@ -3,7 +3,6 @@ package io.uconform.simulator.admin;
 import io.uconform.server.Handler;
 import io.uconform.server.HttpError;
 import io.uconform.server.Request;
-import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.board.ResetCause;
 import java.util.Arrays;
 import java.util.Map;
@@ -14,9 +13,9 @@ import java.util.Map;
  */
 final class ResetEndpoint implements Handler {
 
-    private final SimulatedDevice device;
+    private final AdminDevice device;
 
-    ResetEndpoint(SimulatedDevice device) {
+    ResetEndpoint(AdminDevice device) {
         this.device = device;
     }
 

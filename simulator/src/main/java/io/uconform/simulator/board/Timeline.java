@@ -3,6 +3,7 @@ package io.uconform.simulator.board;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -17,6 +18,7 @@ public final class Timeline {
     private final ArrayDeque<BoardEvent> events;
     private long nextSeq;
     private long dropped;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
     public Timeline(int capacity) {
         if (capacity < 1) {
@@ -35,7 +37,21 @@ public final class Timeline {
             dropped++;
         }
         events.addLast(e);
+        appendListeners.forEach(Runnable::run);
         return e;
+    }
+
+    /**
+     * Calls {@code listener} after every append, on the appending thread and under the board's lock:
+     * it must only take note (e.g. wake a waiting thread), never call back into the board.
+     */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    /** The sequence number the next event will get: every event held has a smaller one. */
+    public synchronized long nextSeq() {
+        return nextSeq;
     }
 
     /** Events of boot {@code boot} at or after {@code sinceMillis}, oldest first. */

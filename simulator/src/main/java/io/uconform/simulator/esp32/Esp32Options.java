@@ -14,21 +14,33 @@ import java.util.Objects;
  * @param faults          injected faults
  * @param modelLineSpeed  hold the device until bytes could have crossed the line at the current
  *                        baud (10 bits per byte), for throughput benchmarks
- * @param python          the host interpreter command
- * @param modulePath      extra module directories (e.g. stand-in {@code machine}/{@code network})
+ * @param interpreter     what runs the board's MicroPython code: {@code auto} (the MicroPython unix
+ *                        port when {@code micropython} is on PATH, else CPython), {@code micropython}
+ *                        or {@code python3}
+ * @param modulePath      the stand-in modules ({@link HostRuntime}); empty: the board brings its own
+ *                        virtual board and stand-ins
  * @param environment     extra environment for the interpreter
  * @param resetCircuit    how DTR/RTS reach reset and boot strap: a USB-UART bridge's transistors
  *                        (default) or the native USB-Serial/JTAG port
+ * @param heap            the MicroPython heap ({@code -X heapsize=}, e.g. {@code 128K}: about what an
+ *                        ESP32 without PSRAM leaves MicroPython); unused under CPython
  */
 public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32Faults faults,
-                           boolean modelLineSpeed, String python, List<Path> modulePath,
-                           Map<String, String> environment, ResetCircuit resetCircuit) {
+                           boolean modelLineSpeed, String interpreter, List<Path> modulePath,
+                           Map<String, String> environment, ResetCircuit resetCircuit, String heap) {
 
     public Esp32Options {
         Objects.requireNonNull(chip, "chip");
         Objects.requireNonNull(filesystem, "filesystem");
         Objects.requireNonNull(faults, "faults");
-        Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(interpreter, "interpreter");
+        Objects.requireNonNull(heap, "heap");
+        if (!List.of("auto", "micropython", "python3").contains(interpreter)) {
+            throw new IllegalArgumentException("interpreter must be auto, micropython or python3, not '" + interpreter + "'");
+        }
+        if (!heap.matches("\\d+[KkMm]?")) {
+            throw new IllegalArgumentException("heap must look like 128K or 2M, not '" + heap + "'");
+        }
         Objects.requireNonNull(resetCircuit, "resetCircuit");
         modulePath = List.copyOf(modulePath);
         environment = Map.copyOf(environment);
@@ -38,25 +50,24 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
     }
 
     public static Esp32Options of(ChipModel chip, Path filesystem) {
-        return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "python3",
-                List.of(), Map.of(),
-                ResetCircuit.AUTO_RESET_TRANSISTORS);
+        return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "auto",
+                List.of(), Map.of(), ResetCircuit.AUTO_RESET_TRANSISTORS, "128K");
     }
 
     public Esp32Options withFaults(Esp32Faults f) {
-        return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, python, modulePath, environment,
-                resetCircuit);
+        return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, interpreter, modulePath, environment,
+                resetCircuit, heap);
     }
 
     public Esp32Options withLineSpeedModel() {
-        return new Esp32Options(chip, flashSize, filesystem, faults, true, python, modulePath, environment,
-                resetCircuit);
+        return new Esp32Options(chip, flashSize, filesystem, faults, true, interpreter, modulePath, environment,
+                resetCircuit, heap);
     }
 
     /** The board on its native USB-Serial/JTAG port (S3/C3/C6) instead of a USB-UART bridge. */
     public Esp32Options withUsbSerialJtag() {
-        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, modulePath, environment,
-                ResetCircuit.USB_SERIAL_JTAG);
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, modulePath,
+                environment, ResetCircuit.USB_SERIAL_JTAG, heap);
     }
 
     /**
@@ -69,7 +80,13 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
     }
 
     public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
-        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, python, dirs, env,
-                resetCircuit);
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, dirs, env,
+                resetCircuit, heap);
+    }
+
+    /** What runs the board's code: {@code auto}, {@code micropython} or {@code python3}, and MicroPython's heap. */
+    public Esp32Options withInterpreter(String wanted, String heapSize) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, wanted, modulePath, environment,
+                resetCircuit, heapSize);
     }
 }

@@ -11,11 +11,14 @@ import java.util.List;
 /**
  * The stand-in {@code machine}/{@code network}/{@code esp32} modules (class path resources under
  * {@code hostrt/}) copied to a directory outside the board's filesystem, so the virtual ESP32's
- * interpreter imports them the way a board finds its built-in modules.
+ * interpreter imports them the way a board finds its built-in modules; with them the board's view
+ * of MicroPython's API: {@code os} on the unix port, {@code micropython} and
+ * {@code _uconform_board} under CPython.
  */
 public final class HostRuntime {
 
-    static final List<String> MODULES = List.of("_uconform_bridge.py", "machine.py", "network.py", "esp32.py");
+    static final List<String> MODULES = List.of("_uconform_bridge.py", "machine.py", "network.py", "esp32.py",
+            "os.py", "micropython.py", "vfs.py", "_uconform_board.py");
 
     private HostRuntime() {
     }

@@ -4,6 +4,8 @@ import io.uconform.link.InMemoryLink;
 import io.uconform.link.Link;
 import io.uconform.link.Slip;
 import io.uconform.link.SlipDecoder;
+import io.uconform.simulator.board.VirtualBoard;
+import io.uconform.simulator.host.Interpreter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * sequence on the link, or {@link #resetIntoBootloader()}) it is the ROM bootloader holding a
  * flash image; after a normal reset it boots: with a MicroPython image at the chip's offset (ESP
  * image magic 0xE9 there, and the string "MicroPython" in flash) it presents the MicroPython REPL,
- * whose code runs in a host {@code python3} in {@link Esp32Options#filesystem()}.
+ * whose code runs on the host (the MicroPython unix port with the board's heap, or CPython; see
+ * {@link Esp32Options#interpreter()}) in {@link Esp32Options#filesystem()}. Without a host bridge in
+ * its options it brings its own virtual board ({@link OwnBoard}), so {@code machine} is there.
  *
  * <p>The ROM loader accepts a flasher stub uploaded to RAM (MEM_BEGIN/DATA/END); on MEM_END into the
  * uploaded code it greets with {@code OHAI} and answers by the stub's rules from then on. The
@@ -53,8 +60,10 @@ public final class VirtualEsp32 implements AutoCloseable {
     private volatile long romClock; // when the ROM's last received bytes finished arriving (line model)
     private volatile RomBootloader rom;
     private SlipDecoder slip;
-    private MicroPythonRepl repl;
+    private volatile MicroPythonRepl repl;
     private final ResetCircuit.Inputs resetInputs;
+    private OwnBoard ownBoard;          // created with the first boot into MicroPython, when needed
+    private Interpreter interpreter;    // resolved with the first boot into MicroPython
 
     private VirtualEsp32(Esp32Options options) {
         this.options = options;
@@ -179,7 +188,9 @@ public final class VirtualEsp32 implements AutoCloseable {
         }
         firstBootSetup();
         state = State.MICROPYTHON;
-        repl = new MicroPythonRepl(this::uart, this::startPython, banner(at), this::interpreterExited,
+        String banner = banner(at);
+        String uname = BoardUname.fromBanner(banner.lines().findFirst().orElse(""));
+        repl = new MicroPythonRepl(this::uart, () -> startInterpreter(uname), banner, this::interpreterExited,
                 !options.faults().noRawPaste());
         repl.boot();
     }
@@ -192,8 +203,44 @@ public final class VirtualEsp32 implements AutoCloseable {
         });
     }
 
-    private HostPython startPython() {
-        return HostPython.start(options.python(), options.filesystem(), options.modulePath(), options.environment());
+    /** Runs on the CPU thread, inside the REPL's boot. */
+    private ReplInterpreter startInterpreter(String uname) {
+        if (interpreter == null) {
+            interpreter = Interpreter.find(options.interpreter()).orElseThrow(() -> new IllegalStateException(
+                    "no " + (options.interpreter().equals("auto") ? "micropython or python3" : options.interpreter())
+                            + " on PATH to run the board's code"));
+        }
+        Path hostrt;
+        Map<String, String> env = new HashMap<>(options.environment());
+        if (options.modulePath().isEmpty()) {
+            if (ownBoard == null) {
+                ownBoard = OwnBoard.start(options.chip());
+            }
+            hostrt = ownBoard.hostRuntime();
+            env.put("UCONFORM_BRIDGE", ownBoard.bridgeAddress());
+        } else {
+            hostrt = options.modulePath().get(0);
+        }
+        return ReplInterpreter.start(interpreter, options.heap(), options.filesystem(), hostrt, uname, env);
+    }
+
+    /**
+     * What ran the board's code in its latest boot, e.g. {@code micropython 1.29.0-preview.731.g1c3c201149}
+     * or {@code cpython 3.11.7}; empty before the REPL's first boot.
+     */
+    public Optional<String> interpreterIdentity() {
+        MicroPythonRepl current = repl;
+        return Optional.ofNullable(current == null ? null : current.interpreterIdentity());
+    }
+
+    /** The MicroPython heap the board's code gets when the unix port runs it. */
+    public String heap() {
+        return options.heap();
+    }
+
+    /** The pins of a board served on its own (none before its first boot, or with a host bridge given). */
+    Optional<VirtualBoard> ownBoard() {
+        return Optional.ofNullable(ownBoard).map(OwnBoard::board);
     }
 
     private void firstBootSetup() {
@@ -360,7 +407,12 @@ public final class VirtualEsp32 implements AutoCloseable {
             return;
         }
         closed = true;
-        cpu.execute(this::stopFirmware);
+        cpu.execute(() -> {
+            stopFirmware();
+            if (ownBoard != null) {
+                ownBoard.close();
+            }
+        });
         cpu.shutdown();
         try {
             cpu.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package io.uconform.simulator.host;
 
-import io.uconform.console.ConsoleCapture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,11 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * One run of the interpreter on the device directory: its console goes line by line into the
- * capture (masked there); {@code onExit} gets the exit status unless the run was stopped on purpose.
+ * One run of the interpreter on the device directory: its console goes line by line to the
+ * console sink (a capture masks it); {@code onExit} gets the exit status unless the run was stopped on purpose.
  */
 final class FirmwareProcess {
 
@@ -25,7 +25,7 @@ final class FirmwareProcess {
         this.process = process;
     }
 
-    static FirmwareProcess start(List<String> command, Path dir, Map<String, String> env, ConsoleCapture console,
+    static FirmwareProcess start(List<String> command, Path dir, Map<String, String> env, Consumer<String> console,
                                  IntConsumer onExit) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -51,6 +51,17 @@ final class FirmwareProcess {
         return process.pid();
     }
 
+    /** Kills the interpreter at once (a board's reset does not ask either), waiting at most a few seconds. */
+    void kill() {
+        stopping = true;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Kills the interpreter (and anything it started), waiting at most a few seconds. */
     void stop() {
         stopping = true;
@@ -66,7 +77,7 @@ final class FirmwareProcess {
         }
     }
 
-    private void pump(ConsoleCapture console, IntConsumer onExit) {
+    private void pump(Consumer<String> console, IntConsumer onExit) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {

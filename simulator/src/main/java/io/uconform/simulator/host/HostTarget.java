@@ -152,7 +152,7 @@ public final class HostTarget implements Target {
             env.put("PYTHONPATH", hostrt);
             env.put("PYTHONDONTWRITEBYTECODE", "1");
         }
-        process = FirmwareProcess.start(interpreter.command(options.heap()), device.root(), env, console, this::exited);
+        process = FirmwareProcess.start(interpreter.command(options.heap()), device.root(), env, console::accept, this::exited);
     }
 
     private void exited(int status) {
@@ -192,7 +192,7 @@ public final class HostTarget implements Target {
         return console.tail(n).stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException e) {

@@ -34,8 +34,8 @@ public final class HostTargetKind implements TargetKind {
                     : options.interpreter() + " is not on PATH");
         }
         if (options.firmware().isEmpty() && FirmwareLocator.referenceFirmware().isEmpty()) {
-            return Availability.unavailable("the reference firmware (server/firmware) was not found; "
-                    + "set -D" + FirmwareLocator.PROPERTY + "=<dir> or the option app=<dir>");
+            return Availability.unavailable("the reference firmware was not found (looked for "
+                    + FirmwareLocator.searched() + "); or give the option app=<dir>");
         }
         return Availability.available();
     }
@@ -47,6 +47,7 @@ public final class HostTargetKind implements TargetKind {
                 new TargetException("target 'host': " + options.interpreter() + " interpreter not found on PATH"));
         Optional<Path> firmware = options.firmware().or(FirmwareLocator::referenceFirmware);
         return new HostTarget(spec, options, interpreter, firmware.orElseThrow(() ->
-                new TargetException("target 'host': the reference firmware (server/firmware) was not found")));
+                new TargetException("target 'host': the reference firmware was not found (looked for "
+                        + FirmwareLocator.searched() + ")")));
     }
 }

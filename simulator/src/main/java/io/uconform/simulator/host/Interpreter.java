@@ -34,6 +34,11 @@ public record Interpreter(String name, Path executable) {
 
     /** The command line that runs {@code main.py} from the device directory. */
     public List<String> command(String heap) {
+        return command(heap, "main.py");
+    }
+
+    /** The command line that runs {@code script} (relative to the device directory). */
+    public List<String> command(String heap, String script) {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable.toString());
         if (isMicroPython()) {
@@ -42,7 +47,7 @@ public record Interpreter(String name, Path executable) {
         } else {
             cmd.add("-u");  // unbuffered: console lines arrive as they are printed
         }
-        cmd.add("main.py");
+        cmd.add(script);
         return cmd;
     }
 

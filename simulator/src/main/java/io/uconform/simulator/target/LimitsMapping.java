@@ -20,6 +20,8 @@ final class LimitsMapping {
                 .withKeepAliveIdle(l.keepAliveIdle())
                 .withMaxRequestsPerConnection(l.maxRequestsPerConnection())
                 .withMaxSseSubscribers(l.maxSseSubscribers())
-                .withMaxWsMessageBytes(l.maxWsMessageBytes());
+                .withMaxWsMessageBytes(l.maxWsMessageBytes())
+                .withBodyTimeout(l.bodyTimeout())
+                .withWsFrameTimeout(l.wsFrameTimeout());
     }
 }

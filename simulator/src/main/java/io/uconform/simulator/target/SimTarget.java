@@ -1,12 +1,9 @@
 package io.uconform.simulator.target;
 
 import io.uconform.profile.Limits;
-import io.uconform.server.ServerOptions;
-import io.uconform.server.cors.CorsPolicy;
 import io.uconform.server.tls.TlsConfig;
 import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.SimulatorException;
-import io.uconform.simulator.SimulatorOptions;
 import io.uconform.target.RunningTarget;
 import io.uconform.target.Target;
 import io.uconform.target.TargetException;
@@ -46,16 +43,8 @@ public final class SimTarget implements Target {
             return running;
         }
         close();
-        SimAccessOptions access = options.access();
-        ServerOptions server = ServerOptions.defaults().withPort(options.port())
-                .withLimits(LimitsMapping.toServer(limits)).withFaults(options.faults())
-                .withBindAddress(access.bind()).withCors(access.cors() ? CorsPolicy.anyOrigin() : CorsPolicy.off());
         try {
-            SimulatorOptions simulator = SimulatorOptions.forBoard(options.board()).withServer(server);
-            simulator = simulator.withSettings(SimAccess.withCredentials(simulator.settings(), access))
-                    .withTlsListener(access.tls() ? certificate() : TlsConfig.off());
-            device = SimulatedDevice.start(simulator);
-            device.board().setFaults(options.boardFaults());
+            device = SimDevices.start(options, limits, 0, options.access().tls() ? certificate() : TlsConfig.off());
         } catch (SimulatorException e) {
             throw new TargetException("sim: " + e.getMessage(), e);
         }

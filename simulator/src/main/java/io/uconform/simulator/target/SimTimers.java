@@ -6,11 +6,15 @@ import java.util.Locale;
 
 /** Timer policy of the {@code sim} target. */
 public enum SimTimers {
-    /** Header timeout 1 s, keep-alive idle 2 s: the suite's timer checks finish quickly. */
+    /**
+     * Header timeout 1 s, keep-alive idle 2 s, body deadline 2 s, WebSocket frame deadline 1 s: the
+     * suite's timer checks finish quickly.
+     */
     FAST {
         @Override
         Limits apply(Limits limits) {
-            return limits.withHeaderTimeout(Duration.ofSeconds(1)).withKeepAliveIdle(Duration.ofSeconds(2));
+            return limits.withHeaderTimeout(Duration.ofSeconds(1)).withKeepAliveIdle(Duration.ofSeconds(2))
+                    .withBodyTimeout(Duration.ofSeconds(2)).withWsFrameTimeout(Duration.ofSeconds(1));
         }
     },
     /** The profile's own timers. */

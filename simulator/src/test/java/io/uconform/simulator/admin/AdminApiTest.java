@@ -98,11 +98,42 @@ class AdminApiTest {
     }
 
     @Test
-    void browserPageIsSelfContainedHtml() {
-        java.net.http.HttpResponse<String> page = admin.getRaw("/admin");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(page.body()).contains("<title>uconform virtual board</title>", "/admin/timeline")
-                .doesNotContain("<script src", "<link ");
+    void aDriveTheBoardWouldNotTakeIsRefusedWithTheReason() {
+        api.get("/led/on");
+        TestApi.Reply onOutput = admin.send("PUT", "/admin/pins/2", "{\"level\":0}");
+        assertThat(onOutput.status()).isEqualTo(409);
+        assertThat(onOutput.error()).contains("GPIO2", "the firmware drives it as an output (now 1)");
+        assertThat(api.get("/led").dataMap()).as("nothing changed").containsEntry("value", 1L);
+
+        TestApi.Reply onFlash = admin.send("PUT", "/admin/pins/6", "{\"mv\":3300}");
+        assertThat(onFlash.status()).isEqualTo(409);
+        assertThat(onFlash.error()).contains("GPIO6", "SPI flash", "crash");
+        assertThat(admin.send("POST", "/admin/buttons/11/press", "").status()).isEqualTo(409);
+        assertThat(admin.get("/admin/pins/6").dataMap()).containsEntry("flash", true).containsEntry("driven", false);
+
+        assertThat(admin.send("PUT", "/admin/pins/2", "{\"release\":true}").status())
+                .as("letting go is always allowed").isEqualTo(200);
+        assertThat(admin.send("PUT", "/admin/pins/2", "{\"level\":7}").status()).as("a bad value is 400 first")
+                .isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void consoleLinesAreNumberedForPolling() {
+        Map<String, Object> all = admin.get("/admin/console").dataMap();
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) all.get("lines");
+        assertThat(lines).extracting(l -> (String) l.get("text"))
+                .anySatisfy(t -> assertThat(t).startsWith("UCONFORM READY url="));
+        long next = (Long) all.get("next");
+        assertThat((List<?>) admin.get("/admin/console?since=" + next).dataMap().get("lines")).isEmpty();
+        assertThat(admin.get("/admin/console?since=-1").status()).isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void boardNamesWhatRunsOnIt() {
+        Map<String, Object> status = (Map<String, Object>) admin.get("/admin/board").dataMap().get("status");
+        assertThat(status).containsEntry("state", "running").containsEntry("interpreter", "JVM reference server");
+        assertThat(admin.get("/admin/board").dataMap().get("flash_pins")).isEqualTo(List.of(6L, 7L, 8L, 9L, 10L, 11L));
     }
 }

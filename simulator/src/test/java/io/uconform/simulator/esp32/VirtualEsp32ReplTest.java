@@ -72,7 +72,7 @@ class VirtualEsp32ReplTest {
         assertThat(serial.readUntil("\u0004>", WAIT)).isEqualTo("OK2\r\n\u0004\u0004>");
         serial.send("1/0\u0004");
         assertThat(serial.readUntil("\u0004>", WAIT)).startsWith("OK\u0004Traceback (most recent call last):\r\n")
-                .endsWith("ZeroDivisionError: division by zero\r\n\u0004>");
+                .matches("(?s).*ZeroDivisionError: divi(de|sion) by zero\r\n\u0004>"); // MicroPython's or CPython's words
         serial.send("\u0004");
         assertThat(serial.readUntil("raw REPL; CTRL-B to exit\r\n>", WAIT)).startsWith("OK\r\nMPY: soft reboot\r\n");
         serial.send("\u0002");

@@ -87,7 +87,13 @@ class HostTargetTest {
                     .until(() -> running.console().lines().stream().skip(mark)
                             .anyMatch(l -> l.text().equals("UCONFORM PIN pin=0 value=0")));
 
-            assertThat(send(base, "POST", "/system/reset").statusCode()).isEqualTo(200);
+            assertThat(send(base, "POST", "/system/reset").statusCode()).as("reset without credentials (AUTH-07)")
+                    .isEqualTo(401);
+            HttpRequest reset = HttpRequest.newBuilder(base.resolve("/system/reset")).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:auth-pass-77".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(HTTP.send(reset, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             await("the firmware to come back after machine.reset() with a soft reset cause")
                     .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> send(base, "GET", "/system").body().contains("\"reset_cause\": \"soft\""));
