@@ -276,11 +276,13 @@ public class AuthChecks {
      * password, the home URL, a harmless name. A write that got through is undone with the
      * credentials it set, so the verdict stays with this check.
      */
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithoutCredentialsAreRefused(CheckContext ctx) {
         assertConfigWritesRefused(ctx, Map.of(), "no credentials");
     }
 
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithWrongCredentialsAreRefused(CheckContext ctx) {
         assertConfigWritesRefused(ctx, Map.of("Authorization", Access.basic(Access.user(ctx), Access.password(ctx) + "-x")),
@@ -290,6 +292,7 @@ public class AuthChecks {
         assertConfigWritesRefused(ctx, Map.of("Authorization", "Bearer " + Access.password(ctx)), "a Bearer token");
     }
 
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithValidCredentialsAreApplied(CheckContext ctx) {
         String config = ctx.route("config");
@@ -307,6 +310,7 @@ public class AuthChecks {
     }
 
     /** AUTH-07: a reset request without valid credentials is refused and the device does not reboot. */
+    @Needs(routes = {"reset", "system"}, params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void resetWithoutValidCredentialsIsRefused(CheckContext ctx) {
         String reset = ctx.route("reset");

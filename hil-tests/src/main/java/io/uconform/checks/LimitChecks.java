@@ -286,6 +286,7 @@ public class LimitChecks {
         assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), (int) ctx.limit("maxBodyBytes") + 1);
     }
 
+    @Needs(routes = "json")
     @Check("LIM-07")
     void trickledBodyIsDroppedAfterTheBodyTimeout(CheckContext ctx) {
         Duration limit = SlowClients.waitFor(ctx, ctx.limits().bodyTimeout(), "bodyTimeoutMs");
@@ -302,6 +303,7 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = "ws")
     @Check("LIM-08")
     void trickledWebSocketFrameIsClosedAfterTheFrameTimeout(CheckContext ctx) {
         ctx.route("ws");
@@ -337,6 +339,7 @@ public class LimitChecks {
         }
     }
 
+    @Needs(routes = {"index", "ws"})
     @Check("LIM-09")
     void extraClientsGet503AtOnceWhenNoSlotCanBeFreed(CheckContext ctx) {
         ctx.route("ws");

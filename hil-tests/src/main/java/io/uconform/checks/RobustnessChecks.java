@@ -156,12 +156,14 @@ public class RobustnessChecks {
         ctx.note("worst latency of the data route between 40 hostile requests: " + worst + " ms");
     }
 
+    @Needs(routes = "index")
     @Check("ROB-04")
     void slowHeadsOnEverySlotDoNotLockOutANewClient(CheckContext ctx) {
         assertNewcomerServedWhileEverySlotIsHeld(ctx, i -> Requests.head(ctx, "GET", ctx.route("index")) + "X-Slow-" + i
                 + ": ");
     }
 
+    @Needs(routes = {"index", "json"})
     @Check("ROB-04")
     void slowBodiesOnEverySlotDoNotLockOutANewClient(CheckContext ctx) {
         int length = Math.max(64, Math.min(4096, ctx.limits().maxBodyBytes() / 2));
