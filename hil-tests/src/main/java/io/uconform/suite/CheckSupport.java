@@ -96,6 +96,8 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        java.time.Instant began = java.time.Instant.now();
+        CheckNeeds needs = CheckNeeds.of(context.getRequiredTestMethod());
         try {
             session.running();  // started first: a target in recovery is restarted before the check gets it
         } catch (TargetException e) {
@@ -111,12 +113,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             publish(context, ReportKeys.DOWN, "target " + label + " in recovery: " + recovery.get());
             Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
         }
-        Method method = context.getRequiredTestMethod();
-        CheckNeeds needs = CheckNeeds.of(method);
         TargetCheckContext checkContext;
         try {
             checkContext = new TargetCheckContext(session, new Transcript(mask()), checkName(context),
-                    check(context).map(Check::value).orElse(""), needs);
+                    check(context).map(Check::value).orElse(""), needs, began);
         } catch (TargetException e) {
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
             return;

@@ -23,7 +23,7 @@ final class TargetCheckContext implements CheckContext {
     private final Transcript transcript;
     private final MicronautHttp http;
     private final SocketRawHttp raw;
-    private final Instant started = Instant.now();
+    private final Instant started;
     private final String check;
     private final String requirement;
     private final CheckNeeds needs;
@@ -36,9 +36,11 @@ final class TargetCheckContext implements CheckContext {
      * @param check       {@code Class.method}, named when the check asks for what it did not declare
      * @param requirement the check's requirement ID
      * @param needs       what the check declared it takes from the profile
+     * @param started     when the check began (before the target was started for it: its boot lines are the check's)
      */
     TargetCheckContext(TargetSession session, Transcript transcript, String check, String requirement,
-                       CheckNeeds needs) {
+                       CheckNeeds needs, Instant started) {
+        this.started = started;
         this.check = check;
         this.requirement = requirement;
         this.needs = needs;
