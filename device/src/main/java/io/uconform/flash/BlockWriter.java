@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * Sends an image in blocks: FLASH_BEGIN/DATA/END, or FLASH_DEFL_* with the deflated stream. ROM
  * rules: 0x400 byte blocks, the erase happens at BEGIN (timeout scaled by size), the deflated size
- * is rounded up to a block and the encrypt word is sent by all chips but the ESP32. Stub rules:
- * 0x4000 byte blocks, the encrypt word always, the exact uncompressed size, and block timeouts that
- * cover the erases the stub does as it writes. A link that fails mid-way is reported with the
+ * is rounded up to a block, the encrypt word is sent by all chips but the ESP32, and no FLASH_END
+ * (the ROM would leave the loader; esptool sends none). Stub rules: 0x4000 byte blocks, 16-byte
+ * BEGINs, the exact uncompressed size, block timeouts that cover the erases the stub does as it
+ * writes, and a FLASH_END whose reply waits for the last write. A link that fails mid-way is reported with the
  * block it failed at; the ROM bootloader is untouched, so a retry can follow.
  */
 final class BlockWriter {
@@ -61,8 +62,9 @@ final class BlockWriter {
                 long done = Math.min(image.length(), (long) image.length() * (seq + 1) / blocks);
                 progress.update(done, image.length());
             }
-            Duration endTimeout = stub ? stubBlockTimeout(blockSize) : BLOCK_TIMEOUT; // the stub ends its last write
-            EspFlasher.check(endOp, rom.command(endOp, RomClient.words(1), 0, endTimeout), "FLASH_END");
+            if (stub) { // its reply waits for the last block's write; to the ROM it would mean "leave the loader"
+                EspFlasher.check(endOp, rom.command(endOp, RomClient.words(1), 0, stubBlockTimeout(blockSize)), "FLASH_END");
+            }
         } catch (IOException e) {
             String where = seq < 0 ? "at FLASH_BEGIN" : String.format("at block %d/%d (offset 0x%X)", seq + 1, blocks,
                     image.offset() + (long) seq * blockSize);

@@ -30,7 +30,7 @@ final class BootloaderConnector {
     /** @return the SYNC reply's value (0: a stub is already running) */
     int connect() {
         String lastBootText = "";
-        int attempts = reset.hasControlLines() ? ATTEMPTS : 2;
+        int attempts = ATTEMPTS; // as esptool, also without control lines (the board may still be booting)
         try {
             for (int attempt = 0; attempt < attempts; attempt++) {
                 reset.intoBootloader(link, attempt % 2 == 0 ? 50 : 550);

@@ -28,6 +28,9 @@ public final class EspFlasher {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration ERASE_FLASH_TIMEOUT = Duration.ofSeconds(120);
     private static final int INITIAL_BAUD = 115_200;
+    private static final long DEFAULT_FLASH_SIZE = 4L << 20;
+    private static final long ESP32_RTC_CALI = 0x3FF5_F06CL;
+    private static final long ESP32_EFUSE_WORD4 = 0x3FF5_A010L;
 
     private final Link link;
     private final RomClient rom;
@@ -36,6 +39,7 @@ public final class EspFlasher {
     private final StubChoice stubChoice;
     private final EsptoolStubs esptool;
     private Chip chip;
+    private FlashId flashId;
     private String loader = "not connected";
     private int baud = INITIAL_BAUD;
 
@@ -80,7 +84,21 @@ public final class EspFlasher {
             check(RomOp.SPI_ATTACH, rom.command(RomOp.SPI_ATTACH, attach, 0, COMMAND_TIMEOUT), "SPI_ATTACH");
             return null;
         });
+        flashId = call("flash ID", () -> FlashId.read(rom, chip));
+        setSpiParams();
         return chip;
+    }
+
+    /** The flash size the chip's JEDEC ID names; 4 MB when it names none (esptool's fallback). */
+    public long flashSize() {
+        requireConnected();
+        return flashId.size().orElse(DEFAULT_FLASH_SIZE);
+    }
+
+    /** The flash chip's JEDEC ID, as esptool's flash-id prints it. */
+    public String flashIdText() {
+        requireConnected();
+        return flashId.toString();
     }
 
     private void loadStub() {
@@ -100,19 +118,37 @@ public final class EspFlasher {
 
     /**
      * Asks the loader to switch to {@code baud}; the reply comes at the old rate, then both switch.
-     * The ROM gets 0 as the old rate, the stub the current one (it reprograms its divider from it).
+     * The stub gets the current rate as the old one (it reprograms its divider from it); the ROM 0.
+     * The ESP32's ROM gets the rate pre-scaled as esptool does: it sets its divider from a crystal
+     * estimate calibrated against its drifting 8 MHz oscillator, which it reads back from the RTC
+     * calibration register and eFuse word 4 ({@code estimate = cali * 15625 * ck8m / 40}).
      */
     public void changeBaud(int newBaud) {
         requireConnected();
         call("baud change", () -> {
             int old = rom.stubRules() ? baud : 0;
-            check(RomOp.CHANGE_BAUDRATE, rom.command(RomOp.CHANGE_BAUDRATE, RomClient.words(newBaud, old), 0,
+            int requested = rom.stubRules() || chip != Chip.ESP32 ? newBaud : esp32RomBaud(newBaud);
+            check(RomOp.CHANGE_BAUDRATE, rom.command(RomOp.CHANGE_BAUDRATE, RomClient.words(requested, old), 0,
                     COMMAND_TIMEOUT), "CHANGE_BAUDRATE");
             link.setBaudRate(newBaud);
             baud = newBaud;
             rom.drainInput(Duration.ofMillis(50));
             return null;
         });
+    }
+
+    private int esp32RomBaud(int newBaud) throws IOException {
+        RomResponse cali = rom.command(RomOp.READ_REG, RomClient.words((int) ESP32_RTC_CALI), 0, COMMAND_TIMEOUT);
+        RomResponse efuse = rom.command(RomOp.READ_REG, RomClient.words((int) ESP32_EFUSE_WORD4), 0, COMMAND_TIMEOUT);
+        check(RomOp.READ_REG, cali, "READ_REG (RTC calibration)");
+        check(RomOp.READ_REG, efuse, "READ_REG (eFuse word 4)");
+        double estimate = ((cali.value() >>> 7) & 0x1FFFFFF) * 15625.0 * (efuse.value() & 0xFF) / 40;
+        if (estimate <= 0) {
+            throw new FlashException("the ESP32 on " + link.name() + " reports no crystal calibration (registers read 0):"
+                    + " cannot change its ROM's baud rate safely; flash at 115200 (baud=115200)");
+        }
+        double crystal = estimate > 33_000_000 ? 40_000_000 : 26_000_000;
+        return (int) (newBaud * estimate / crystal);
     }
 
     /** What is flashing: {@code ROM loader}, or {@code flasher stub <file>}. */
@@ -128,10 +164,10 @@ public final class EspFlasher {
                 throw new FlashException("wrong chip on " + link.name() + ": expected " + expected + ", found " + chip);
             }
         });
+        FirmwareImage.check(request.image(), request.name()).forChip(chip).fits(request.offset(), flashSize());
         FlashImage image = FlashImage.prepare(request.offset(), request.image());
         long started = System.nanoTime();
         String localMd5 = image.md5();
-        setSpiParams();
         if (request.skipIfIdentical() && localMd5.equals(deviceMd5(image.offset(), image.length()))) {
             progress.update(image.length(), image.length());
             return new FlashResult(chip, image.offset(), image.length(), 0, false, true, localMd5,
@@ -153,8 +189,9 @@ public final class EspFlasher {
     }
 
     /**
-     * Erases {@code [offset, offset+size)}: the stub's ERASE_REGION (sector multiples), or the ROM
-     * way, a FLASH_BEGIN with no data blocks.
+     * Erases {@code [offset, offset+size)}: the stub's ERASE_REGION (sector multiples), or, as esptool
+     * does through the ROM, a FLASH_BEGIN (the ROM erases there) and no FLASH_END (which would leave
+     * the loader).
      */
     public void eraseRegion(int offset, int size) {
         requireConnected();
@@ -169,7 +206,6 @@ public final class EspFlasher {
         call("erase", () -> {
             byte[] begin = rom.beginWords(chip, size, 0, BLOCK, offset);
             check(RomOp.FLASH_BEGIN, rom.command(RomOp.FLASH_BEGIN, begin, 0, eraseTimeout(size)), "FLASH_BEGIN (erase)");
-            check(RomOp.FLASH_END, rom.command(RomOp.FLASH_END, RomClient.words(1), 0, COMMAND_TIMEOUT), "FLASH_END");
             return null;
         });
     }
@@ -199,13 +235,19 @@ public final class EspFlasher {
         });
     }
 
-    /** Leaves the bootloader and runs the app: an RTS pulse, or FLASH_END(reboot) without control lines. */
+    /**
+     * Leaves the bootloader and runs the app: an RTS pulse; without control lines, the loader is asked
+     * to run the user code (the ROM: FLASH_END(1); a stub: RUN_USER_CODE, which esptool's legacy stub
+     * honours). A reboot (FLASH_END(0)) would not do: it keeps the boot mode latched at the last reset.
+     */
     public void hardReset() {
         call("reset", () -> {
             if (reset.hasControlLines()) {
                 reset.hardReset(link);
+            } else if (chip != null && rom.stubRules()) {
+                rom.send(RomOp.RUN_USER_CODE, new byte[0], 0);
             } else if (chip != null) {
-                rom.send(RomOp.FLASH_END, RomClient.words(0), 0); // the ROM reboots on it
+                rom.command(RomOp.FLASH_END, RomClient.words(1), 0, COMMAND_TIMEOUT);
             }
             return null;
         });
@@ -228,9 +270,10 @@ public final class EspFlasher {
                 "unknown chip magic 0x%08X on %s (not an ESP32, S2, S3, C3 or C6)", reg.value(), link.name())));
     }
 
+    /** The detected flash size to the loader (the ROM's driver believes in 2 MB until told). */
     private void setSpiParams() {
         call("SPI parameters", () -> {
-            byte[] params = RomClient.words(0, 4 * 1024 * 1024, 0x10000, 0x1000, 0x100, 0xFFFF);
+            byte[] params = RomClient.words(0, (int) flashSize(), 0x10000, 0x1000, 0x100, 0xFFFF);
             check(RomOp.SPI_SET_PARAMS, rom.command(RomOp.SPI_SET_PARAMS, params, 0, COMMAND_TIMEOUT), "SPI_SET_PARAMS");
             return null;
         });

@@ -61,6 +61,11 @@ public enum ResetStrategy {
         return this != NONE;
     }
 
+    /** True when the hard reset is an RTS pulse (no bytes to the loader), so the port may change rate first. */
+    public boolean hasControlLinesForReset() {
+        return hasControlLines();
+    }
+
     private static void pause(long millis) throws InterruptedIOException {
         try {
             Thread.sleep(millis); // hardware timing: the reset circuit needs real time

@@ -20,6 +20,7 @@ final class RomClient {
     static final int ROM_STATUS_LENGTH = 4; // ESP32-family ROMs
     static final int STUB_STATUS_LENGTH = 2; // every flasher stub
     private static final int MAX_FRAMES_PER_REPLY = 100;
+    static final int ROM_INVALID_MESSAGE = 0x05;
 
     private final Link link;
     private long bytesWritten;
@@ -68,6 +69,11 @@ final class RomClient {
             byte[] frame = Slip.readFrame(link.input());
             if (frame.length >= 8 && frame[0] == 1 && (frame[1] & 0xFF) == op) {
                 return RomResponse.parse(frame, statusLength);
+            }
+            if (frame.length >= 10 && frame[0] == 1 && frame[8] != 0 && frame[9] == ROM_INVALID_MESSAGE) {
+                // as esptool: another command's id with error 0x05 is the ROM saying "unsupported"; it repeats it 8 times
+                drainInput(Duration.ofMillis(50));
+                return new RomResponse(op, 0, new byte[0], 1, ROM_INVALID_MESSAGE);
             }
         }
         throw new SocketTimeoutException(String.format("no reply to %s command 0x%02X within %d ms",
@@ -137,11 +143,12 @@ final class RomClient {
     }
 
     /**
-     * FLASH_BEGIN/FLASH_DEFL_BEGIN data: size, blocks, block size, offset, and the encrypt word that
-     * every stub and every ROM but the ESP32's takes.
+     * FLASH_BEGIN/FLASH_DEFL_BEGIN data: size, blocks, block size, offset, and the encrypt word only
+     * for the ROMs that take it (all but the ESP32's). Stubs get 16 bytes: esptool's legacy stub
+     * before v1.10 (esptool 5.1 ships v1.8) refuses 20, later ones and esp-flasher-stub take both.
      */
     byte[] beginWords(Chip chip, int size, int blocks, int blockSize, int offset) {
-        return chip.beginWithoutEncryptFlag() && !stubRules() ? words(size, blocks, blockSize, offset)
+        return chip.beginWithoutEncryptFlag() || stubRules() ? words(size, blocks, blockSize, offset)
                 : words(size, blocks, blockSize, offset, 0);
     }
 

@@ -10,6 +10,7 @@ final class RomOp {
     static final int MEM_END = 0x06;
     static final int MEM_DATA = 0x07;
     static final int SYNC = 0x08;
+    static final int WRITE_REG = 0x09;
     static final int READ_REG = 0x0A;
     static final int SPI_SET_PARAMS = 0x0B;
     static final int SPI_ATTACH = 0x0D;
@@ -21,6 +22,7 @@ final class RomOp {
     static final int GET_SECURITY_INFO = 0x14;
     static final int ERASE_FLASH = 0xD0; // stub only
     static final int ERASE_REGION = 0xD1; // stub only
+    static final int RUN_USER_CODE = 0xD3; // stub only, no reply
 
     static final int CHIP_MAGIC_REGISTER = 0x40001000;
 

@@ -12,7 +12,7 @@ import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.RawRepl;
 import io.uconform.repl.ReplException;
 import io.uconform.simulator.esp32.Esp32Faults;
-import io.uconform.simulator.esp32.Esp32TcpBridge;
+import io.uconform.simulator.serial.RawTcpServer;
 import io.uconform.simulator.esp32.VirtualEsp32;
 import io.uconform.testsupport.Boards;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class DeployerTest {
     @Test
     void mkdirRemoveAndMissingFilesOverTcp() throws Exception {
         try (VirtualEsp32 esp = Boards.bootedMicroPython(fs, Esp32Faults.none());
-             Esp32TcpBridge tcp = esp.serveTcp();
+             RawTcpServer tcp = esp.serveTcp();
              Link link = TcpLink.connect(tcp.address(), Duration.ofSeconds(2));
              RawRepl repl = new RawRepl(link, new ConsoleTap(new ConsoleCapture(SecretMask.none())), Duration.ofSeconds(10))) {
             repl.enter(false);

@@ -8,7 +8,7 @@ import io.uconform.link.TcpLink;
 import io.uconform.simulator.esp32.ChipModel;
 import io.uconform.simulator.esp32.Esp32Faults;
 import io.uconform.simulator.esp32.Esp32Options;
-import io.uconform.simulator.esp32.Esp32TcpBridge;
+import io.uconform.simulator.serial.RawTcpServer;
 import io.uconform.simulator.esp32.SyntheticFirmware;
 import io.uconform.simulator.esp32.VirtualEsp32;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class EspFlasherTest {
     Path fs;
 
     private VirtualEsp32 board(ChipModel chip, Esp32Faults faults) {
-        return VirtualEsp32.create(Esp32Options.of(chip, fs).withFaults(faults));
+        return VirtualEsp32.create(Esp32Options.of(chip, fs).withFaults(faults).withoutFlashTiming());
     }
 
     @Test
@@ -83,7 +83,7 @@ class EspFlasherTest {
     void flashesOverTcpWithoutControlLines() throws Exception {
         byte[] image = SyntheticFirmware.micropython(ChipModel.ESP32_S3, 256 * 1024, 4);
         try (VirtualEsp32 esp = board(ChipModel.ESP32_S3, Esp32Faults.none());
-             Esp32TcpBridge tcp = esp.serveTcp();
+             RawTcpServer tcp = esp.serveTcp();
              Link link = TcpLink.connect(tcp.address(), Duration.ofSeconds(2))) {
             esp.resetIntoBootloader();
             EspFlasher flasher = new EspFlasher(link, ResetStrategy.NONE, FlashProgress.none());

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * compressed), the median of N runs: write seconds (first BEGIN to verified MD5), wire bytes,
  * effective kbit/s (image bits / write time), the line's data rate (8N1: 8 data bits in 10 bit
  * times, 0.8 x baud), and effective throughput as a ratio of that data rate and of the raw baud.
- * Flash erase and write times are not modelled (the virtual chip writes instantly), so the figures
- * are what the protocol achieves on the line. Runs only when asked for with {@code -Dbench.runs=N}
+ * Flash erase and program take the W25Q32FV's typical times (the virtual ESP32's default), so the
+ * figures are what a board achieves, line and flash together. Runs only when asked for with {@code -Dbench.runs=N}
  * (see {@code device/bench/flash-bench.sh}); otherwise skipped. The stub is the test fixture
  * (made-up bytes; the virtual ESP32 models the stub's protocol).
  */
@@ -61,7 +61,7 @@ class FlashBenchmark {
         byte[] image = SyntheticFirmware.micropython(ChipModel.ESP32, IMAGE_SIZE, 2026);
         FlashImage prepared = FlashImage.prepare(0x1000, image);
         System.out.printf("image %d bytes, deflated %d bytes (%.0f%%); %d runs per row, median shown;"
-                + " flash erase/write time not modelled%n", prepared.length(), prepared.deflate().length,
+                + " flash erase/program time modelled (W25Q32FV typical)%n", prepared.length(), prepared.deflate().length,
                 100.0 * prepared.deflate().length / prepared.length(), runs);
         System.out.println("baud    loader mode          connect s  write s  wire bytes  effective kbit/s"
                 + "  data rate kbit/s  vs data rate  vs raw baud");

@@ -41,7 +41,7 @@ class StubFlasherTest {
     }
 
     private VirtualEsp32 board(Esp32Faults faults) {
-        return VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs.resolve("board")).withFaults(faults));
+        return VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs.resolve("board")).withFaults(faults).withoutFlashTiming());
     }
 
     @Test

@@ -26,7 +26,7 @@ class UsbJtagResetTest {
     Path fs;
 
     private VirtualEsp32 nativeUsbBoard() {
-        return VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32_C3, fs).withUsbSerialJtag());
+        return VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32_C3, fs).withUsbSerialJtag().withoutFlashTiming());
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class Boards {
 
     /** A powered ESP32 with MicroPython in flash, booted to its REPL. */
     public static VirtualEsp32 bootedMicroPython(Path fs, Esp32Faults faults) {
-        VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs).withFaults(faults));
+        VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs).withFaults(faults).withoutFlashTiming());
         esp.preload(ChipModel.ESP32.micropythonOffset(), SyntheticFirmware.micropython(ChipModel.ESP32, 64 * 1024, 42));
         esp.powerOn();
         Awaitility.await("the virtual ESP32 boots MicroPython").atMost(Duration.ofSeconds(10))

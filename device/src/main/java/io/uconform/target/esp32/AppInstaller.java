@@ -38,8 +38,15 @@ final class AppInstaller {
         RawRepl repl = new RawRepl(link, tap, Duration.ofSeconds(30));
         repl.enter(true);
         Deployer deployer = new Deployer(repl);
-        app.ifPresent(dir -> tap.capture().accept("[uconform] pushed " + dir + ": " + deployer.push(dir, "")));
+        ProgressLines lines = ProgressLines.stderr();
+        app.ifPresent(dir -> {
+            lines.say("pushing " + dir + " over the raw REPL");
+            String summary = deployer.push(dir, "").toString();
+            tap.capture().accept("[uconform] pushed " + dir + ": " + summary);
+            lines.say("pushed " + dir + ": " + summary);
+        });
         writeConfig(deployer, app);
+        lines.say("booting main.py");
         repl.softRebootIntoMain();
     }
 

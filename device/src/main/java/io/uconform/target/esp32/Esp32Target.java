@@ -92,6 +92,8 @@ public final class Esp32Target implements Target {
             throw new TargetException(name() + ": " + message, lastLines(console, 20), e);
         }
         int mark = console.size();
+        ProgressLines.stderr().say("waiting up to " + options.bootTimeout().toSeconds() + " s for the ready line ("
+                + options.ready().pattern() + ")");
         pump = new ConsolePump(link, tap);
         Optional<ConsoleLine> ready = console.awaitLine(options.ready(), mark, options.bootTimeout());
         if (ready.isEmpty()) {
@@ -105,6 +107,7 @@ public final class Esp32Target implements Target {
                 .ifPresent(banner -> facts.put("firmware", banner));
         facts.putAll(board.facts()); // a virtual board knows what ran its code once it has booted
         URI baseUri = baseUri(ready.get().text());
+        ProgressLines.stderr().say("ready: " + baseUri);
         options.loopback().ifPresent(bench -> facts.put("probe", "loopback " + bench.wires()));
         BoardProbe probe = options.loopback().map(bench -> bench.probe(baseUri, options.auth())).orElseGet(board::probe);
         running = new RunningTarget(baseUri, probe, console, Optional.empty(), facts);

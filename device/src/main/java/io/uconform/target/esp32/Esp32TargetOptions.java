@@ -97,9 +97,21 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
             throw new TargetException("esp32: option ready is not a regular expression: " + e.getDescription());
         }
         Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
+        spec.option("image").map(Path::of).filter(Files::isRegularFile).ifPresent(Esp32TargetOptions::checkImage);
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
                 AuthCredentials.fromProfile(spec.profile()), LoopbackBench.parse(spec), stub(spec), pacedLine(spec));
+    }
+
+    /** A wrong image is one line before anything starts: the board keeps its firmware. */
+    private static void checkImage(Path image) {
+        try {
+            io.uconform.flash.FirmwareImage.check(Files.readAllBytes(image), image.toString());
+        } catch (io.uconform.flash.FlashException e) {
+            throw new TargetException("esp32: option image: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new TargetException("esp32: option image: cannot read " + image + ": " + e.getMessage());
+        }
     }
 
     private static boolean pacedLine(TargetSpec spec) {

@@ -2,6 +2,7 @@ package io.uconform.target.esp32;
 
 import io.uconform.flash.Chip;
 import io.uconform.flash.EspFlasher;
+import io.uconform.flash.FirmwareImage;
 import io.uconform.flash.FlashProgress;
 import io.uconform.flash.FlashRequest;
 import io.uconform.flash.FlashResult;
@@ -35,18 +36,29 @@ final class ImageInstaller {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the image " + image + ": " + e.getMessage(), e);
         }
+        FirmwareImage.check(bytes, image.toString()); // before anything touches the board
         List<String> notices = new ArrayList<>();
-        FlashProgress progress = FlashProgress.noticesTo(notices::add);
+        ProgressLines lines = ProgressLines.stderr();
+        FlashProgress progress = lines.flash(FlashProgress.noticesTo(notices::add));
         EspFlasher flasher = new EspFlasher(link, options.resetStrategy(), progress, options.stub());
+        lines.say("connecting to the ROM loader on " + link.name() + " to flash " + image);
         Chip chip = flasher.connect();
+        lines.say("connected: " + chip + ", flash " + flasher.flashIdText() + ", " + flasher.loader());
         if (options.baud() != 115_200 && options.tcp().isEmpty()) { // over TCP the far UART speed is not ours
             flasher.changeBaud(options.baud());
         }
-        FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset());
+        FlashRequest request = FlashRequest.of(bytes, chip.micropythonOffset()).named(image.toString());
         FlashResult result = flasher.flash(options.chip().map(request::expecting).orElse(request));
-        flasher.hardReset();
+        lines.say(result.skipped() ? "the board already holds this image (MD5 " + result.md5() + ")"
+                : "written and verified (MD5 " + result.md5() + ") in " + result.writeTime().toMillis() + " ms; resetting");
         try {
-            link.setBaudRate(115_200); // the app's console speed after the reset
+            // the console speed before the reset: the boot log comes at 115200, whatever rate the loader ran at
+            // (at another rate it is lost to framing errors, on a board as on the virtual one)
+            if (options.resetStrategy().hasControlLinesForReset()) {
+                link.setBaudRate(115_200);
+            }
+            flasher.hardReset();
+            link.setBaudRate(115_200);
         } catch (IOException e) {
             throw new IllegalStateException("cannot return " + link.name() + " to 115200 baud: " + e.getMessage(), e);
         }

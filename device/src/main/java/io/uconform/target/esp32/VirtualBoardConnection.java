@@ -1,26 +1,16 @@
 package io.uconform.target.esp32;
 
-import io.uconform.cleanup.TempDirectories;
 import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.Chip;
 import io.uconform.link.Link;
 import io.uconform.probe.BoardProbe;
 import io.uconform.probe.LoopbackWires;
-import io.uconform.simulator.board.BoardProfile;
-import io.uconform.simulator.board.BoardProfiles;
 import io.uconform.simulator.board.VirtualBoard;
-import io.uconform.simulator.bridge.HostBridge;
 import io.uconform.simulator.bridge.VirtualAccessPoint;
 import io.uconform.simulator.esp32.ChipModel;
 import io.uconform.simulator.esp32.Esp32Options;
-import io.uconform.simulator.esp32.HostRuntime;
-import io.uconform.simulator.esp32.SyntheticFirmware;
-import io.uconform.simulator.esp32.VirtualEsp32;
+import io.uconform.simulator.esp32.VirtualDevBoard;
 import io.uconform.simulator.target.VirtualBoardProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,18 +24,12 @@ import java.util.Optional;
  */
 final class VirtualBoardConnection implements BoardConnection {
 
-    private final VirtualBoard board;
-    private final HostBridge bridge;
-    private final VirtualEsp32 esp;
+    private final VirtualDevBoard.Running running;
     private final WifiCredentials accessPoint;
-    private final Path root;
 
-    private VirtualBoardConnection(VirtualBoard board, HostBridge bridge, VirtualEsp32 esp, WifiCredentials ap, Path root) {
-        this.board = board;
-        this.bridge = bridge;
-        this.esp = esp;
+    private VirtualBoardConnection(VirtualDevBoard.Running running, WifiCredentials ap) {
+        this.running = running;
         this.accessPoint = ap;
-        this.root = root;
     }
 
     /**
@@ -69,26 +53,14 @@ final class VirtualBoardConnection implements BoardConnection {
     /** @param interpreter what runs the board's code (micropython with a heap, or python3) */
     static VirtualBoardConnection start(Chip chip, boolean blank, Optional<WifiCredentials> network,
                                         LoopbackWires wires, boolean pacedLine, VirtualInterpreter interpreter) {
-        ChipModel model = ChipModel.valueOf(chip.name());
-        BoardProfile profile = model == ChipModel.ESP32_C3 ? BoardProfiles.ESP32C3_DEVKITM : BoardProfiles.ESP32_DEVKITC;
         WifiCredentials ap = network.orElseGet(VirtualBoardConnection::randomNetwork);
-        try {
-            Path root = TempDirectories.create("uconform-virtual-esp32-");
-            VirtualBoard board = VirtualBoard.powerOn(profile);
-            wires.wires().forEach(w -> board.connect(w.from(), w.to()));
-            HostBridge bridge = HostBridge.start(board, new VirtualAccessPoint(ap.ssid(), ap.password()));
-            Esp32Options options = Esp32Options.of(model, Files.createDirectories(root.resolve("fs")))
-                    .withHostBridge(HostRuntime.extractTo(root.resolve("hostrt")), bridge.address())
-                    .withInterpreter(interpreter.wanted(), interpreter.heap());
-            VirtualEsp32 esp = VirtualEsp32.create(pacedLine ? options.withLineSpeedModel() : options);
-            if (!blank) {
-                esp.preload(model.micropythonOffset(), SyntheticFirmware.micropython(model, 1536 * 1024, 1));
-            }
-            esp.powerOn();
-            return new VirtualBoardConnection(board, bridge, esp, ap, root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the virtual ESP32's directories: " + e.getMessage(), e);
-        }
+        VirtualDevBoard board = new VirtualDevBoard(ChipModel.valueOf(chip.name()),
+                blank ? Optional.of(new byte[0]) : Optional.empty(), Optional.empty(),
+                new VirtualAccessPoint(ap.ssid(), ap.password()), wires, options -> {
+                    Esp32Options o = options.withInterpreter(interpreter.wanted(), interpreter.heap());
+                    return pacedLine ? o.withLineSpeedModel() : o;
+                });
+        return new VirtualBoardConnection(board.start(), ap);
     }
 
     private static WifiCredentials randomNetwork() {
@@ -99,7 +71,7 @@ final class VirtualBoardConnection implements BoardConnection {
 
     @Override
     public Link open() {
-        return new BorrowedLink(esp.hostLink());
+        return new BorrowedLink(running.esp().hostLink());
     }
 
     @Override
@@ -109,12 +81,12 @@ final class VirtualBoardConnection implements BoardConnection {
 
     /** The virtual board itself (tests switch its faults on). */
     VirtualBoard board() {
-        return board;
+        return running.board();
     }
 
     @Override
     public BoardProbe probe() {
-        return new VirtualBoardProbe(board);
+        return new VirtualBoardProbe(running.board());
     }
 
     @Override
@@ -126,12 +98,12 @@ final class VirtualBoardConnection implements BoardConnection {
     @Override
     public Map<String, String> facts() {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("board", board.profile().id() + " (virtual)");
-        facts.put("virtual.fs", root.resolve("fs").toString());
-        esp.interpreterIdentity().ifPresent(who -> {
+        facts.put("board", running.board().profile().id() + " (virtual)");
+        facts.put("virtual.fs", running.filesystem().toString());
+        running.esp().interpreterIdentity().ifPresent(who -> {
             facts.put("interpreter", who);
             if (who.startsWith("micropython")) {
-                facts.put("heap", esp.heap());
+                facts.put("heap", running.esp().heap());
             }
         });
         return facts;
@@ -139,8 +111,6 @@ final class VirtualBoardConnection implements BoardConnection {
 
     @Override
     public void close() {
-        esp.close();
-        bridge.close();
-        TempDirectories.remove(root);
+        running.close();
     }
 }

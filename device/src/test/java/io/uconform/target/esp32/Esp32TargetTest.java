@@ -11,7 +11,7 @@ import io.uconform.profile.Profile;
 import io.uconform.simulator.esp32.ChipModel;
 import io.uconform.simulator.esp32.Esp32Faults;
 import io.uconform.simulator.esp32.Esp32Options;
-import io.uconform.simulator.esp32.Esp32TcpBridge;
+import io.uconform.simulator.serial.RawTcpServer;
 import io.uconform.simulator.esp32.SyntheticFirmware;
 import io.uconform.simulator.esp32.VirtualEsp32;
 import io.uconform.target.RunningTarget;
@@ -95,7 +95,7 @@ class Esp32TargetTest {
         Path image = work.resolve("micropython.bin");
         Files.write(image, SyntheticFirmware.micropython(ChipModel.ESP32, 512 * 1024, 11));
         try (VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs));
-             Esp32TcpBridge tcp = esp.serveTcp()) {
+             RawTcpServer tcp = esp.serveTcp()) {
             esp.resetIntoBootloader(); // TCP has no reset lines: the board waits in the loader
             Esp32TargetOptions opts = options(Map.of("tcp", "127.0.0.1:" + tcp.port(), "image", image.toString(),
                     "app", app(MAIN_PY).toString(), "chip", "esp32", "bootTimeoutSeconds", "20"));

@@ -8,14 +8,37 @@ final class BootText {
 
     static final String ROM_HEADER = "ets Jun  8 2016 00:22:57\r\n\r\n";
 
+    /** The reset cause the ROM prints: an EN (or power) reset, or a software CPU reset. */
+    enum Cause {
+        POWER_ON("rst:0x1 (POWERON_RESET)"), SOFTWARE("rst:0xc (SW_CPU_RESET)");
+
+        private final String text;
+
+        Cause(String text) {
+            this.text = text;
+        }
+    }
+
     static String download() {
-        return ROM_HEADER + "rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n"
+        return download(Cause.POWER_ON);
+    }
+
+    static String download(Cause cause) {
+        return ROM_HEADER + cause.text + ",boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\n"
                 + "waiting for download\r\n";
     }
 
     static String flashBoot() {
-        return ROM_HEADER + "rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n"
-                + "configsip: 0, SPIWP:0xee\r\n"
+        return flashBoot(Cause.POWER_ON);
+    }
+
+    static String flashBoot(Cause cause) {
+        return ROM_HEADER + cause.text + ",boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n" + loadFromFlash();
+    }
+
+    /** What the ROM prints as it loads the bootloader from flash (also when it leaves download mode to run it). */
+    static String loadFromFlash() {
+        return "configsip: 0, SPIWP:0xee\r\n"
                 + "clk_drv:0x00,q_drv:0x00,d_drv:0x00,cs0_drv:0x00,hd_drv:0x00,wp_drv:0x00\r\n"
                 + "mode:DIO, clock div:2\r\n"
                 + "load:0x3fff0030,len:4728\r\n"

@@ -24,10 +24,15 @@ import java.util.Objects;
  *                        (default) or the native USB-Serial/JTAG port
  * @param heap            the MicroPython heap ({@code -X heapsize=}, e.g. {@code 128K}: about what an
  *                        ESP32 without PSRAM leaves MicroPython); unused under CPython
+ * @param flashTiming     how long the flash chip takes to erase and program ({@link FlashTiming#W25Q32FV}
+ *                        by default, so that flashing takes as long as on a board; {@link FlashTiming#NONE}
+ *                        for tests where that time is not what they test)
+ * @param efuses          what the eFuses hold (MAC, the ESP32 ROM's crystal estimate)
  */
 public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32Faults faults,
                            boolean modelLineSpeed, String interpreter, List<Path> modulePath,
-                           Map<String, String> environment, ResetCircuit resetCircuit, String heap) {
+                           Map<String, String> environment, ResetCircuit resetCircuit, String heap,
+                           FlashTiming flashTiming, Efuses efuses) {
 
     public Esp32Options {
         Objects.requireNonNull(chip, "chip");
@@ -42,32 +47,55 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
             throw new IllegalArgumentException("heap must look like 128K or 2M, not '" + heap + "'");
         }
         Objects.requireNonNull(resetCircuit, "resetCircuit");
+        Objects.requireNonNull(flashTiming, "flashTiming");
+        Objects.requireNonNull(efuses, "efuses");
         modulePath = List.copyOf(modulePath);
         environment = Map.copyOf(environment);
-        if (flashSize < 0x10000) {
-            throw new IllegalArgumentException("flash size must be at least 64 KB, got " + flashSize);
+        if (flashSize < 0x10000 || Integer.bitCount(flashSize) != 1) {
+            throw new IllegalArgumentException("flash size must be a power of two of at least 64 KB, got " + flashSize);
         }
     }
 
     public static Esp32Options of(ChipModel chip, Path filesystem) {
         return new Esp32Options(chip, 4 * 1024 * 1024, filesystem, Esp32Faults.none(), false, "auto",
-                List.of(), Map.of(), ResetCircuit.AUTO_RESET_TRANSISTORS, "128K");
+                List.of(), Map.of(), ResetCircuit.AUTO_RESET_TRANSISTORS, "128K", FlashTiming.W25Q32FV,
+                Efuses.forSerial("uconform-" + chip.name()));
     }
 
     public Esp32Options withFaults(Esp32Faults f) {
         return new Esp32Options(chip, flashSize, filesystem, f, modelLineSpeed, interpreter, modulePath, environment,
-                resetCircuit, heap);
+                resetCircuit, heap, flashTiming, efuses);
     }
 
     public Esp32Options withLineSpeedModel() {
         return new Esp32Options(chip, flashSize, filesystem, faults, true, interpreter, modulePath, environment,
-                resetCircuit, heap);
+                resetCircuit, heap, flashTiming, efuses);
     }
 
     /** The board on its native USB-Serial/JTAG port (S3/C3/C6) instead of a USB-UART bridge. */
     public Esp32Options withUsbSerialJtag() {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, modulePath,
-                environment, ResetCircuit.USB_SERIAL_JTAG, heap);
+                environment, ResetCircuit.USB_SERIAL_JTAG, heap, flashTiming, efuses);
+    }
+
+    /** Flash erase and program take no time (tests where that time is not what they test). */
+    public Esp32Options withoutFlashTiming() {
+        return withFlashTiming(FlashTiming.NONE);
+    }
+
+    public Esp32Options withFlashTiming(FlashTiming timing) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, modulePath,
+                environment, resetCircuit, heap, timing, efuses);
+    }
+
+    public Esp32Options withFlashSize(int bytes) {
+        return new Esp32Options(chip, bytes, filesystem, faults, modelLineSpeed, interpreter, modulePath,
+                environment, resetCircuit, heap, flashTiming, efuses);
+    }
+
+    public Esp32Options withEfuses(Efuses e) {
+        return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, modulePath,
+                environment, resetCircuit, heap, flashTiming, e);
     }
 
     /**
@@ -81,12 +109,12 @@ public record Esp32Options(ChipModel chip, int flashSize, Path filesystem, Esp32
 
     public Esp32Options withModulePath(List<Path> dirs, Map<String, String> env) {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, interpreter, dirs, env,
-                resetCircuit, heap);
+                resetCircuit, heap, flashTiming, efuses);
     }
 
     /** What runs the board's code: {@code auto}, {@code micropython} or {@code python3}, and MicroPython's heap. */
     public Esp32Options withInterpreter(String wanted, String heapSize) {
         return new Esp32Options(chip, flashSize, filesystem, faults, modelLineSpeed, wanted, modulePath, environment,
-                resetCircuit, heapSize);
+                resetCircuit, heapSize, flashTiming, efuses);
     }
 }

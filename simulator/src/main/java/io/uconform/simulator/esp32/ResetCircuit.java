@@ -22,6 +22,11 @@ public enum ResetCircuit {
      */
     USB_SERIAL_JTAG;
 
+    /** True when these line levels hold the chip in reset (RTS asserted, DTR not), whatever the circuit. */
+    static boolean holdsReset(boolean dtr, boolean rts) {
+        return rts && !dtr;
+    }
+
     /** The chip's side of the lines: held in reset, and the boot mode it will take when released. */
     static final class Inputs {
 

@@ -6,25 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The mask-ROM download mode of the virtual ESP32: decodes command packets (already un-SLIPped)
- * and answers as the ESP32-family ROM does (4 status bytes, 0x400 blocks, MD5 as 32 hex chars).
- * Runs on the device thread only.
+ * The mask-ROM download mode of the virtual ESP32, after esptool's serial-protocol documentation:
+ * decodes command packets (already un-SLIPped) and answers as the ESP32-family ROM does (4 status
+ * bytes: 1 and an error code on failure; 0x400 flash blocks; MD5 as 32 hex characters). Flash is
+ * erased at FLASH_BEGIN and each block is written before it is acknowledged, each taking the time
+ * the {@link FlashTiming} says. FLASH_END leaves the loader: 0 reboots (software reset, boot mode as
+ * latched), 1 runs the application; a loader that should stay gets no FLASH_END (esptool sends none
+ * after writing through the ROM). The ESP32's CHANGE_BAUDRATE sets the divider from the ROM's own
+ * crystal estimate ({@link Efuses}), which is what esptool's ESP32 workaround pre-scales for.
+ *
+ * <p>An unknown command (on the ESP32 also GET_SECURITY_INFO, READ_FLASH, ERASE_*) is answered 8
+ * times with error 0x05 under another command id: esptool and esptool-js both take a reply with a
+ * different id and error 0x05 as "unsupported" and drain its 8 repeats. Which id the real ROM puts
+ * there is not documented; the model uses the id of the last command it executed. Runs on the
+ * board's CPU thread only.
  */
 final class RomBootloader {
 
-    /** What the ROM needs from its board. */
-    interface Board {
-        void reply(byte[] packet);
-
-        void switchBaud(int baud);
-
-        void rebootIntoApp();
-
-        /** The current UART rate (the stub's CHANGE_BAUDRATE names it as the old rate). */
-        int baud();
-    }
-
     static final int SYNC_VALUE = 0x20120707;
+    private static final int INVALID_REPEATS = 8;
     private static final byte ERR_BAD_PARAMETER = 0x01;
     private static final byte ERR_INVALID_MESSAGE = 0x05;
     private static final byte ERR_CHECKSUM = 0x07;
@@ -34,18 +34,22 @@ final class RomBootloader {
     private final ChipModel reported;
     private final FlashMemory flash;
     private final Esp32Faults faults;
-    private final Board board;
+    private final LoaderBoard board;
+    private final Efuses efuses;
     private final FlashSession session;
     private final RamUpload ram;
     private volatile StubLoader stub;
+    private final SpiFlashParams params = new SpiFlashParams();
     private boolean attached;
+    private int lastOp;
 
-    RomBootloader(ChipModel reported, FlashMemory flash, Esp32Faults faults, Board board) {
+    RomBootloader(ChipModel reported, FlashMemory flash, Esp32Faults faults, Efuses efuses, LoaderBoard board) {
         this.reported = reported;
         this.flash = flash;
         this.faults = faults;
+        this.efuses = efuses;
         this.board = board;
-        this.session = new FlashSession(flash, faults.corruptFlashWrite());
+        this.session = new FlashSession(flash, board.flashTiming(), faults.corruptFlashWrite());
         this.ram = new RamUpload(reported);
     }
 
@@ -59,54 +63,48 @@ final class RomBootloader {
             stub.packet(p);
             return;
         }
-        if (p.length < 8 || p[0] != 0) {
+        LoaderCommand c = LoaderCommand.parse(p);
+        if (c == null) {
             return; // not a command: the ROM ignores it
         }
-        int op = p[1] & 0xFF;
-        ByteBuffer in = ByteBuffer.wrap(p).order(ByteOrder.LITTLE_ENDIAN);
-        int len = in.getShort(2) & 0xFFFF;
-        int checksum = in.getInt(4);
-        if (p.length != 8 + len) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+        if (!c.lengthMatches()) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
             return;
         }
-        ByteBuffer data = ByteBuffer.wrap(p, 8, len).slice().order(ByteOrder.LITTLE_ENDIAN);
-        switch (op) {
-            case 0x08 -> sync(data);
-            case 0x0A -> reply(op, data.getInt(0) == ChipModel.MAGIC_REGISTER ? reported.magic() : 0, new byte[0], 0);
-            case 0x14 -> securityInfo(op);
-            case 0x0B -> reply(op, 0, new byte[0], 0);
-            case 0x0D -> {
-                attached = true;
-                reply(op, 0, new byte[0], 0);
-            }
-            case 0x0F -> {
-                reply(op, 0, new byte[0], 0);
-                board.switchBaud(data.getInt(0));
-            }
-            case 0x02, 0x10 -> begin(op, data);
-            case 0x03, 0x11 -> data(op, data, checksum);
-            case 0x04, 0x12 -> end(op, data);
-            case 0x13 -> md5(op, data);
-            case 0x0E -> readSlow(op, data);
-            case 0x05 -> reply(op, 0, new byte[0], len == 16
-                    ? ram.begin(data.getInt(0) & 0xFFFF_FFFFL, data.getInt(4), data.getInt(8), data.getInt(12))
-                    : ERR_BAD_PARAMETER);
-            case 0x07 -> memData(op, data, checksum);
-            case 0x06 -> memEnd(op, data, len);
-            default -> reply(op, 0, new byte[0], ERR_INVALID_MESSAGE);
+        execute(c);
+    }
+
+    private void execute(LoaderCommand c) {
+        switch (c.op()) {
+            case 0x08 -> sync(c);
+            case 0x09 -> reply(c.op(), 0, new byte[0], board.registers().writeGroups(c) ? 0 : ERR_BAD_PARAMETER);
+            case 0x0A -> readReg(c);
+            case 0x14 -> securityInfo(c);
+            case 0x0B -> reply(c.op(), 0, new byte[0], params.set(c) ? 0 : ERR_BAD_PARAMETER);
+            case 0x0D -> attach(c);
+            case 0x0F -> changeBaud(c);
+            case 0x02, 0x10 -> begin(c);
+            case 0x03, 0x11 -> data(c);
+            case 0x04, 0x12 -> end(c);
+            case 0x13 -> md5(c);
+            case 0x0E -> readSlow(c);
+            case 0x05 -> reply(c.op(), 0, new byte[0], c.length() == 16
+                    ? ram.begin(c.unsignedWord(0), c.word(1), c.word(2), c.word(3)) : ERR_BAD_PARAMETER);
+            case 0x07 -> memData(c);
+            case 0x06 -> memEnd(c);
+            default -> invalid(c.op());
         }
     }
 
-    private void sync(ByteBuffer data) {
+    private void sync(LoaderCommand c) {
         byte[] expected = new byte[36];
         expected[0] = 0x07;
         expected[1] = 0x07;
         expected[2] = 0x12;
         expected[3] = 0x20;
         Arrays.fill(expected, 4, 36, (byte) 0x55);
-        byte[] got = new byte[data.remaining()];
-        data.get(got);
+        byte[] got = new byte[c.data().remaining()];
+        c.data().get(0, got);
         if (!Arrays.equals(expected, got)) {
             return; // a garbled SYNC gets no answer
         }
@@ -115,9 +113,27 @@ final class RomBootloader {
         }
     }
 
-    private void securityInfo(int op) {
+    private void readReg(LoaderCommand c) {
+        if (c.length() != 4) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
+            return;
+        }
+        reply(c.op(), board.registers().read(c.unsignedWord(0)), new byte[0], 0);
+    }
+
+    private void attach(LoaderCommand c) {
+        if (c.length() != 4 && c.length() != 8) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
+            return;
+        }
+        attached = true;
+        reply(c.op(), 0, new byte[0], 0);
+    }
+
+    /** The ESP32 and ESP8266 ROMs do not know GET_SECURITY_INFO; the S2 answers without a chip id. */
+    private void securityInfo(LoaderCommand c) {
         if (reported.securityChipId() == -1) {
-            reply(op, 0, new byte[0], ERR_INVALID_MESSAGE);
+            invalid(c.op());
             return;
         }
         boolean withId = reported.securityChipId() >= 0;
@@ -126,125 +142,139 @@ final class RomBootloader {
         if (withId) {
             info.putInt(reported.securityChipId()).putInt(0);
         }
-        reply(op, 0, info.array(), 0);
+        reply(c.op(), 0, info.array(), 0);
     }
 
-    private void begin(int op, ByteBuffer data) {
-        if (!attached) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+    /**
+     * Replies at the old rate, then reprograms the divider. The ESP32 ROM computes it from its
+     * crystal estimate, so its UART runs at {@code new * 40 MHz / estimate}; a rate of 0 gives a
+     * divider of 0 and a dead line (until the next reset).
+     */
+    private void changeBaud(LoaderCommand c) {
+        if (c.length() != 8) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
             return;
         }
-        int size = data.getInt(0);
-        int blocks = data.getInt(4);
-        int blockSize = data.getInt(8);
-        int offset = data.getInt(12);
-        boolean ok = op == 0x02
-                ? session.beginPlain(offset, size, blocks, blockSize)
-                : session.beginDeflated(offset, size, blocks, blockSize);
-        reply(op, 0, new byte[0], ok ? 0 : ERR_BAD_PARAMETER);
+        reply(c.op(), 0, new byte[0], 0);
+        long requested = c.unsignedWord(0);
+        long actual = reported == ChipModel.ESP32
+                ? Math.round(requested * (double) Efuses.CRYSTAL_HZ / efuses.romCrystalHz()) : requested;
+        board.switchBaud((int) Math.min(Integer.MAX_VALUE, actual));
     }
 
-    private void data(int op, ByteBuffer data, int checksum) {
-        int seq = data.getInt(4);
-        byte[] payload = checkedPayload(op, data, checksum);
+    private void begin(LoaderCommand c) {
+        boolean lengthOk = c.length() == 16 || (c.length() == 20 && reported != ChipModel.ESP32);
+        if (!attached || !lengthOk || !params.covers(c.unsignedWord(3), c.unsignedWord(0))) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER); // past the driver's flash size: SPI_SET_PARAMS first
+            return;
+        }
+        FlashSession.Step s = session.beginRom(c.unsignedWord(3), c.unsignedWord(0), c.word(1), c.word(2),
+                c.op() == 0x10);
+        if (!board.flashBusy().run(s.nanos())) {
+            return; // reset during the erase
+        }
+        reply(c.op(), 0, new byte[0], s.result() == FlashSession.Result.OK ? 0 : ERR_BAD_PARAMETER);
+    }
+
+    private void data(LoaderCommand c) {
+        byte[] payload = checkedPayload(c);
         if (payload == null) {
             return;
         }
-        FlashSession.Result r = op == 0x03 ? session.plain(seq, payload) : session.deflated(seq, payload);
-        reply(op, 0, new byte[0], switch (r) {
+        int seq = c.word(1);
+        FlashSession.Step s = c.op() == 0x03 ? session.plain(seq, payload) : session.deflated(seq, payload);
+        if (!board.flashBusy().run(s.nanos())) {
+            return; // the ROM writes before it acknowledges: a reset cut the write short
+        }
+        reply(c.op(), 0, new byte[0], switch (s.result()) {
             case OK -> 0;
-            case BAD_DATA -> ERR_DEFLATE;
+            case BAD_DATA -> c.op() == 0x11 ? ERR_DEFLATE : ERR_BAD_PARAMETER;
             default -> ERR_BAD_PARAMETER;
         });
     }
 
-    private void end(int op, ByteBuffer data) {
-        int flag = data.remaining() >= 4 ? data.getInt(0) : 1;
-        boolean complete = session.finish();
-        reply(op, 0, new byte[0], complete ? 0 : ERR_BAD_PARAMETER);
+    /** FLASH_END / FLASH_DEFL_END: the ROM answers, then leaves the loader (0: reboot, 1: run the app). */
+    private void end(LoaderCommand c) {
+        int flag = c.length() >= 4 ? c.word(0) : 0;
+        boolean complete = !session.active() || session.finish();
+        reply(c.op(), 0, new byte[0], complete ? 0 : ERR_BAD_PARAMETER);
         if (flag == 0) {
-            board.rebootIntoApp();
+            board.softwareReset();
+        } else {
+            board.runUserCode();
         }
     }
 
-    private void memData(int op, ByteBuffer data, int checksum) {
-        byte[] payload = checkedPayload(op, data, checksum);
+    private void memData(LoaderCommand c) {
+        byte[] payload = checkedPayload(c);
         if (payload != null) {
-            reply(op, 0, new byte[0], ram.data(data.getInt(4), payload));
+            reply(c.op(), 0, new byte[0], ram.data(c.word(1), payload));
         }
     }
 
     /** The data after a _DATA command's 16-byte header, or null after replying why it is refused. */
-    private byte[] checkedPayload(int op, ByteBuffer data, int checksum) {
-        byte[] payload = dataPayload(data);
+    private byte[] checkedPayload(LoaderCommand c) {
+        byte[] payload = c.dataPayload();
         if (payload == null) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
             return null;
         }
-        if (checksum(payload) != (checksum & 0xFF)) {
-            reply(op, 0, new byte[0], ERR_CHECKSUM);
+        if (!c.checksumMatches(payload)) {
+            reply(c.op(), 0, new byte[0], ERR_CHECKSUM);
             return null;
         }
         return payload;
     }
 
     /** MEM_END(0, entry) into an uploaded segment "runs" the stub: it greets with OHAI. */
-    private void memEnd(int op, ByteBuffer data, int len) {
-        boolean jump = len == 8 && data.getInt(0) == 0;
-        if (jump && !ram.isEntry(data.getInt(4))) {
-            reply(op, 0, new byte[0], ERR_RAM_ADDRESS);
+    private void memEnd(LoaderCommand c) {
+        boolean jump = c.length() == 8 && c.word(0) == 0;
+        if (jump && !ram.isEntry(c.word(1))) {
+            reply(c.op(), 0, new byte[0], ERR_RAM_ADDRESS);
             return;
         }
-        reply(op, 0, new byte[0], len == 8 ? 0 : ERR_BAD_PARAMETER);
+        reply(c.op(), 0, new byte[0], c.length() == 8 ? 0 : ERR_BAD_PARAMETER);
         if (jump && !faults.stubNeverStarts()) {
-            stub = new StubLoader(reported, flash, faults, board);
-            board.reply("OHAI".getBytes(StandardCharsets.US_ASCII));
+            stub = new StubLoader(reported, flash, faults, board, params);
+            board.send("OHAI".getBytes(StandardCharsets.US_ASCII));
+            board.note(String.format("flasher stub running (entry 0x%08X; its protocol is modelled)", c.word(1)));
         }
     }
 
-    private void md5(int op, ByteBuffer data) {
-        int address = data.getInt(0);
-        int size = data.getInt(4);
-        if (address < 0 || size < 0 || (long) address + size > flash.size()) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+    private void md5(LoaderCommand c) {
+        long address = c.unsignedWord(0);
+        long size = c.unsignedWord(1);
+        if (c.length() != 16 || address + size > flash.size() || !params.covers(address, size)) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
             return;
         }
-        reply(op, 0, flash.md5Hex(address, size).getBytes(StandardCharsets.US_ASCII), 0);
+        reply(c.op(), 0, flash.md5Hex(address, size).getBytes(StandardCharsets.US_ASCII), 0);
     }
 
-    private void readSlow(int op, ByteBuffer data) {
-        int offset = data.getInt(0);
-        if (offset < 0 || offset + 64 > flash.size()) {
-            reply(op, 0, new byte[0], ERR_BAD_PARAMETER);
+    /** READ_FLASH_SLOW: the ESP32's ROM only; always 64 bytes, however many were asked for. */
+    private void readSlow(LoaderCommand c) {
+        if (reported != ChipModel.ESP32) {
+            invalid(c.op());
             return;
         }
-        reply(op, 0, flash.read(offset, 64), 0);
+        long offset = c.length() == 8 ? c.unsignedWord(0) : -1;
+        if (offset < 0 || offset + 64 > flash.size() || !params.covers(offset, 64)) {
+            reply(c.op(), 0, new byte[0], ERR_BAD_PARAMETER);
+            return;
+        }
+        reply(c.op(), 0, flash.read(offset, 64), 0);
     }
 
-    /** The block after a _DATA command's 16-byte header, or null when the header's length is not what came. */
-    static byte[] dataPayload(ByteBuffer data) {
-        int len = data.getInt(0);
-        if (len < 0 || data.remaining() != 16 + len) {
-            return null;
+    private void invalid(int op) {
+        byte[] status = {1, ERR_INVALID_MESSAGE, 0, 0};
+        for (int i = 0; i < INVALID_REPEATS; i++) {
+            board.send(LoaderCommand.reply(lastOp, 0, new byte[0], status));
         }
-        byte[] payload = new byte[len];
-        data.position(16);
-        data.get(payload);
-        return payload;
-    }
-
-    static int checksum(byte[] payload) {
-        int c = 0xEF;
-        for (byte b : payload) {
-            c ^= b & 0xFF;
-        }
-        return c & 0xFF;
     }
 
     private void reply(int op, int value, byte[] payload, int error) {
-        ByteBuffer out = ByteBuffer.allocate(8 + payload.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-        out.put((byte) 1).put((byte) op).putShort((short) (payload.length + 4)).putInt(value).put(payload);
-        out.put((byte) (error == 0 ? 0 : 1)).put((byte) error).put((byte) 0).put((byte) 0);
-        board.reply(out.array());
+        lastOp = op;
+        byte[] status = {(byte) (error == 0 ? 0 : 1), (byte) error, 0, 0};
+        board.send(LoaderCommand.reply(op, value, payload, status));
     }
 }

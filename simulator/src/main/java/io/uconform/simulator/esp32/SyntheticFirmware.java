@@ -1,10 +1,13 @@
 package io.uconform.simulator.esp32;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
- * Builds stand-in MicroPython images for tests and benchmarks: an ESP image header (magic 0xE9),
+ * Builds stand-in MicroPython images for tests and benchmarks: an ESP image header (magic 0xE9,
+ * 3 segments, DIO, 4 MB; the chip's ID in the extended header),
  * the MicroPython banner string the virtual ESP32 looks for, and filler that compresses about as
  * well as real firmware (roughly 60%: machine code is neither random nor repetitive).
  */
@@ -17,15 +20,15 @@ public final class SyntheticFirmware {
     }
 
     public static byte[] micropython(ChipModel chip, int size, long seed) {
-        return image(size, seed, "MicroPython v1.24.1 on 2024-11-29; " + chip.board() + " with " + chip.displayName());
+        return image(chip, size, seed, "MicroPython v1.24.1 on 2024-11-29; " + chip.board() + " with " + chip.displayName());
     }
 
     /** An image with a valid header but no MicroPython in it (boots, prints nothing more). */
     public static byte[] otherApplication(int size, long seed) {
-        return image(size, seed, "esp-idf hello_world");
+        return image(ChipModel.ESP32, size, seed, "esp-idf hello_world");
     }
 
-    private static byte[] image(int size, long seed, String marker) {
+    private static byte[] image(ChipModel chip, int size, long seed, String marker) {
         byte[] img = new byte[size];
         Random random = new Random(seed);
         // filler like machine code: a small alphabet of common bytes, some random bytes, and
@@ -46,10 +49,11 @@ public final class SyntheticFirmware {
                 img[i++] = alphabet[random.nextInt(alphabet.length)];
             }
         }
-        img[0] = (byte) ESP_IMAGE_MAGIC;
-        img[1] = 0x03; // segment count
-        img[2] = 0x02; // flash mode DIO
-        img[3] = 0x20; // 4 MB, 40 MHz
+        // esptool's image format: header (magic, segments, flash mode, size/frequency, entry), extended header
+        ByteBuffer header = ByteBuffer.wrap(img, 0, 24).order(ByteOrder.LITTLE_ENDIAN);
+        header.put((byte) ESP_IMAGE_MAGIC).put((byte) 3).put((byte) 2).put((byte) 0x20).putInt(0x400805E0)
+                .put((byte) 0xEE).put(new byte[3]).putShort((short) chip.imageChipId()).put((byte) 0)
+                .putShort((short) 0).putShort((short) 0xFFFF).putInt(0).put((byte) 0);
         byte[] text = (marker + "\0").getBytes(StandardCharsets.US_ASCII);
         int at = Math.min(size - text.length, Math.max(64, size / 3));
         System.arraycopy(text, 0, img, at, text.length);

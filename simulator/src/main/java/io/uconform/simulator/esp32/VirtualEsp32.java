@@ -4,23 +4,23 @@ import io.uconform.link.InMemoryLink;
 import io.uconform.link.Link;
 import io.uconform.link.Slip;
 import io.uconform.link.SlipDecoder;
+import io.uconform.simulator.serial.RawTcpServer;
 import io.uconform.simulator.board.VirtualBoard;
 import io.uconform.simulator.host.Interpreter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A virtual ESP32 on a serial link. After a reset into download mode (the DTR/RTS auto-reset
@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The ROM loader accepts a flasher stub uploaded to RAM (MEM_BEGIN/DATA/END); on MEM_END into the
  * uploaded code it greets with {@code OHAI} and answers by the stub's rules from then on. The
  * virtual chip cannot execute the uploaded code: it models the stub's protocol ({@link StubLoader}).
- * Flash erase and write times are not modelled, only the line rate (when enabled).
+ * Flash erase and write take the time {@link Esp32Options#flashTiming()} says; the UART line the
+ * time the line model says (when enabled), and nothing when the chip's and the tool's rates differ
+ * ({@link VirtualUart}). Registers a flasher reads (eFuse MAC and revision, the SPI flash chip's ID)
+ * are modelled in {@link ChipRegisters}.
  *
  * <p>All device work runs on one "CPU" thread, fed by a link reader; output may also come from
  * the interpreter's pump thread. Thread-safe; {@link #close()} stops everything.
@@ -50,18 +53,20 @@ public final class VirtualEsp32 implements AutoCloseable {
     private final StampedLink hostEnd;
     private final ExecutorService cpu;
     private final Thread reader;
-    private final LinePacer rxPacer;
-    private final LinePacer txPacer;
+    private final VirtualUart uart;
+    private final ChipRegisters registers;
+    private final FlashBusy flashBusy;
     private final AtomicLong received = new AtomicLong();
-    private final Object uartLock = new Object();
+    private final AtomicLong resets = new AtomicLong();
     private volatile State state = State.POWERED_OFF;
-    private volatile int uartBaud = 115_200;
     private volatile boolean closed;
-    private volatile long romClock; // when the ROM's last received bytes finished arriving (line model)
     private volatile RomBootloader rom;
+    private boolean latchedDownload; // the boot mode the strapping pin (GPIO0) gave at the last chip reset
+    private long resetsSeenByCpu;
     private SlipDecoder slip;
     private volatile MicroPythonRepl repl;
     private final ResetCircuit.Inputs resetInputs;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private OwnBoard ownBoard;          // created with the first boot into MicroPython, when needed
     private Interpreter interpreter;    // resolved with the first boot into MicroPython
 
@@ -71,11 +76,14 @@ public final class VirtualEsp32 implements AutoCloseable {
         this.flash = new FlashMemory(options.flashSize());
         this.link = InMemoryLink.pair("virtual-" + options.chip().name().toLowerCase());
         this.hostEnd = new StampedLink(link.host());
-        this.rxPacer = new LinePacer(options.modelLineSpeed());
-        this.txPacer = new LinePacer(options.modelLineSpeed());
+        this.uart = new VirtualUart(link, hostEnd, options.modelLineSpeed());
+        ChipModel reported = options.faults().posesAs().orElse(options.chip());
+        this.registers = new ChipRegisters(reported, options.efuses(), new SpiFlashChip(options.flashSize()), uart::baud);
+        this.flashBusy = new FlashBusy(() -> closed || resets.get() != resetsSeenByCpu);
         this.cpu = Executors.newSingleThreadExecutor(r -> daemon(r, "virtual-esp32-cpu"));
         link.device().onPeerControlLines(this::controlLines);
-        this.reader = daemon(this::readLoop, "virtual-esp32-uart-rx");
+        this.reader = daemon(() -> uart.receive((bytes, readAt) -> run(() -> onBytes(bytes, readAt)), () -> closed),
+                "virtual-esp32-uart-rx");
     }
 
     /** Creates the board, powered off; call {@link #powerOn()} or reset it over the link. */
@@ -90,9 +98,13 @@ public final class VirtualEsp32 implements AutoCloseable {
         return hostEnd;
     }
 
-    /** Serves the tool's end of the link as raw serial over TCP on a loopback port. */
-    public Esp32TcpBridge serveTcp() {
-        return Esp32TcpBridge.start(link.host());
+    /** Serves the tool's end of the link as raw serial over TCP on an ephemeral loopback port. */
+    public RawTcpServer serveTcp() {
+        try {
+            return RawTcpServer.start(hostEnd, 0, line -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for the virtual ESP32: " + e.getMessage(), e);
+        }
     }
 
     public State state() {
@@ -103,8 +115,32 @@ public final class VirtualEsp32 implements AutoCloseable {
         return options.chip();
     }
 
+    /** The rate the chip's UART runs at (0: a divider of 0, the line is dead until a reset). */
     public int baudRate() {
-        return uartBaud;
+        return uart.baud();
+    }
+
+    /** Characters lost so far because the chip's UART and the tool's ran at different rates. */
+    public long droppedBytes() {
+        return uart.droppedBytes();
+    }
+
+    /** The factory MAC in the chip's eFuses, e.g. {@code 24:0a:c4:12:34:56}. */
+    public String mac() {
+        return options.efuses().macText();
+    }
+
+    /**
+     * Receives one line per thing the board does that a person at the bench would notice: held in
+     * reset, booted into the ROM loader or the app, the flasher stub started, the UART's rate changed.
+     * Called on the board's CPU thread; must not block.
+     */
+    public void onEvent(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private void event(String line) {
+        listeners.forEach(l -> l.accept(line));
     }
 
     /** True while an uploaded flasher stub "runs" (its protocol is modelled; its code is never executed). */
@@ -142,13 +178,20 @@ public final class VirtualEsp32 implements AutoCloseable {
         run(() -> boot(false));
     }
 
-    /** DTR/RTS through the board's {@link ResetCircuit}: reset held, or released into the app or the ROM loader. */
+    /**
+     * DTR/RTS through the board's {@link ResetCircuit}: reset held, or released into the app or the ROM
+     * loader. Entering reset cuts short whatever the chip was busy with (an erase, a write).
+     */
     private void controlLines(boolean dtr, boolean rts) {
+        if (ResetCircuit.holdsReset(dtr, rts)) {
+            resets.incrementAndGet();
+        }
         run(() -> {
             switch (resetInputs.apply(dtr, rts)) {
                 case ENTERED_RESET -> {
                     stopFirmware();
                     state = State.RESET_HELD;
+                    event("held in reset (EN low)");
                 }
                 case BOOT_APP -> boot(false);
                 case BOOT_DOWNLOAD -> boot(true);
@@ -158,41 +201,58 @@ public final class VirtualEsp32 implements AutoCloseable {
     }
 
     private void boot(boolean download) {
+        latchedDownload = download;
+        start(download, BootText.Cause.POWER_ON);
+    }
+
+    /** Starts the ROM: the download loader or the flash boot, with the reset cause it prints. */
+    private void start(boolean download, BootText.Cause cause) {
         stopFirmware();
-        uartBaud = 115_200;
+        resetsSeenByCpu = resets.get();
+        uart.setBaud(115_200);
         link.device().discardInput();
         if (download && !options.faults().noSync()) {
             ChipModel reported = options.faults().posesAs().orElse(options.chip());
             slip = new SlipDecoder(this::romPacket);
-            rom = new RomBootloader(reported, flash, options.faults(), new RomBoard());
+            rom = new RomBootloader(reported, flash, options.faults(), options.efuses(), new Board());
             state = State.BOOTLOADER;
-            uart(BootText.download());
+            print(BootText.download(cause));
+            event("ROM download mode (" + cause.name().toLowerCase().replace('_', '-') + " reset, waiting for download)");
             return;
         }
-        uart(BootText.flashBoot());
+        print(BootText.flashBoot(cause));
+        runApplication();
+    }
+
+    /** What the flash holds runs: MicroPython when its image is there, else a halt with the ROM's complaint. */
+    private void runApplication() {
         int offset = options.chip().micropythonOffset();
-        if ((flash.get(offset) & 0xFF) != SyntheticFirmware.ESP_IMAGE_MAGIC) {
+        if (!FlashedApp.hasImageHeader(flash, offset)) {
             state = State.HALTED;
-            uart(BootText.invalidHeader(firstWord(offset)));
+            print(BootText.invalidHeader(FlashedApp.firstWord(flash, offset)));
+            event(String.format("halted: no application at 0x%X (invalid header)", offset));
             return;
         }
         if (options.faults().crashOnBoot()) {
             state = State.HALTED;
-            uart(BootText.panic());
+            print(BootText.panic());
+            event("halted: the application panicked");
             return;
         }
-        int at = flash.indexOf("MicroPython v".getBytes(StandardCharsets.US_ASCII), offset);
+        int at = FlashedApp.micropythonBanner(flash, offset);
         if (at < 0) {
             state = State.HALTED; // some other application: it prints nothing we model
+            event("halted: the application in flash is not MicroPython (nothing modelled runs)");
             return;
         }
-        firstBootSetup();
+        FlashedApp.firstBootSetup(options.filesystem(), this::print);
         state = State.MICROPYTHON;
-        String banner = banner(at);
+        String banner = FlashedApp.banner(flash, at, options.chip());
         String uname = BoardUname.fromBanner(banner.lines().findFirst().orElse(""));
-        repl = new MicroPythonRepl(this::uart, () -> startInterpreter(uname), banner, this::interpreterExited,
+        repl = new MicroPythonRepl(this::print, () -> startInterpreter(uname), banner, this::interpreterExited,
                 !options.faults().noRawPaste());
         repl.boot();
+        event("booted MicroPython from flash");
     }
 
     private void interpreterExited() {
@@ -243,39 +303,6 @@ public final class VirtualEsp32 implements AutoCloseable {
         return Optional.ofNullable(ownBoard).map(OwnBoard::board);
     }
 
-    private void firstBootSetup() {
-        try {
-            Files.createDirectories(options.filesystem());
-            try (var entries = Files.list(options.filesystem())) {
-                if (entries.findAny().isEmpty()) {
-                    uart(BootText.initialSetup());
-                    Files.writeString(options.filesystem().resolve("boot.py"), BootText.DEFAULT_BOOT_PY);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("virtual ESP32 filesystem " + options.filesystem() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String banner(int at) {
-        byte[] raw = flash.read(at, Math.min(160, flash.size() - at));
-        int end = 0;
-        while (end < raw.length && raw[end] >= 0x20 && raw[end] < 0x7F) {
-            end++;
-        }
-        String line = new String(raw, 0, end, StandardCharsets.US_ASCII);
-        if (!line.contains(";") || !line.contains(" with ")) {
-            line = line.split(" ")[0] + " " + line.split(" ")[1] + " on 2024-11-29; " + options.chip().board()
-                    + " with " + options.chip().displayName();
-        }
-        return line + "\r\nType \"help()\" for more information.\r\n";
-    }
-
-    private int firstWord(int offset) {
-        byte[] w = flash.read(offset, 4);
-        return (w[0] & 0xFF) | (w[1] & 0xFF) << 8 | (w[2] & 0xFF) << 16 | (w[3] & 0xFF) << 24;
-    }
-
     private void stopFirmware() {
         if (repl != null) {
             repl.close();
@@ -291,61 +318,57 @@ public final class VirtualEsp32 implements AutoCloseable {
         }
     }
 
-    private final class RomBoard implements RomBootloader.Board {
+    /** The board as its ROM loader and stub see it. */
+    private final class Board implements LoaderBoard {
         @Override
-        public void reply(byte[] packet) {
-            uart(Slip.encode(packet));
-        }
-
-        @Override
-        public void switchBaud(int baud) {
-            uartBaud = baud;
+        public void send(byte[] payload) {
+            print(Slip.encode(payload));
         }
 
         @Override
         public int baud() {
-            return uartBaud;
+            return uart.baud();
         }
 
         @Override
-        public void rebootIntoApp() {
-            run(() -> boot(false));
+        public void switchBaud(int actualBaud) {
+            uart.setBaud(actualBaud);
+            event(actualBaud > 0 ? "UART now " + actualBaud + " baud" : "UART divider 0: the line is dead until a reset");
         }
-    }
 
-    private void readLoop() {
-        InputStream in = link.device().input();
-        link.device().setReadTimeout(Duration.ofMillis(200));
-        byte[] chunk = new byte[8192];
-        long lastReadAt = 0;
-        while (!closed) {
-            int n;
-            try {
-                n = in.read(chunk);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                return;
-            }
-            if (n < 0) {
-                return;
-            }
-            byte[] copy = java.util.Arrays.copyOf(chunk, n);
-            long readAt = lineStart(lastReadAt);
-            lastReadAt = readAt;
-            run(() -> onBytes(copy, readAt));
+        @Override
+        public void note(String line) {
+            event(line);
         }
-    }
 
-    /**
-     * When the bytes just read started crossing the line: the tool's write, when it wrote through
-     * {@link #hostLink()} since the last read; otherwise (the TCP bridge) now. Either way the
-     * hand-off to the CPU thread overlaps the modelled wire time instead of adding to it.
-     */
-    private long lineStart(long lastReadAt) {
-        long now = System.nanoTime();
-        long wrote = hostEnd.lastWriteNanos();
-        return wrote != 0 && wrote - lastReadAt > 0 && now - wrote >= 0 ? wrote : now;
+        @Override
+        public void softwareReset() {
+            run(() -> start(latchedDownload, BootText.Cause.SOFTWARE));
+        }
+
+        @Override
+        public void runUserCode() {
+            run(() -> {
+                stopFirmware();
+                print(BootText.loadFromFlash());
+                runApplication();
+            });
+        }
+
+        @Override
+        public ChipRegisters registers() {
+            return registers;
+        }
+
+        @Override
+        public FlashBusy flashBusy() {
+            return flashBusy;
+        }
+
+        @Override
+        public FlashTiming flashTiming() {
+            return options.flashTiming();
+        }
     }
 
     private void onBytes(byte[] data, long readAt) {
@@ -355,33 +378,25 @@ public final class VirtualEsp32 implements AutoCloseable {
             link.device().close(); // the cable is pulled
             return;
         }
-        if (state == State.BOOTLOADER && slip != null) {
-            // the ROM's work takes no modelled time: its reply waits once, for the request's arrival and its own
-            // wire time (one park per command instead of two)
-            romClock = rxPacer.reserve(data.length, uartBaud, readAt);
-            slip.feed(data, 0, data.length);
-            return;
+        boolean loader = state == State.BOOTLOADER && slip != null;
+        // the loader's work is booked, not waited for: its reply waits once, for the request's arrival and its
+        // own wire time (one park per command instead of two)
+        if (!uart.received(data.length, readAt, loader)) {
+            return; // the UARTs run at different rates: framing errors only
         }
-        rxPacer.transfer(data.length, uartBaud, readAt);
-        if (state == State.MICROPYTHON && repl != null) {
+        if (loader) {
+            slip.feed(data, 0, data.length);
+        } else if (state == State.MICROPYTHON && repl != null) {
             repl.receive(data, 0, data.length);
         }
     }
 
-    private void uart(String text) {
-        uart(text.getBytes(StandardCharsets.UTF_8));
+    private void print(String text) {
+        print(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void uart(byte[] bytes) {
-        synchronized (uartLock) {
-            long start = state == State.BOOTLOADER ? Math.max(romClock, System.nanoTime()) : System.nanoTime();
-            txPacer.transfer(bytes.length, uartBaud, start);
-            try {
-                link.device().output().write(bytes);
-            } catch (IOException e) {
-                // nobody is listening (link closed or a full buffer): a UART drops the bytes
-            }
-        }
+    private void print(byte[] bytes) {
+        uart.transmit(bytes, state == State.BOOTLOADER);
     }
 
     private void run(Runnable task) {

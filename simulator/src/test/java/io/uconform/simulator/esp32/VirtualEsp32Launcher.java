@@ -1,5 +1,6 @@
 package io.uconform.simulator.esp32;
 
+import io.uconform.simulator.serial.RawTcpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class VirtualEsp32Launcher {
         VirtualEsp32 esp = VirtualEsp32.create(Esp32Options.of(ChipModel.ESP32, fs).withInterpreter(interpreter, heap));
         esp.preload(ChipModel.ESP32.micropythonOffset(), SyntheticFirmware.micropython(ChipModel.ESP32, 64 * 1024, 1));
         esp.powerOn();
-        Esp32TcpBridge tcp = esp.serveTcp();
+        RawTcpServer tcp = esp.serveTcp();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             tcp.close();
