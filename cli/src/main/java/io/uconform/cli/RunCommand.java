@@ -4,6 +4,7 @@ import io.uconform.console.VisibleText;
 import io.uconform.profile.Profiles;
 import io.uconform.report.CheckRecord;
 import io.uconform.report.CheckStatus;
+import io.uconform.report.NotVerified;
 import io.uconform.report.ReportListener;
 import io.uconform.report.RunReport;
 import io.uconform.suite.Shard;
@@ -75,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "show the log of in-process targets and of JUnit discovery")
     boolean verbose;
 
+    @Option(names = "--explain", description = "list every check with what it needs from the profile and whether it "
+            + "would run, be skipped (and why), not claimed or waived; runs nothing")
+    boolean explain;
+
     @Override
     public Integer call() {
         if (!verbose) {
@@ -86,9 +91,14 @@ final class RunCommand implements Callable<Integer> {
         List<TargetSelection> selections = (targetsFile != null ? TargetsFile.read(targetsFile, profile)
                 : List.of(new TargetSelection(target, options, profile))).stream()
                 .map(s -> s.pool() == TargetSelection.AUTO_POOL ? s.withPool(poolSize) : s).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (explain) {
+            selections.stream().map(TargetSelection::profile).distinct()
+                    .forEach(p -> io.uconform.suite.Explain.print(Profiles.load(p), checksPackage, out));
+            return Uconform.OK;
+        }
         ReportDirectory.requireWritable(reportDir);
         selections.forEach(RunCommand::validate);
-        PrintWriter out = spec.commandLine().getOut();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
         parameters.put(SuiteSettings.PROFILE, profile);
@@ -122,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
         }
         summarize(report, run, out);
         boolean allGood = report.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.NOT_RUN);
-        return allGood ? Uconform.OK : Uconform.CHECKS_FAILED;
+        // a claimed group none of whose checks ran proves nothing: the run is not a pass
+        return allGood && NotVerified.of(report).isEmpty() ? Uconform.OK : Uconform.CHECKS_FAILED;
     }
 
     /**
@@ -177,6 +188,7 @@ final class RunCommand implements Callable<Integer> {
                 totals.get(CheckStatus.SKIPPED), totals.get(CheckStatus.NOT_CLAIMED), totals.get(CheckStatus.WAIVED),
                 totals.get(CheckStatus.NOT_RUN));
         report.targets().forEach(t -> t.events().forEach(e -> out.println("uconform: " + VisibleText.oneLine(e))));
+        NotVerified.of(report).forEach(n -> out.println("uconform: " + VisibleText.oneLine(n.describe())));
         out.println("  report.html: " + run.reportDir().resolve("report.html").toAbsolutePath());
         out.println("  report.json: " + run.reportDir().resolve("report.json").toAbsolutePath());
         out.println("  JUnit XML:   " + run.junitXml().toAbsolutePath());

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code uconform} command: {@code run}, {@code sim}, {@code esp32}, {@code diff}, {@code merge}. Exit codes (also in
+ * The {@code uconform} command: {@code run}, {@code sim}, {@code esp32}, {@code diff}, {@code merge}, {@code profile}. Exit codes (also in
  * {@code --help}): 0 all good, 1 checks failed (or the diff gate failed), 2 bad input, 3 the target
  * did not start, 130/143 interrupted by SIGINT/SIGTERM (128 + the signal, as shells report it; a
  * partial report is written). Bad input is one line on stderr ({@code uconform: <problem>}), never a
@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "uconform", mixinStandardHelpOptions = true, version = "uconform 0.1.0",
         description = "Conformance suite and simulator for microcontroller REST servers.",
-        subcommands = {RunCommand.class, SimCommand.class, Esp32Command.class, DiffCommand.class, MergeCommand.class},
+        subcommands = {RunCommand.class, SimCommand.class, Esp32Command.class, DiffCommand.class, MergeCommand.class,
+                ProfileCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {Uconform.OK + ":every check passed (or was skipped, not claimed or waived); diff: the gate holds",
-            Uconform.CHECKS_FAILED + ":a check failed or could not run; diff: the gate failed",
+            Uconform.CHECKS_FAILED + ":a check failed or could not run, or a claimed group was not verified; diff: the gate failed",
             Uconform.BAD_INPUT + ":bad input (flag, option, profile, credentials file, report dir): one line on stderr",
             Uconform.TARGET_DID_NOT_START + ":the target could not be reached or did not start",
             Uconform.INTERRUPTED_SIGINT + ":interrupted by SIGINT (Ctrl-C): partial report written, children stopped",

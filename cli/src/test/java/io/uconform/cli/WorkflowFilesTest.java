@@ -87,7 +87,7 @@ class WorkflowFilesTest {
                 .map(s -> String.valueOf(s.getOrDefault("run", s.get("uses")))).toList());
         String file = Files.readString(WORKFLOWS.resolve("build.yml"));
 
-        assertThat(scripts).contains("bash .ci/run", "uconform.jar run --target sim --profile reference",
+        assertThat(scripts).contains("bash .ci/run", "uconform.jar run --target sim --option tls=on --option bind=:: --profile reference",
                 "gh run list", "--branch main", "--name conformance-report-sim",
                 "uconform.jar diff baseline/report.json reports/sim/report.json", "GITHUB_STEP_SUMMARY");
         assertThat(file).contains("name: conformance-report-sim", "surefire-reports/TEST-*.xml");

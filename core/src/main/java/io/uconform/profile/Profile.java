@@ -17,10 +17,20 @@ import java.util.Set;
  *                bound is skipped with that reason
  * @param limits  the limits the server claims
  * @param params  further parameters (LED pin, credentials to use, ...), as strings
- * @param waivers requirement ID to the reason a deviation is accepted (reported as "waived")
+ * @param waivers requirement ID (or a whole group's name) to the reason a deviation is accepted
+ *                (reported as "waived")
+ * @param givenLimits the names of the limits the profile states ({@code maxHeaderBytes}, ...); the
+ *                others in {@code limits} are the reference defaults, which a check never takes
+ *                for the server's claim (it may still use them to size its waits)
  */
 public record Profile(String name, String description, Set<String> groups, Map<String, String> routes,
-                      Limits limits, Map<String, String> params, Map<String, String> waivers) {
+                      Limits limits, Map<String, String> params, Map<String, String> waivers,
+                      Set<String> givenLimits) {
+
+    /** The names of every limit a profile can state, as in the profile file. */
+    public static final Set<String> LIMIT_NAMES = Set.of("maxClients", "maxHeaderBytes", "maxTargetBytes",
+            "maxBodyBytes", "maxUploadBytes", "headerTimeoutMs", "keepAliveIdleMs", "maxRequestsPerConnection",
+            "maxSseSubscribers", "maxWsMessageBytes");
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -30,6 +40,18 @@ public record Profile(String name, String description, Set<String> groups, Map<S
         Objects.requireNonNull(limits, "limits");
         params = Map.copyOf(params);
         waivers = Map.copyOf(waivers);
+        givenLimits = Set.copyOf(givenLimits);
+    }
+
+    /** A profile built in code: every limit in {@code limits} counts as stated. */
+    public Profile(String name, String description, Set<String> groups, Map<String, String> routes,
+                   Limits limits, Map<String, String> params, Map<String, String> waivers) {
+        this(name, description, groups, routes, limits, params, waivers, LIMIT_NAMES);
+    }
+
+    /** True when the profile states the limit {@code limitName} (a name of {@link #LIMIT_NAMES}). */
+    public boolean givesLimit(String limitName) {
+        return givenLimits.contains(limitName);
     }
 
     public boolean claims(String group) {
@@ -44,8 +66,10 @@ public record Profile(String name, String description, Set<String> groups, Map<S
         return Optional.ofNullable(params.get(key));
     }
 
+    /** The reason a requirement is waived: its own waiver, else its group's. */
     public Optional<String> waiver(String requirementId) {
-        return Optional.ofNullable(waivers.get(requirementId));
+        String own = waivers.get(requirementId);
+        return Optional.ofNullable(own != null ? own : waivers.get(groupOf(requirementId)));
     }
 
     /** The group of a requirement ID: {@code PROTO-01 -> PROTO}, {@code LIM-06 -> LIM}. */

@@ -72,10 +72,15 @@ public final class Profiles {
             throw new ProfileException("profile " + source + ": 'groups' must be a non-empty array of group names");
         }
         g.forEach(n -> groups.add(n.asText()));
+        JsonNode limits = root.path("limits");
+        Set<String> given = new LinkedHashSet<>();
+        if (limits.isObject()) {
+            limits.fieldNames().forEachRemaining(given::add);
+        }
         return new Profile(name, root.path("description").asText(""), groups,
-                stringMap(root.path("routes"), "routes", source), limits(root.path("limits"), source),
+                stringMap(root.path("routes"), "routes", source), limits(limits, source),
                 stringMap(root.path("params"), "params", source),
-                stringMap(root.path("waivers"), "waivers", source));
+                waivers(root.path("waivers"), source), given);
     }
 
     private static String text(JsonNode root, String field, String source) {
@@ -96,6 +101,17 @@ public final class Profiles {
         }
         node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
+    }
+
+    /** Waivers by requirement ID or group name, each with a reason (an empty reason explains nothing). */
+    private static Map<String, String> waivers(JsonNode node, String source) {
+        Map<String, String> waivers = stringMap(node, "waivers", source);
+        waivers.forEach((key, reason) -> {
+            if (reason.isBlank()) {
+                throw new ProfileException("profile " + source + ": waiver '" + key + "' needs a reason");
+            }
+        });
+        return waivers;
     }
 
     private static Limits limits(JsonNode node, String source) {

@@ -11,6 +11,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public class AuthChecks {
         assertThat(reply.status()).as("%s must be refused with 401 (body: %s)", attempt, reply.text()).isEqualTo(401);
     }
 
+    @Needs(routes = "protected")
     @Check("AUTH-01")
     void noCredentialsIs401WithBasicChallenge(CheckContext ctx) {
         HttpReply reply = getProtected(ctx, Map.of());
@@ -50,6 +52,7 @@ public class AuthChecks {
                 .hasValueSatisfying(v -> assertThat(v).matches("(?i)basic\\s+realm=\"[^\"]*\".*"));
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-01")
     void wrongCredentialsAreChallengedToo(CheckContext ctx) {
         HttpReply reply = withAuthorization(ctx, Access.basic(Access.user(ctx), Access.password(ctx) + "-wrong"));
@@ -57,6 +60,7 @@ public class AuthChecks {
         assertThat(reply.header("WWW-Authenticate")).as("WWW-Authenticate after a wrong password").isPresent();
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void validCredentialsGrantAccess(CheckContext ctx) {
         HttpReply reply = getProtected(ctx, Access.authorized(ctx));
@@ -64,18 +68,21 @@ public class AuthChecks {
                 .isBetween(200, 299);
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void wrongUserIsRefused(CheckContext ctx) {
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx) + "x", Access.password(ctx))), "a wrong user");
         denied(withAuthorization(ctx, Access.basic("mallory", Access.password(ctx))), "user mallory with the right password");
     }
 
+    @Needs(routes = "protected", params = "authUser")
     @Check("AUTH-02")
     void wrongPasswordIsRefused(CheckContext ctx) {
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx), "wrong")), "a wrong password");
         denied(withAuthorization(ctx, Access.basic(Access.user(ctx), "")), "an empty password");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void truncatedAndOverLongCredentialsAreRefused(CheckContext ctx) {
         String password = Access.password(ctx);
@@ -94,6 +101,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void badBase64IsRefused(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -103,6 +111,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-03")
     void schemeNameIsCaseInsensitive(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -113,6 +122,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-03")
     void credentialsCompareInFull(CheckContext ctx) {
         String user = Access.user(ctx);
@@ -124,6 +134,7 @@ public class AuthChecks {
         denied(withAuthorization(ctx, Access.basic(user, password + "\u0000")), "the password with a trailing NUL");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void bearerTokensNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -131,6 +142,7 @@ public class AuthChecks {
         denied(withAuthorization(ctx, "Bearer " + Access.password(ctx)), "Bearer <password>");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void cookiesNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -139,6 +151,7 @@ public class AuthChecks {
                 "Cookie user/password");
     }
 
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("AUTH-04")
     void queryParametersNeverAuthenticate(CheckContext ctx) {
         String token = Access.b64(Access.user(ctx) + ":" + Access.password(ctx));
@@ -150,12 +163,14 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = "protected", params = {"authLockedPassword", "authLockedUser"})
     @Check("AUTH-05")
     void callbackGrantsOnlyOnExplicitTrue(CheckContext ctx) {
         HttpReply reply = withAuthorization(ctx, Access.basic(ctx.param("authLockedUser"), ctx.param("authLockedPassword")));
         denied(reply, "an account whose auth callback answers a truthy value that is not true");
     }
 
+    @Needs(routes = "data")
     @Check("AUTH-06")
     void publicRoutesNeedNoCredentials(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("data"));
@@ -163,6 +178,7 @@ public class AuthChecks {
                 .isBetween(200, 299);
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-06")
     void uploadsWithoutCredentialsAreRefused(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -175,6 +191,7 @@ public class AuthChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-06")
     void deletesWithoutCredentialsAreRefused(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -189,6 +206,7 @@ public class AuthChecks {
     }
 
     /** BOOT-02 for the auth password: not in the protected area's answers, its refusals, or the listed routes. */
+    @Needs(routes = "protected", params = {"authPassword", "authUser"})
     @Check("BOOT-02")
     void authPasswordIsNeverReturned(CheckContext ctx) {
         String password = Access.password(ctx);
@@ -211,6 +229,7 @@ public class AuthChecks {
      * A campaign of malformed or wrong Basic credentials on reads and uploads; the count is reported
      * as evidence. Bearer tokens and cookies (AUTH-04) and deletes (AUTH-06) have their own checks.
      */
+    @Needs(routes = {"protected", "upload"}, params = {"authPassword", "authUser"})
     @Check("AUTH-02")
     void bypassCampaignNeverSucceeds(CheckContext ctx) {
         String user = Access.user(ctx);
@@ -257,11 +276,13 @@ public class AuthChecks {
      * password, the home URL, a harmless name. A write that got through is undone with the
      * credentials it set, so the verdict stays with this check.
      */
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithoutCredentialsAreRefused(CheckContext ctx) {
         assertConfigWritesRefused(ctx, Map.of(), "no credentials");
     }
 
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithWrongCredentialsAreRefused(CheckContext ctx) {
         assertConfigWritesRefused(ctx, Map.of("Authorization", Access.basic(Access.user(ctx), Access.password(ctx) + "-x")),
@@ -271,6 +292,7 @@ public class AuthChecks {
         assertConfigWritesRefused(ctx, Map.of("Authorization", "Bearer " + Access.password(ctx)), "a Bearer token");
     }
 
+    @Needs(routes = "config", params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void configWritesWithValidCredentialsAreApplied(CheckContext ctx) {
         String config = ctx.route("config");
@@ -288,6 +310,7 @@ public class AuthChecks {
     }
 
     /** AUTH-07: a reset request without valid credentials is refused and the device does not reboot. */
+    @Needs(routes = {"reset", "system"}, params = {"authPassword", "authUser"})
     @Check("AUTH-07")
     void resetWithoutValidCredentialsIsRefused(CheckContext ctx) {
         String reset = ctx.route("reset");

@@ -14,6 +14,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public class ChunkChecks {
         assertThat(reply.json().path("data")).as("echo of %s", json).isEqualTo(Json.parse(json));
     }
 
+    @Needs(routes = "json")
     @Check("CHUNK-01")
     void chunkedBodyIsDecoded(CheckContext ctx) {
         String json = "{\"chunked\":true,\"n\":12345}";
@@ -48,6 +50,7 @@ public class ChunkChecks {
         echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
     }
 
+    @Needs(routes = "json")
     @Check("CHUNK-01")
     void chunkExtensionsAreIgnored(CheckContext ctx) {
         String json = "{\"ext\":\"ignored\"}";
@@ -56,6 +59,7 @@ public class ChunkChecks {
         echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
     }
 
+    @Needs(routes = "json")
     @Check("CHUNK-01")
     void upperCaseHexAndOneByteChunks(CheckContext ctx) {
         String json = "{\"s\":\"" + "x".repeat(40) + "\"}";
@@ -68,6 +72,7 @@ public class ChunkChecks {
         echoes(Exchange.once(ctx, chunkedJson(ctx, body.toString())), json);
     }
 
+    @Needs(routes = {"index", "json"})
     @Check("CHUNK-01")
     void trailersAreConsumedBeforeTheNextRequest(CheckContext ctx) {
         String json = "{\"t\":1}";
@@ -82,6 +87,7 @@ public class ChunkChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("CHUNK-01")
     void chunkedUploadIsStoredDecoded(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -99,6 +105,7 @@ public class ChunkChecks {
         }
     }
 
+    @Needs(routes = "chunked")
     @Check("CHUNK-02")
     void chunkedResponseIsWellFormedAndEndsWithTheZeroChunk(CheckContext ctx) {
         StrictChunked.Result result = strict(ctx);
@@ -107,6 +114,7 @@ public class ChunkChecks {
         assertThat(result.chunks()).as("data chunks").isPositive();
     }
 
+    @Needs(routes = {"chunked", "index"})
     @Check("CHUNK-02")
     void nextRequestOnTheConnectionIsAnsweredAfterAChunkedResponse(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
@@ -120,6 +128,7 @@ public class ChunkChecks {
         }
     }
 
+    @Needs(routes = "chunked")
     @Check("CHUNK-02")
     void chunkedBodyMatchesTheFixedLengthBody(CheckContext ctx) {
         String chunked = ctx.route("chunked");

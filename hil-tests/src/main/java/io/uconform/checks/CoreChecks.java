@@ -10,6 +10,7 @@ import io.uconform.client.Json;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Map;
 @Order(ChecksOrder.CORE)
 public class CoreChecks {
 
+    @Needs(routes = "index")
     @Check("CORE-01")
     void indexNamesTheAppAndListsRoutes(CheckContext ctx) {
         HttpReply reply = Index.get(ctx);
@@ -30,11 +32,13 @@ public class CoreChecks {
         assertThat(Index.routes(reply)).as("routes").isNotEmpty();
     }
 
+    @Needs(routes = "index")
     @Check("CORE-01")
     void indexListsItself(CheckContext ctx) {
         assertThat(Index.routes(Index.get(ctx))).as("routes of GET /").contains(ctx.route("index"));
     }
 
+    @Needs(routes = {"data", "index", "json", "raise"})
     @Check("CORE-01")
     void indexListsEveryBoundRoute(CheckContext ctx) {
         List<String> routes = Index.routes(Index.get(ctx));
@@ -43,6 +47,7 @@ public class CoreChecks {
         }
     }
 
+    @Needs(routes = "index")
     @Check("CORE-01")
     void indexRoutesAreSorted(CheckContext ctx) {
         List<String> routes = Index.routes(Index.get(ctx));
@@ -51,12 +56,14 @@ public class CoreChecks {
         assertThat(routes).as("routes of GET / in sorted order").containsExactlyElementsOf(sorted);
     }
 
+    @Needs(routes = "index")
     @Check("CORE-01")
     void indexRoutesAreUnique(CheckContext ctx) {
         List<String> routes = Index.routes(Index.get(ctx));
         assertThat(new HashSet<>(routes)).as("distinct routes of %s", routes).hasSameSizeAs(routes);
     }
 
+    @Needs(routes = "data")
     @Check("CORE-02")
     void dataRouteAnswersDataEnvelope(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("data"));
@@ -64,6 +71,7 @@ public class CoreChecks {
         Envelope.data(reply);
     }
 
+    @Needs(routes = "data")
     @Check("CORE-02")
     void successHasJsonContentType(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("data"));
@@ -71,6 +79,7 @@ public class CoreChecks {
         Envelope.jsonContentType(reply);
     }
 
+    @Needs(routes = "index")
     @Check("CORE-02")
     void indexIsADataEnvelopeWithJsonContentType(CheckContext ctx) {
         HttpReply reply = Index.get(ctx);
@@ -78,6 +87,7 @@ public class CoreChecks {
         Envelope.data(reply);
     }
 
+    @Needs(routes = "json")
     @Check("CORE-02")
     void nullDataIsKept(CheckContext ctx) {
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), "null");
@@ -85,6 +95,7 @@ public class CoreChecks {
         assertThat(Envelope.data(reply).isNull()).as("data of an echoed null: %s", reply.text()).isTrue();
     }
 
+    @Needs(routes = "json")
     @Check("CORE-02")
     void echoedStructureIsTheDataValue(CheckContext ctx) {
         String json = "{\"list\":[1,2.5,\"three\",true,null],\"nested\":{\"empty\":{},\"none\":[]}}";
@@ -94,6 +105,7 @@ public class CoreChecks {
         assertThat(Envelope.data(reply)).as("data of an echo").isEqualTo(Json.parse(json));
     }
 
+    @Needs(routes = "json")
     @Check("CORE-02")
     void falsyValuesAreData(CheckContext ctx) {
         for (String json : List.of("0", "false", "\"\"", "[]", "{}")) {
@@ -103,6 +115,7 @@ public class CoreChecks {
         }
     }
 
+    @Needs(routes = "missing")
     @Check("CORE-03")
     void missingRouteIs404WithError(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("missing"));
@@ -118,6 +131,7 @@ public class CoreChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = "raise")
     @Check("CORE-03")
     void pathBelowAnExistingRouteIs404(CheckContext ctx) {
         String path = ctx.route("raise") + "/deeper/still";
@@ -126,6 +140,7 @@ public class CoreChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = "missing")
     @Check("CORE-03")
     void postToMissingRouteIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("missing"), "{}");
@@ -133,6 +148,7 @@ public class CoreChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = "raise")
     @Check("CORE-04")
     void handlerExceptionIs500WithError(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("raise"));
@@ -140,6 +156,7 @@ public class CoreChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = {"data", "raise"})
     @Check("CORE-04")
     void serverKeepsServingAfterHandlerExceptions(CheckContext ctx) {
         for (int i = 0; i < 10; i++) {
@@ -149,6 +166,7 @@ public class CoreChecks {
         assertThat(reply.status()).as("GET %s after 10 handler exceptions", ctx.route("data")).isEqualTo(200);
     }
 
+    @Needs(routes = "raise")
     @Check("CORE-04")
     void handlerExceptionIsAJsonReply(CheckContext ctx) {
         HttpReply reply = ctx.http().send("GET", ctx.route("raise"), Map.of("X-Check", "core-04"), null);
@@ -156,6 +174,7 @@ public class CoreChecks {
         Envelope.jsonContentType(reply);
     }
 
+    @Needs(routes = "data")
     @Check("CORE-05")
     void trailingSlashIsSignificant(CheckContext ctx) {
         String path = ctx.route("data") + "/";
@@ -163,6 +182,7 @@ public class CoreChecks {
         assertThat(reply.status()).as("GET %s status (the route is %s)", path, ctx.route("data")).isEqualTo(404);
     }
 
+    @Needs(routes = "json")
     @Check("CORE-05")
     void trailingSlashOnPostRouteIsSignificant(CheckContext ctx) {
         String path = ctx.route("json") + "/";
@@ -170,6 +190,7 @@ public class CoreChecks {
         assertThat(reply.status()).as("POST %s status (the route is %s)", path, ctx.route("json")).isEqualTo(404);
     }
 
+    @Needs(routes = {"data", "index"})
     @Check("CORE-05")
     void indexListsRoutesWithoutAddedSlashes(CheckContext ctx) {
         assertThat(Index.routes(Index.get(ctx))).as("routes of GET /").contains(ctx.route("data"))

@@ -9,6 +9,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class CorsChecks {
         return replies;
     }
 
+    @Needs(routes = "data")
     @Check("CORS-01")
     void successCarriesAllowOrigin(CheckContext ctx) {
         requireCors(ctx, true);
@@ -52,6 +54,7 @@ public class CorsChecks {
         assertThat(reply.header("Access-Control-Allow-Origin")).as("Access-Control-Allow-Origin of a 2xx").isPresent();
     }
 
+    @Needs(routes = {"data", "missing"})
     @Check("CORS-01")
     void errorsCarryAllowOriginToo(CheckContext ctx) {
         requireCors(ctx, true);
@@ -61,6 +64,7 @@ public class CorsChecks {
         }
     }
 
+    @Needs(routes = "missing")
     @Check("CORS-01")
     void requestsWithoutOriginGetItToo(CheckContext ctx) {
         requireCors(ctx, true);
@@ -69,6 +73,7 @@ public class CorsChecks {
                 .isPresent();
     }
 
+    @Needs(routes = "data")
     @Check("CORS-02")
     void preflightGetsAllowHeaders(CheckContext ctx) {
         requireCors(ctx, true);
@@ -81,6 +86,7 @@ public class CorsChecks {
                 .hasValueSatisfying(v -> assertThat(v.toLowerCase(java.util.Locale.ROOT)).contains("content-type"));
     }
 
+    @Needs(routes = {"sideEffect", "sideEffectState"})
     @Check("CORS-02")
     void preflightDoesNotInvokeTheHandler(CheckContext ctx) {
         requireCors(ctx, true);
@@ -93,6 +99,7 @@ public class CorsChecks {
                 reply.status(), reply.text()).isEqualTo(before);
     }
 
+    @Needs(routes = {"data", "missing"})
     @Check("CORS-03")
     void offMeansNoAccessControlHeaders(CheckContext ctx) {
         requireCors(ctx, false);

@@ -14,6 +14,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public class FileChecks {
         return reply.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim();
     }
 
+    @Needs(routes = "filesIndex")
     @Check("FILE-01")
     void indexPageIsServedAsHtml(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("filesIndex"));
@@ -42,6 +44,7 @@ public class FileChecks {
         assertThat(reply.text().toLowerCase(Locale.ROOT)).as("index.html is an HTML page").contains("<html");
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("FILE-01")
     void uploadedFilesComeBackByteIdenticalWithTheirType(CheckContext ctx) {
         for (Map.Entry<String, String> type : TYPES.entrySet()) {
@@ -59,6 +62,7 @@ public class FileChecks {
         }
     }
 
+    @Needs(routes = "files")
     @Check("FILE-01")
     void listedFilesAreServedWithTheListedSize(CheckContext ctx) {
         JsonNode list = listing(ctx, ctx.route("files")).path("list");
@@ -77,18 +81,21 @@ public class FileChecks {
         ctx.note("served " + served + " listed files");
     }
 
+    @Needs(routes = "files")
     @Check("FILE-02")
     void missingFileIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("files") + Access.scratchName(".txt"));
         assertThat(reply.status()).as("GET of a missing file (body: %s)", reply.text()).isEqualTo(404);
     }
 
+    @Needs(routes = "files")
     @Check("FILE-02")
     void missingDirectoryIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("files") + Access.scratchName("") + "/");
         assertThat(reply.status()).as("GET of a missing directory (body: %s)", reply.text()).isEqualTo(404);
     }
 
+    @Needs(routes = "files")
     @Check("FILE-03")
     void rootListingHasPathAndTypedEntries(CheckContext ctx) {
         JsonNode listing = listing(ctx, ctx.route("files"));
@@ -101,6 +108,7 @@ public class FileChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("FILE-03")
     void listingShowsAnUploadedFileWithItsSize(CheckContext ctx) {
         String dir = Access.scratchName("") + "/";
@@ -121,6 +129,7 @@ public class FileChecks {
     }
 
     /** At least 50 encodings against reads; the count is reported as evidence. */
+    @Needs(routes = "files")
     @Check("FILE-04")
     void traversalNeverLeavesTheWebRoot(CheckContext ctx) {
         List<String> escapes = new ArrayList<>();
@@ -136,6 +145,7 @@ public class FileChecks {
         assertThat(escapes).as("requests answered with content from outside the web root").isEmpty();
     }
 
+    @Needs(routes = "files")
     @Check("FILE-04")
     void doubledSlashesAndBackslashesStayInside(CheckContext ctx) {
         for (String path : List.of("/etc/passwd", "//etc/passwd", "\\etc\\passwd", "%5c%5cetc%5cpasswd", "..%5c..%5c..%5c..%5c..%5c..%5c..%5c..%5cetc%5cpasswd")) {
@@ -144,9 +154,10 @@ public class FileChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, limits = "maxUploadBytes", params = {"authPassword", "authUser"})
     @Check("FILE-05")
     void largeFileArrivesCompleteAndIdentical(CheckContext ctx) {
-        int size = (int) Math.min(ctx.limits().maxUploadBytes(), 1024 * 1024);
+        int size = (int) Math.min(ctx.limit("maxUploadBytes"), 1024 * 1024);
         String name = Access.scratchName(".bin");
         byte[] content = Payloads.text(size, size).getBytes(StandardCharsets.US_ASCII);
         Uploads.put(ctx, name, content);
@@ -163,11 +174,12 @@ public class FileChecks {
     }
 
     /** On targets that report free heap (SYS-01): serving a file larger than the drop allowed keeps heap bounded. */
+    @Needs(routes = {"files", "upload", "system"}, limits = "maxUploadBytes", params = {"authPassword", "authUser"})
     @Check("FILE-05")
     void servingALargeFileKeepsFreeHeapBounded(CheckContext ctx) {
         long before = RobustnessChecks.freeHeap(ctx);
         long maxDrop = ctx.profile().param("maxHeapDropBytes").map(Long::parseLong).orElse(Math.max(16 * 1024, before / 10));
-        int size = (int) Math.min(ctx.limits().maxUploadBytes(), 1024 * 1024);
+        int size = (int) Math.min(ctx.limit("maxUploadBytes"), 1024 * 1024);
         String name = Access.scratchName(".bin");
         Uploads.put(ctx, name, new byte[size]);
         try {

@@ -13,6 +13,7 @@ import io.uconform.probe.ProbeAbility;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,20 @@ public class GpioChecks {
     private static final Set<String> MODES = Set.of("in", "out", "pwm", "adc");
     private static final Set<String> PULLS = Set.of("up", "down", "none");
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("GPIO-01")
     void ledOnDrivesThePinHigh(CheckContext ctx) {
         assertLedRoute(ctx, "/on", 1);
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("GPIO-01")
     void ledOffDrivesThePinLow(CheckContext ctx) {
         assertLedRoute(ctx, "/on", 1);
         assertLedRoute(ctx, "/off", 0);
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("GPIO-01")
     void ledToggleInvertsTheLevelTwice(CheckContext ctx) {
         ctx.probe();
@@ -64,6 +68,7 @@ public class GpioChecks {
         assertThat(levels).as("LED levels on the probe's timeline after two toggles").containsExactly(1, 0);
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("GPIO-01")
     void ledStateMatchesTheProbe(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -74,6 +79,7 @@ public class GpioChecks {
                 .isEqualTo(ctx.probe(ProbeAbility.READ_LEVEL, led).read(led).value());
     }
 
+    @Needs(routes = "gpio")
     @Check("GPIO-02")
     void pinListHasEveryFieldOfEveryPin(CheckContext ctx) {
         JsonNode pins = pinList(ctx);
@@ -85,6 +91,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "gpio", params = {"ledPin", "outputPin", "inputOnlyPin", "buttonPin", "adcPin"})
     @Check("GPIO-02")
     void pinListIncludesTheProfilePins(CheckContext ctx) {
         List<Integer> numbers = new ArrayList<>();
@@ -95,6 +102,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = {"gpio", "led"}, params = "ledPin")
     @Check("GPIO-02")
     void pinListAgreesWithTheProbe(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -113,6 +121,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "gpio", params = "outputPin")
     @Check("GPIO-03")
     void writingAnOutputPinDrivesIt(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
@@ -128,6 +137,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "gpio", params = "buttonPin")
     @Check("GPIO-03")
     void readingAnInputPinSeesTheDrivenLevel(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "buttonPin");
@@ -146,6 +156,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "gpio", params = "outputPin")
     @Check("GPIO-03")
     void pullIsAppliedAndReported(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
@@ -156,6 +167,7 @@ public class GpioChecks {
                 pin).isEqualTo("down");
     }
 
+    @Needs(routes = "gpio")
     @Check("GPIO-03")
     void unknownPinIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(BoardRoutes.gpio(ctx, 999));
@@ -163,12 +175,14 @@ public class GpioChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = "gpio")
     @Check("GPIO-03")
     void writingAnUnknownPinIs404(CheckContext ctx) {
         assertThat(putPin(ctx, 999, "{\"mode\":\"out\",\"value\":1}").status()).as("PUT %s", BoardRoutes.gpio(ctx, 999))
                 .isEqualTo(404);
     }
 
+    @Needs(routes = "gpio", params = "outputPin")
     @Check("GPIO-03")
     void badBodyIs400(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
@@ -179,6 +193,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "gpio", params = "inputOnlyPin")
     @Check("GPIO-03")
     void writingAnInputOnlyPinIs409AndChangesNothing(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "inputOnlyPin");
@@ -190,6 +205,7 @@ public class GpioChecks {
         assertThat(after.mode()).as("mode of input-only pin %d on the probe", pin).isEqualTo(before.mode());
     }
 
+    @Needs(routes = "adc", params = "adcPin")
     @Check("GPIO-04")
     void adcFollowsTheDrivenVoltage(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "adcPin");
@@ -205,6 +221,7 @@ public class GpioChecks {
         }
     }
 
+    @Needs(routes = "adc", params = "adcPin")
     @Check("GPIO-04")
     void adcRawStaysInRange(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "adcPin");
@@ -214,6 +231,7 @@ public class GpioChecks {
         ctx.probe().drive(pin, PinInput.millivolts(0));
     }
 
+    @Needs(routes = "pwm", params = "outputPin")
     @Check("GPIO-05")
     void pwmSetsFrequencyAndDuty(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
@@ -227,6 +245,7 @@ public class GpioChecks {
         assertThat(probed.value()).as("duty of pin %d on the probe", pin).isEqualTo(512);
     }
 
+    @Needs(routes = "pwm", params = "outputPin")
     @Check("GPIO-05")
     void pwmOutOfRangeDutyIs400(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
@@ -235,6 +254,7 @@ public class GpioChecks {
         Envelope.error(reply);
     }
 
+    @Needs(routes = "pwm", params = "inputOnlyPin")
     @Check("GPIO-05")
     void pwmOnAnInputOnlyPinIs409(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "inputOnlyPin");

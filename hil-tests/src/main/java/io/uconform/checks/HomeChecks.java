@@ -15,6 +15,7 @@ import io.uconform.suite.Check;
 import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  * events there, retries 5xx and timeouts with growing waits, and keeps serving meanwhile. The home
  * is WireMock on 127.0.0.1, scripted per check.
  */
+@Needs(routes = "config")
 @ConformanceChecks
 @Order(ChecksOrder.HOME)
 public class HomeChecks {
@@ -33,6 +35,7 @@ public class HomeChecks {
     /** Bound on a device's posting and retrying (a few tries with backoff). */
     private static final Duration DELIVERY = Duration.ofSeconds(15);
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     void pinChangeIsPosted(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");
@@ -45,6 +48,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "reset")
     @Check("HOME-01")
     void bootIsPostedAfterAReset(CheckContext ctx) {
         try (HomeServer home = HomeServer.answering().attach(ctx)) {
@@ -57,6 +61,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     @RunsAlone
     void serverErrorsAreRetried(CheckContext ctx) {
@@ -70,6 +75,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     @RunsAlone
     void retriesBackOffExponentially(CheckContext ctx) {
@@ -89,6 +95,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = "led", params = "ledPin")
     @Check("HOME-01")
     @RunsAlone
     void timeoutsAreRetried(CheckContext ctx) {
@@ -99,6 +106,7 @@ public class HomeChecks {
         }
     }
 
+    @Needs(routes = {"index", "led"}, params = "ledPin")
     @Check("HOME-01")
     void servingIsNotBlockedWhileHomeHangs(CheckContext ctx) {
         int led = BoardRoutes.pin(ctx, "ledPin");

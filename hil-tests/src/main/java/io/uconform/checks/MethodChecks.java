@@ -11,6 +11,7 @@ import io.uconform.probe.BoardProbe;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,46 +24,55 @@ import java.util.stream.Collectors;
 @Order(ChecksOrder.METHODS)
 public class MethodChecks {
 
+    @Needs(routes = "data")
     @Check("METH-01")
     void deleteOnGetRouteIs405WithAllow(CheckContext ctx) {
         assertNotAllowed(ctx, "DELETE", ctx.route("data"), "GET");
     }
 
+    @Needs(routes = "index")
     @Check("METH-01")
     void putOnIndexIs405WithAllow(CheckContext ctx) {
         assertNotAllowed(ctx, "PUT", ctx.route("index"), "GET");
     }
 
+    @Needs(routes = "json")
     @Check("METH-01")
     void getOnPostRouteIs405WithAllow(CheckContext ctx) {
         assertNotAllowed(ctx, "GET", ctx.route("json"), "POST");
     }
 
+    @Needs(routes = "data")
     @Check("METH-01")
     void patchOnGetRouteIs405WithAllow(CheckContext ctx) {
         assertNotAllowed(ctx, "PATCH", ctx.route("data"), "GET");
     }
 
+    @Needs(routes = "index")
     @Check("METH-02")
     void unknownMethodIs501(CheckContext ctx) {
         assertNotImplemented(ctx, "BREW", ctx.route("index"));
     }
 
+    @Needs(routes = "index")
     @Check("METH-02")
     void lowercaseMethodIs501(CheckContext ctx) {
         assertNotImplemented(ctx, "get", ctx.route("index"));
     }
 
+    @Needs(routes = "json")
     @Check("METH-02")
     void mixedCaseMethodIs501(CheckContext ctx) {
         assertNotImplemented(ctx, "Post", ctx.route("json"));
     }
 
+    @Needs(routes = "missing")
     @Check("METH-02")
     void unknownMethodOnMissingRouteIs501(CheckContext ctx) {
         assertNotImplemented(ctx, "PROPFIND", ctx.route("missing"));
     }
 
+    @Needs(routes = "json")
     @Check("METH-03")
     void postWithBodyButNoLengthIs411(CheckContext ctx) {
         String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json") + CRLF
@@ -72,6 +82,7 @@ public class MethodChecks {
                 .isEqualTo(411);
     }
 
+    @Needs(routes = "json")
     @Check("METH-03")
     void postWithBodyButNoLengthAndCloseIs411(CheckContext ctx) {
         String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
@@ -80,6 +91,7 @@ public class MethodChecks {
         assertThat(reply.status()).as("POST with a body, no Content-Length, Connection: close").isEqualTo(411);
     }
 
+    @Needs(routes = "json")
     @Check("METH-03")
     void chunkedPostIsNot411(CheckContext ctx) {
         String request = Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
@@ -89,17 +101,20 @@ public class MethodChecks {
         assertThat(reply.json().path("data").path("a").asInt()).as("echoed chunked body").isEqualTo(1);
     }
 
+    @Needs(routes = "data")
     @Check("METH-04")
     void optionsAnswersWithAllow(CheckContext ctx) {
         HttpReply reply = ctx.http().send("OPTIONS", ctx.route("data"), Map.of(), null);
         assertOptions(reply, "GET");
     }
 
+    @Needs(routes = "json")
     @Check("METH-04")
     void optionsOnPostRouteListsPost(CheckContext ctx) {
         assertOptions(Exchange.once(ctx, Requests.head(ctx, "OPTIONS", ctx.route("json")) + CRLF), "POST");
     }
 
+    @Needs(routes = "raise")
     @Check("METH-04")
     void optionsDoesNotInvokeAThrowingHandler(CheckContext ctx) {
         HttpReply reply = Exchange.once(ctx, Requests.head(ctx, "OPTIONS", ctx.route("raise")) + CRLF);
@@ -108,6 +123,7 @@ public class MethodChecks {
         assertThat(reply.header("Allow")).as("Allow").isPresent();
     }
 
+    @Needs(routes = "nowait", params = "ledPin")
     @Check("METH-04")
     void optionsDoesNotStartBackgroundWork(CheckContext ctx) {
         ctx.probe();

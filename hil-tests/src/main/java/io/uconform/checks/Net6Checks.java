@@ -7,6 +7,7 @@ import io.uconform.checks.support.Waits;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +32,7 @@ public class Net6Checks {
         Assumptions.assumeTrue(hasIpv6Loopback(), "this machine has no IPv6 loopback ::1");
     }
 
+    @Needs(routes = "index")
     @Check("NET6-01")
     void answersOnIpv6Loopback(CheckContext ctx) {
         requireDualStack(ctx);
@@ -38,6 +40,7 @@ public class Net6Checks {
                 .startsWith("HTTP/1.1 200");
     }
 
+    @Needs(routes = "index")
     @Check("NET6-01")
     void answersOnIpv4Loopback(CheckContext ctx) {
         requireDualStack(ctx);

@@ -12,6 +12,7 @@ import io.uconform.suite.Check;
 import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
  * effect (the LED blinking) is watched on the board probe. Every check waits for the work to end
  * so that no blink leaks into the next check.
  */
+@Needs(routes = "nowait", params = "ledPin")
 @ConformanceChecks
 @Order(ChecksOrder.BACKGROUND)
 public class NowaitChecks {
@@ -48,6 +50,7 @@ public class NowaitChecks {
                 .isEqualTo(blink.initialLevel);
     }
 
+    @Needs(routes = "index")
     @Check("NOWAIT-01")
     void otherRequestsAreServedWhileTheWorkRuns(CheckContext ctx) {
         Blink blink = Blink.start(ctx);

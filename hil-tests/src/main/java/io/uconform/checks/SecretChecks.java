@@ -14,6 +14,7 @@ import io.uconform.console.ConsoleLine;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Order;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Order;
  * real configuration written back: {@code esp32} when the run lets go of the board, {@code host}
  * at its next start.
  */
+@Needs(routes = "config")
 @ConformanceChecks
 @Order(ChecksOrder.SECRETS)
 public class SecretChecks {
@@ -52,6 +54,7 @@ public class SecretChecks {
                 .doesNotContain(secret);
     }
 
+    @Needs(routes = "index")
     @Check("BOOT-02")
     void noListedRouteReturnsTheSecret(CheckContext ctx) {
         String secret = SystemChecks.secret();

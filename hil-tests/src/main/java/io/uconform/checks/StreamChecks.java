@@ -11,13 +11,14 @@ import io.uconform.suite.Check;
 import io.uconform.suite.CountsConnections;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * STREAM: a {@code multipart/x-mixed-replace} stream (the profile's {@code stream} role, else
- * {@code /stream}) sends well-formed parts while the client stays, and lets go when it leaves.
+ * STREAM: a {@code multipart/x-mixed-replace} stream (the profile's {@code stream} role) sends well-formed parts while the client stays, and lets go when it leaves.
  */
+@Needs(routes = "stream")
 @ConformanceChecks
 public class StreamChecks {
 
@@ -52,21 +53,22 @@ public class StreamChecks {
         stream.next(Waits.reply(ctx));
     }
 
+    @Needs(routes = "index", limits = "maxClients")
     @Check("STREAM-01")
     @CountsConnections
     void leavingClientsFreeTheServer(CheckContext ctx) {
         Baseline baseline = Baseline.of(ctx);
-        int rounds = ctx.limits().maxClients() + 2;
+        int rounds = (int) ctx.limit("maxClients") + 2;
         for (int i = 0; i < rounds; i++) {
             MultipartReader stream = MultipartReader.open(ctx, path(ctx));
             stream.next(Waits.reply(ctx));
             stream.leave();
         }
-        ctx.note(rounds + " streams opened and left, more than the " + ctx.limits().maxClients() + " client slots");
+        ctx.note(rounds + " streams opened and left, more than the " + (int) ctx.limit("maxClients") + " client slots");
         baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx));
     }
 
     private static String path(CheckContext ctx) {
-        return ctx.profile().route("stream").orElse("/stream");
+        return ctx.route("stream");
     }
 }

@@ -12,12 +12,14 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** SYS: the system report and the reset (BOOT-02, which rewrites secrets, is in {@link SecretChecks}). */
+@Needs(routes = "system")
 @ConformanceChecks
 @Order(ChecksOrder.SYSTEM)
 public class SystemChecks {
@@ -45,6 +47,7 @@ public class SystemChecks {
                 .until(() -> system(ctx).path("uptime_ms").asLong() > first);
     }
 
+    @Needs(routes = "reset")
     @Check("SYS-02")
     void resetAnswersRebootsAndReportsASoftReset(CheckContext ctx) {
         long uptimeBefore = system(ctx).path("uptime_ms").asLong();
@@ -56,6 +59,7 @@ public class SystemChecks {
                 .contains("soft");
     }
 
+    @Needs(routes = {"config", "reset"})
     @Check("SYS-02")
     void configurationSurvivesAReset(CheckContext ctx) {
         String name = "uconform-" + Long.toHexString(System.nanoTime() & 0xffffff);

@@ -9,6 +9,7 @@ import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -60,6 +61,7 @@ public class TlsChecks {
         }
     }
 
+    @Needs(routes = {"data", "index", "missing"})
     @Check("TLS-01")
     void httpsGivesTheSameResponsesAsHttp(CheckContext ctx) {
         for (String role : List.of("index", "data", "missing")) {
@@ -74,6 +76,7 @@ public class TlsChecks {
         }
     }
 
+    @Needs(routes = "index")
     @Check("TLS-01")
     void certificateIsThePinnedOne(CheckContext ctx) {
         httpsBase(ctx);
@@ -82,6 +85,7 @@ public class TlsChecks {
                 .isEqualTo(200);
     }
 
+    @Needs(routes = "index")
     @Check("TLS-01")
     void plainHttpOnTheTlsPortIsRefusedCleanly(CheckContext ctx) {
         URI base = httpsBase(ctx);

@@ -15,6 +15,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import io.uconform.checks.support.Waits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class UploadChecks {
         return bytes;
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("UP-01")
     void putStoresGetReturnsDeleteRemoves(CheckContext ctx) {
         String name = Access.scratchName(".bin");
@@ -53,6 +55,7 @@ public class UploadChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("UP-01")
     void postStoresAndReplaces(CheckContext ctx) {
         String name = Access.scratchName(".txt");
@@ -65,6 +68,7 @@ public class UploadChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("UP-01")
     void trailingSlashCreatesADirectory(CheckContext ctx) {
         String dir = Access.scratchName("") + "/";
@@ -82,10 +86,18 @@ public class UploadChecks {
         }
     }
 
+    @Needs(routes = "json")
     @Check("UP-02")
     void falsyJsonBodiesReachTheHandlerIntact(CheckContext ctx) {
         for (String json : List.of("{}", "[]", "0", "false", "null", "\"\"")) {
-            HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+            HttpReply reply;
+            try {
+                reply = ctx.http().sendJson("POST", ctx.route("json"), json);
+            } catch (AssertionError noReply) {
+                throw new AssertionError("POST " + ctx.route("json") + " with the JSON body " + json + " ("
+                        + json.length() + " bytes): " + noReply.getMessage().lines().findFirst().orElse("no reply")
+                        + "; expected 200 with {\"data\": " + json + "} (" + ctx.requirement() + ")", noReply);
+            }
             assertThat(reply.status()).as("POST %s with body %s (answer: %s)", ctx.route("json"), json, reply.text())
                     .isEqualTo(200);
             JsonNode data = reply.json().path("data");
@@ -93,9 +105,10 @@ public class UploadChecks {
         }
     }
 
+    @Needs(routes = {"files", "upload"}, limits = "maxUploadBytes", params = {"authPassword", "authUser"})
     @Check("UP-02")
     void bodyJustWithinTheUploadLimitArrivesIntact(CheckContext ctx) {
-        int size = (int) Math.min(ctx.limits().maxUploadBytes(), 4 * 1024 * 1024);
+        int size = (int) Math.min(ctx.limit("maxUploadBytes"), 4 * 1024 * 1024);
         String name = Access.scratchName(".bin");
         byte[] content = allByteValues(size / 256);
         try {
@@ -110,10 +123,11 @@ public class UploadChecks {
      * Sent raw: the head first, and the body only if no early answer came (a server may refuse on
      * Content-Length alone and close, which would turn a client's blind body write into a reset).
      */
+    @Needs(routes = {"files", "upload"}, limits = "maxUploadBytes", params = {"authPassword", "authUser"})
     @Check("UP-03")
     void overTheLimitIs413AndLeavesNothing(CheckContext ctx) {
         String name = Access.scratchName(".bin");
-        int size = (int) ctx.limits().maxUploadBytes() + 1;
+        int size = (int) ctx.limit("maxUploadBytes") + 1;
         String head = Requests.head(ctx, "POST", Uploads.uploadPath(ctx, name),
                 "Authorization: " + Access.basic(Access.user(ctx), Access.password(ctx)), "Content-Length: " + size)
                 + Requests.CRLF;
@@ -128,18 +142,19 @@ public class UploadChecks {
         }
         try {
             assertThat(reply).as("answer to an upload of %d bytes over a %d-byte limit", size,
-                    ctx.limits().maxUploadBytes()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(413));
+                    ctx.limit("maxUploadBytes")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(413));
             assertThat(Uploads.gone(ctx, name)).as("nothing stored for the refused upload %s", name).isTrue();
         } finally {
             Uploads.remove(ctx, name);
         }
     }
 
+    @Needs(routes = {"files", "upload"}, limits = "maxUploadBytes", params = {"authPassword", "authUser"})
     @Check("UP-03")
     void chunkedUploadOverTheLimitIs413AndLeavesNothing(CheckContext ctx) {
         String name = Access.scratchName(".bin");
         int chunk = 16 * 1024;
-        int chunks = (int) (ctx.limits().maxUploadBytes() / chunk) + 2;
+        int chunks = (int) (ctx.limit("maxUploadBytes") / chunk) + 2;
         String head = Requests.head(ctx, "POST", Uploads.uploadPath(ctx, name),
                 "Authorization: " + Access.basic(Access.user(ctx), Access.password(ctx)), "Transfer-Encoding: chunked")
                 + Requests.CRLF;
@@ -177,6 +192,7 @@ public class UploadChecks {
     }
 
     /** Upload names that climb out of the root must be refused or land inside it. */
+    @Needs(routes = {"files", "upload"}, params = {"authPassword", "authUser"})
     @Check("UP-01")
     void traversalUploadsStayInsideTheRoot(CheckContext ctx) {
         String base = Access.scratchName(".txt");

@@ -12,6 +12,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.Needs;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
@@ -20,6 +21,7 @@ import java.util.Random;
  * (RFC 6455), over raw frames so that every byte (masking, RSV, opcodes, lengths) is the check's.
  * The path is the profile's {@code ws} role, else {@code /ws}.
  */
+@Needs(routes = "ws")
 @ConformanceChecks
 public class WebSocketChecks {
 
@@ -67,18 +69,21 @@ public class WebSocketChecks {
         assertThat(ws.read().text()).as("first message after the handshake").isEqualTo("ready?");
     }
 
+    @Needs(routes = "index")
     @Check("WS-02")
     void upgradeWithoutKeyGets400AndTheServerStaysUp(CheckContext ctx) {
         assertBadUpgrade(ctx, "without Sec-WebSocket-Key", "Upgrade: websocket", "Connection: Upgrade",
                 "Sec-WebSocket-Version: 13");
     }
 
+    @Needs(routes = "index")
     @Check("WS-02")
     void unsupportedVersionGets400AndTheServerStaysUp(CheckContext ctx) {
         assertBadUpgrade(ctx, "with Sec-WebSocket-Version: 8", "Upgrade: websocket", "Connection: Upgrade",
                 "Sec-WebSocket-Key: " + WsSession.newKey(new Random(21)), "Sec-WebSocket-Version: 8");
     }
 
+    @Needs(routes = "index")
     @Check("WS-02")
     void malformedKeyGets400AndTheServerStaysUp(CheckContext ctx) {
         assertBadUpgrade(ctx, "with a key that is not 16 base64 bytes", "Upgrade: websocket", "Connection: Upgrade",
@@ -158,6 +163,7 @@ public class WebSocketChecks {
         assertThat(echo.text()).as("70 KB text echo").isEqualTo(text);
     }
 
+    @Needs(routes = "ws-command")
     @Check("WS-03")
     void upperCommandAnswersData(CheckContext ctx) {
         ctx.route("ws-command"); // the upper command is the reference API's; other servers only echo
@@ -317,6 +323,7 @@ public class WebSocketChecks {
     }
 
     /** ROB over WebSocket: seeded garbage after valid handshakes never takes the server down. */
+    @Needs(routes = "index")
     @Check("ROB-01")
     void hostileFrameCampaignLeavesTheServerAnswering(CheckContext ctx) {
         assumeThat(ctx.profile().claims("WS")).as("profile %s does not claim WS: no WebSocket to attack",

@@ -46,6 +46,19 @@ public interface RawConnection extends AutoCloseable {
      */
     boolean closedByPeerWithin(Duration timeout);
 
+    /**
+     * Like {@link #closedByPeerWithin}, but keeps what arrived meanwhile: waits until the peer
+     * closes or {@code timeout} passes and says which, with the bytes received.
+     */
+    default PeerEnd awaitPeerEnd(Duration timeout) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot keep the bytes before a close");
+    }
+
+    /** The local socket address of this connection (its port names it in the kernel's tables). */
+    default java.net.InetSocketAddress localAddress() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no local address");
+    }
+
     /** Half-closes or aborts: {@code reset = true} sends a TCP RST (SO_LINGER 0). */
     void close(boolean reset);
 

@@ -69,7 +69,25 @@ final class ResponseParser {
             }
             return in.readExactly(length, deadline);
         }
-        return in.readToEnd(deadline);
+        return untilClose(in, deadline);
+    }
+
+    /**
+     * A body delimited by the close (RFC 9112 6.3, rule 8). A server that ends it with a reset instead
+     * of a FIN still sent a complete head and the bytes before the reset: that is the body (the
+     * reset is the server's risk, RFC 9112 9.6), not an unreadable response.
+     */
+    private static byte[] untilClose(SocketInput in, long deadline) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = in.read(deadline)) >= 0) {
+                out.write(b);
+            }
+        } catch (java.net.SocketException reset) {
+            // the bytes read so far are the body
+        }
+        return out.toByteArray();
     }
 
     private static byte[] chunked(SocketInput in, long deadline) throws IOException {

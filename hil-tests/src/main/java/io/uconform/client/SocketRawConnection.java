@@ -51,12 +51,23 @@ final class SocketRawConnection implements RawConnection {
             transcript.received(channel, in.takeConsumed());
             return reply;
         } catch (SocketInput.DeadlineException e) {
-            throw failure("no complete response within " + timeout.toMillis() + " ms", e);
+            throw noResponse("no complete response within " + timeout.toMillis() + " ms", NoResponse.Kind.TIMEOUT,
+                    timeout.toMillis(), e);
         } catch (SocketInput.EndOfStreamException e) {
-            throw failure("connection closed before a complete response", e);
+            throw noResponse("connection closed before a complete response", NoResponse.Kind.CLOSED, 0, e);
+        } catch (java.net.SocketException e) {
+            throw noResponse("unreadable response (" + e.getMessage() + ")", NoResponse.Kind.RESET, 0, e);
         } catch (IOException e) {
-            throw failure("unreadable response (" + e.getMessage() + ")", e);
+            throw noResponse("unreadable response (" + e.getMessage() + ")", NoResponse.Kind.GARBLED, 0, e);
         }
+    }
+
+    private NoResponse noResponse(String what, NoResponse.Kind kind, long waitedMs, IOException cause) {
+        byte[] partial = in.takeConsumed();
+        transcript.received(channel, partial);
+        String start = Escapes.printable(partial, 60).replace("\n", "");
+        return new NoResponse(target + " " + channel + ": " + what + "; received " + partial.length + " bytes: "
+                + Escapes.printable(partial, 300).replace("\n", ""), kind, partial.length, start, waitedMs, cause);
     }
 
     @Override
@@ -109,6 +120,33 @@ final class SocketRawConnection implements RawConnection {
             transcript.note(channel + ": connection reset by the peer (" + e.getMessage() + ")");
             return true;
         }
+    }
+
+    @Override
+    public PeerEnd awaitPeerEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        try {
+            got.writeBytes(in.readToEnd(deadline));
+            transcript.received(channel, in.takeConsumed());
+            transcript.note(channel + ": closed by the peer");
+            return new PeerEnd(got.toByteArray(), true, false);
+        } catch (SocketInput.DeadlineException e) {
+            byte[] partial = in.takeConsumed();
+            transcript.received(channel, partial);
+            transcript.note(channel + ": still open after " + timeout.toMillis() + " ms");
+            return new PeerEnd(partial, false, false);
+        } catch (IOException e) {
+            byte[] partial = in.takeConsumed();
+            transcript.received(channel, partial);
+            transcript.note(channel + ": connection reset by the peer (" + e.getMessage() + ")");
+            return new PeerEnd(partial, true, true);
+        }
+    }
+
+    @Override
+    public java.net.InetSocketAddress localAddress() {
+        return (java.net.InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     @Override

@@ -66,6 +66,12 @@ public final class ReportHtml {
         h.append("<th>checks</th></tr><tr>");
         report.totals().forEach((s, n) -> h.append("<td class=\"").append(css(s)).append("\">").append(n).append("</td>"));
         h.append("<td>").append(report.checks().size()).append("</td></tr></table>\n");
+        List<NotVerified> notVerified = NotVerified.of(report);
+        if (!notVerified.isEmpty()) {
+            h.append("<h2>Claimed groups not verified (").append(notVerified.size()).append(")</h2>\n<ul>");
+            notVerified.forEach(n -> h.append("<li class=\"failed\">").append(esc(n.describe())).append("</li>"));
+            h.append("</ul>\n");
+        }
     }
 
     private static void matrix(RunReport report, StringBuilder h) {

@@ -54,6 +54,9 @@ public final class ReportJson {
             g.put("checks", counts.values().stream().mapToInt(Integer::intValue).sum());
             counts.forEach((status, n) -> g.put(status.label(), n));
         });
+        ArrayNode notVerified = root.putArray("notVerified");
+        NotVerified.of(report).forEach(n -> notVerified.addObject().put("target", n.target()).put("group", n.group())
+                .put("skipped", n.skipped()).put("reason", n.reason()));
         ArrayNode requirements = root.putArray("requirements");
         report.verdicts().forEach((req, byTarget) -> {
             ObjectNode r = requirements.addObject().put("id", req).put("group", io.uconform.profile.Profile.groupOf(req));

@@ -25,8 +25,26 @@ public interface CheckContext {
 
     Profile profile();
 
-    /** Effective limits: the target's own when the harness configured it, else the profile's. */
+    /**
+     * Effective limits: the target's own when the harness configured it, else the profile's (with
+     * the reference defaults for what the profile does not state). Use these to size waits; a limit
+     * the check judges the server against comes from {@link #limit(String)}.
+     */
     Limits limits();
+
+    /**
+     * A limit the check judges the server against, by its profile-file name ({@code maxHeaderBytes},
+     * {@code headerTimeoutMs}; timeouts in milliseconds). The check declares it ({@link Needs#limits()});
+     * a check whose limit neither the profile states nor the harness configured is skipped before it runs.
+     */
+    default long limit(String name) {
+        return LimitValues.of(limits(), name);
+    }
+
+    /** The requirement ID of the running check ({@code LIM-01}), for one-line failure messages. */
+    default String requirement() {
+        return "";
+    }
 
     /**
      * The server path bound to a check role in the profile (e.g. {@code "raise"} -> {@code /raise});

@@ -35,6 +35,9 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     private static final String CONSOLE_FROM = "console-from";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token).*");
 
+    /** System property: report checks that passed without asking for everything they declare. */
+    static final String NEEDS_AUDIT = "uconform.needs.audit";
+
     private final TargetPool pool;
     private final String label;
 
@@ -59,6 +62,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             Optional<String> waiver = profile.waiver(requirement);
             if (waiver.isPresent()) {
                 return ConditionEvaluationResult.disabled(ReportKeys.WAIVED + waiver.get());
+            }
+            Optional<String> unmet = CheckNeeds.of(context.getRequiredTestMethod()).unmetByProfile(profile);
+            if (unmet.isPresent()) {
+                return ConditionEvaluationResult.disabled(unmet.get());
             }
         }
         if (!pool.availability().isAvailable()) {
@@ -90,6 +97,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (check(context).isEmpty()) {
             return;
         }
+        CheckNeeds needs = CheckNeeds.of(context.getRequiredTestMethod());
         TargetPool.Lease lease;
         try {
             lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class),
@@ -104,6 +112,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         context.getStore(NS).put(TargetPool.Lease.class, lease);
+        java.time.Instant began = java.time.Instant.now();  // the check's time starts once it has an instance
         // the check's console window opens before its instance starts, so the boot lines are its evidence too
         context.getStore(NS).put(CONSOLE_FROM, java.time.Instant.now());
         TargetSession member = lease.member();
@@ -127,9 +136,10 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target in recovery (" + recovery.get() + ")");
         }
+        TargetCheckContext checkContext;
         try {
-            TargetCheckContext checkContext = new TargetCheckContext(member, new Transcript(mask()));
-            context.getStore(NS).put(TargetCheckContext.class, checkContext);
+            checkContext = new TargetCheckContext(member, new Transcript(mask()), checkName(context),
+                    check(context).map(Check::value).orElse(""), needs, began);
             if (pool.size() > 1) {
                 checkContext.note("instance " + member.member() + " of a pool of " + pool.size() + " ("
                         + checkContext.baseUri() + ")");
@@ -141,7 +151,15 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             context.getStore(NS).remove(TargetPool.Lease.class);
             lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
+            return;
         }
+        Optional<String> unmetLimits = needs.unmetLimits(pool.profile(), checkContext.targetConfiguredLimits());
+        if (unmetLimits.isPresent()) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
+            Assumptions.abort(unmetLimits.get());
+        }
+        context.getStore(NS).put(TargetCheckContext.class, checkContext);
     }
 
     private static String checkName(ExtensionContext context) {
@@ -179,6 +197,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             return;
         }
         checkContext.closeConnections();
+        if (Boolean.getBoolean(NEEDS_AUDIT) && context.getExecutionException().isEmpty()
+                && !checkContext.declaredButUnused().isEmpty()) {
+            System.err.println("uconform needs audit: " + context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getRequiredTestMethod().getName() + " declares but never asked for "
+                    + checkContext.declaredButUnused());
+        }
         publish(context, ReportKeys.TARGET, label);
         publish(context, ReportKeys.PROFILE, checkContext.profile().name());
         if (pool.firstFactsPublication()) {

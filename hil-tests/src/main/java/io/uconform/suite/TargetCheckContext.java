@@ -23,11 +23,27 @@ final class TargetCheckContext implements CheckContext {
     private final Transcript transcript;
     private final MicronautHttp http;
     private final SocketRawHttp raw;
-    private final Instant started = Instant.now();
+    private final Instant started;
+    private final String check;
+    private final String requirement;
+    private final CheckNeeds needs;
+    /** What the check asked for, kind:name ({@code route:index}), for the needs audit. */
+    private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What the probe could not show, noted once per check however often it was asked. */
     private final java.util.Set<String> probeGaps = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
 
-    TargetCheckContext(TargetSession session, Transcript transcript) {
+    /**
+     * @param check       {@code Class.method}, named when the check asks for what it did not declare
+     * @param requirement the check's requirement ID
+     * @param needs       what the check declared it takes from the profile
+     * @param started     when the check began (before the target was started for it: its boot lines are the check's)
+     */
+    TargetCheckContext(TargetSession session, Transcript transcript, String check, String requirement,
+                       CheckNeeds needs, Instant started) {
+        this.started = started;
+        this.check = check;
+        this.requirement = requirement;
+        this.needs = needs;
         this.targetName = session.name();
         this.running = session.running();
         this.profile = session.profile();
@@ -59,13 +75,52 @@ final class TargetCheckContext implements CheckContext {
 
     @Override
     public String route(String role) {
+        declared("route role", role, needs.routes());
         return profile.route(role).orElseGet(() -> abort("no route bound for role '" + role
                 + "' in profile " + profile.name()));
     }
 
     @Override
     public String param(String key) {
+        declared("parameter", key, needs.params());
         return profile.param(key).orElseGet(() -> abort("no parameter '" + key + "' in profile " + profile.name()));
+    }
+
+    @Override
+    public long limit(String name) {
+        declared("limit", name, needs.limits());
+        return LimitValues.of(limits(), name);
+    }
+
+    @Override
+    public String requirement() {
+        return requirement;
+    }
+
+    /**
+     * What the check declared but never asked for (a declaration that skips the check needlessly
+     * on profiles that lack it); meaningful after a check that ran every branch.
+     */
+    java.util.List<String> declaredButUnused() {
+        java.util.List<String> unused = new java.util.ArrayList<>();
+        needs.routes().stream().filter(r -> !asked.contains("route role:" + r)).forEach(r -> unused.add("route " + r));
+        needs.limits().stream().filter(l -> !asked.contains("limit:" + l)).forEach(l -> unused.add("limit " + l));
+        needs.params().stream().filter(p -> !asked.contains("parameter:" + p)).forEach(p -> unused.add("param " + p));
+        return unused;
+    }
+
+    /** True when the harness configured the target's limits itself (then every limit is known). */
+    boolean targetConfiguredLimits() {
+        return running.limits().isPresent();
+    }
+
+    /** A check that asks for what it did not declare is a mistake in the suite: it fails, naming itself. */
+    private void declared(String kind, String name, java.util.Set<String> declared) {
+        asked.add(kind + ":" + name);
+        if (!declared.contains(name)) {
+            throw new IllegalStateException("suite error: " + check + " asks for " + kind + " '" + name
+                    + "' without declaring it in @Needs (declared: " + needs.describe() + ")");
+        }
     }
 
     @Override

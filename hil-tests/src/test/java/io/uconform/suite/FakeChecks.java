@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FakeChecks {
 
     @Order(1)
+    @Needs(routes = "index")
     @Check("PROTO-01")
     void indexAnswers(CheckContext ctx) {
         ctx.note("password hunter22 must be masked");
@@ -40,6 +41,7 @@ class FakeChecks {
     }
 
     @Order(5)
+    @Needs(routes = "raise")
     @Check("CORE-05")
     void needsUnboundRoute(CheckContext ctx) {
         ctx.route("raise");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uconform.client.HttpReply;
 import io.uconform.suite.Check;
+import io.uconform.suite.Needs;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 @ConformanceChecks
 class HostileEchoChecks {
 
+    @Needs(params = {"authUser", "authPassword"})
     @Check("AUTH-01")
     void credentialsEchoedBack(CheckContext ctx) {
         String token = Base64.getEncoder().encodeToString((ctx.param("authUser") + ":" + ctx.param("authPassword"))

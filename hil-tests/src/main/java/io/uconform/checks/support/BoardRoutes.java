@@ -3,10 +3,10 @@ package io.uconform.checks.support;
 import io.uconform.suite.CheckContext;
 
 /**
- * Paths of the reference board API (CONFORMANCE section 3). The paths are part of the contract of
- * the GPIO, SYS and BOOT groups, so they default to the contract's; a profile may still rebind
- * each role ({@code led}, {@code gpio}, {@code adc}, {@code pwm}, {@code system}, {@code config},
- * {@code reset}).
+ * Paths of the reference board API (CONFORMANCE section 3), each bound to a role by the profile
+ * ({@code led}, {@code gpio}, {@code adc}, {@code pwm}, {@code system}, {@code reset},
+ * {@code config}); like every role, an unbound one skips the check, never falls back to the
+ * reference's path.
  */
 public final class BoardRoutes {
 
@@ -14,11 +14,11 @@ public final class BoardRoutes {
     }
 
     public static String led(CheckContext ctx) {
-        return role(ctx, "led", "/led");
+        return ctx.route("led");
     }
 
     public static String gpio(CheckContext ctx) {
-        return role(ctx, "gpio", "/gpio");
+        return ctx.route("gpio");
     }
 
     public static String gpio(CheckContext ctx, int pin) {
@@ -26,23 +26,23 @@ public final class BoardRoutes {
     }
 
     public static String adc(CheckContext ctx, int pin) {
-        return role(ctx, "adc", "/adc") + "/" + pin;
+        return ctx.route("adc") + "/" + pin;
     }
 
     public static String pwm(CheckContext ctx, int pin) {
-        return role(ctx, "pwm", "/pwm") + "/" + pin;
+        return ctx.route("pwm") + "/" + pin;
     }
 
     public static String system(CheckContext ctx) {
-        return role(ctx, "system", "/system");
+        return ctx.route("system");
     }
 
     public static String reset(CheckContext ctx) {
-        return ctx.profile().route("reset").orElse(system(ctx) + "/reset");
+        return ctx.route("reset");
     }
 
     public static String config(CheckContext ctx) {
-        return role(ctx, "config", "/config");
+        return ctx.route("config");
     }
 
     /** A pin number profile parameter ({@code ledPin}, {@code outputPin}, ...). */
@@ -53,9 +53,5 @@ public final class BoardRoutes {
         } catch (NumberFormatException e) {
             throw new AssertionError("profile parameter '" + key + "' is not a pin number: " + value, e);
         }
-    }
-
-    private static String role(CheckContext ctx, String role, String contractPath) {
-        return ctx.profile().route(role).orElse(contractPath);
     }
 }

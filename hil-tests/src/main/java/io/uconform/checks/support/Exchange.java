@@ -12,18 +12,28 @@ public final class Exchange {
 
     public static HttpReply once(CheckContext ctx, String request) {
         try (RawConnection c = ctx.raw().open()) {
-            return c.send(request).readResponse(Waits.reply(ctx));
+            return on(ctx, c, request);
         }
     }
 
     public static HttpReply once(CheckContext ctx, byte[] request) {
         try (RawConnection c = ctx.raw().open()) {
-            return c.send(request).readResponse(Waits.reply(ctx));
+            return read(ctx, c.send(request), new String(request, 0, Math.min(request.length, 200),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 
     /** Sends and reads one response on an open connection. */
     public static HttpReply on(CheckContext ctx, RawConnection c, String request) {
-        return c.send(request).readResponse(Waits.reply(ctx));
+        return read(ctx, c.send(request), request);
+    }
+
+    /** A missing response fails in one line: the request's first line and what came instead. */
+    private static HttpReply read(CheckContext ctx, RawConnection c, String request) {
+        try {
+            return c.readResponse(Waits.reply(ctx));
+        } catch (io.uconform.client.NoResponse e) {
+            throw new AssertionError(Answers.line(request) + ": " + e.happened() + " (" + ctx.requirement() + ")", e);
+        }
     }
 }

@@ -42,12 +42,12 @@ public final class Hostile {
                 random.nextBytes(noise);
                 return noise;
             case TRUNCATED:
-                String whole = Requests.json(ctx, "POST", ctx.route("json"), "{\"cut\":\"" + "t".repeat(40) + "\"}");
+                String whole = Requests.json(ctx, "POST", ctx.route("index"), "{\"cut\":\"" + "t".repeat(40) + "\"}");
                 return ascii(whole.substring(0, 1 + random.nextInt(whole.length() - 1)));
             case OVERSIZED:
                 return ascii(oversized());
             case SHORT_BODY:
-                return ascii(Requests.head(ctx, "POST", ctx.route("json"), "Content-Length: " + (100 + random.nextInt(900)))
+                return ascii(Requests.head(ctx, "POST", ctx.route("index"), "Content-Length: " + (100 + random.nextInt(900)))
                         + Requests.CRLF + "{\"short\":");
             default:
                 throw new IllegalArgumentException("unknown kind " + kind);
@@ -61,7 +61,7 @@ public final class Hostile {
             case 0:
                 return method + "  " + ctx.route("index") + " " + version;
             case 1:
-                return method + " " + ctx.route("data") + "\u0001\u007f " + version;
+                return method + " " + ctx.route("index") + "\u0001\u007f " + version;
             case 2:
                 return method + " " + ctx.route("index");
             case 3:
@@ -93,7 +93,7 @@ public final class Hostile {
             case 1:
                 return Requests.get(ctx, "/" + "o".repeat(ctx.limits().maxTargetBytes() + 1));
             default:
-                return Requests.head(ctx, "POST", ctx.route("json"), "Content-Length: "
+                return Requests.head(ctx, "POST", ctx.route("index"), "Content-Length: "
                         + (ctx.limits().maxBodyBytes() + 1 + random.nextInt(1000))) + Requests.CRLF + "{\"o\":\"";
         }
     }

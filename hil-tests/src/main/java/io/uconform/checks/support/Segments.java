@@ -1,32 +1,101 @@
 package io.uconform.checks.support;
 
+import io.uconform.client.PeerEnd;
 import io.uconform.client.RawConnection;
+import io.uconform.suite.CheckContext;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ways to cut a request into many TCP writes (PROTO-06). Every piece is its own write; paced plans
- * wait between pieces (bounded by watching the connection, so a server that closes ends the wait).
+ * Ways to cut a request into many TCP writes at known byte offsets (PROTO-06). Every piece is its
+ * own write, and the next one goes only once the server has read it: on a loopback target the
+ * kernel's socket table shows that read ({@link ServerReads}); elsewhere a short pause stands in for
+ * it, and the check says so. A server that answers or closes before the request is complete fails
+ * there, with the offset it reacted at.
  */
 public final class Segments {
 
     private Segments() {
     }
 
-    /** A request cut into pieces, sent in order. */
-    public record Plan(String description, List<byte[]> pieces, Duration pause) {
+    /** At most this many cut points per plan wait for the server's read (the others are sent at once). */
+    static final int OBSERVED_CUTS = 4;
+    /** How long the server may take to read one piece before the check calls it stalled. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(2);
+    /** Where the server's reads are not observable: the pause that stands in for them. */
+    private static final Duration UNOBSERVED_PAUSE = Duration.ofMillis(20);
+    /** After the server read a piece: how long an answer to the incomplete request may take to show. */
+    private static final Duration REACTION = Duration.ofMillis(5);
 
-        public void sendOn(RawConnection c) {
+    /** A request cut into pieces, sent in order. */
+    public record Plan(String description, List<byte[]> pieces) {
+
+        /**
+         * Sends every piece, each once the server read the one before; fails when the server
+         * answers or closes before the last piece, or does not read a piece within 2 s.
+         */
+        public void sendOn(CheckContext ctx, RawConnection c, String what) {
+            Optional<ServerReads> reads = ServerReads.of(c, ctx.baseUri().getPort());
+            ctx.note(reads.isPresent() ? "the server's reads are observed in the kernel's socket table: at "
+                    + OBSERVED_CUTS + " cut points the next piece is sent once the server read the previous one"
+                    : "the server's reads are not observable (not a loopback target on Linux): at " + OBSERVED_CUTS
+                    + " cut points the next piece is sent " + UNOBSERVED_PAUSE.toMillis() + " ms later");
+            java.util.Set<Integer> observed = observedPieces(pieces.size());
+            // the whole request must still arrive well inside the header timeout (LIM-04): observing stops at a third
+            long budget = System.nanoTime() + ctx.limits().headerTimeout().toNanos() / 3;
+            int sent = 0;
+            int cuts = 0;
             for (int i = 0; i < pieces.size(); i++) {
                 c.send(pieces.get(i));
-                // no pause after the last piece: the wait would swallow the response
-                boolean last = i == pieces.size() - 1;
-                if (!last && !pause.isZero() && c.closedByPeerWithin(pause)) {
+                sent += pieces.get(i).length;
+                if (i == pieces.size() - 1) {
+                    ctx.note(cuts + " of " + observed.size() + " cut points observed");
                     return;
                 }
+                if (!observed.contains(i) || (cuts > 0 && System.nanoTime() > budget)) {
+                    continue;
+                }
+                cuts++;
+                if (reads.isPresent() && !reads.get().awaitRead(READ_WAIT)) {
+                    throw new AssertionError(what + " sent as " + this + ": the server did not read the first "
+                            + sent + " bytes within " + READ_WAIT.toMillis() + " ms (" + ctx.requirement() + ")");
+                }
+                Duration wait = reads.isPresent() ? REACTION : UNOBSERVED_PAUSE;
+                PeerEnd early = c.awaitPeerEnd(wait);
+                if (early.received().length > 0 || early.closed()) {
+                    throw new AssertionError(what + " sent as " + this + ": after the first " + sent + " of "
+                            + total() + " bytes the server " + early.describe() + "; a request split across "
+                            + "segments is parsed as a whole (" + ctx.requirement() + ")");
+                }
             }
+        }
+
+        /**
+         * The pieces after which the server's read is awaited: all of them for short plans, else
+         * {@value #OBSERVED_CUTS} spread evenly from the first (so a server that parses its first
+         * read fails at byte 1), keeping the whole send well inside a device's header timeout (on a
+         * machine whose socket table is large each observation costs tens of milliseconds).
+         */
+        static java.util.Set<Integer> observedPieces(int count) {
+            java.util.Set<Integer> observed = new java.util.TreeSet<>();
+            int cuts = count - 1;
+            if (cuts <= OBSERVED_CUTS) {
+                for (int i = 0; i < cuts; i++) {
+                    observed.add(i);
+                }
+                return observed;
+            }
+            for (int k = 0; k < OBSERVED_CUTS; k++) {
+                observed.add((int) Math.round(k * (cuts - 1) / (double) (OBSERVED_CUTS - 1)));
+            }
+            return observed;
+        }
+
+        int total() {
+            return pieces.stream().mapToInt(p -> p.length).sum();
         }
 
         @Override
@@ -48,7 +117,7 @@ public final class Segments {
         if (to < all.length) {
             pieces.add(slice(all, to, all.length));
         }
-        return new Plan("bytes " + from + ".." + to + " one at a time", pieces, Duration.ZERO);
+        return new Plan("bytes " + from + ".." + to + " one at a time", pieces);
     }
 
     /** Cuts after every CR, so each CRLF is split across two writes. */
@@ -63,17 +132,17 @@ public final class Segments {
             }
         }
         pieces.add(slice(all, start, all.length));
-        return new Plan("cut after every CR", pieces, Duration.ofMillis(2));
+        return new Plan("cut after every CR", pieces);
     }
 
-    /** Pieces of {@code size} bytes with a short pause between them (separate TCP segments). */
+    /** Pieces of {@code size} bytes (separate TCP segments). */
     public static Plan paced(String request, int size) {
         byte[] all = request.getBytes(StandardCharsets.ISO_8859_1);
         List<byte[]> pieces = new ArrayList<>();
         for (int i = 0; i < all.length; i += size) {
             pieces.add(slice(all, i, Math.min(all.length, i + size)));
         }
-        return new Plan(size + "-byte pieces 5 ms apart", pieces, Duration.ofMillis(5));
+        return new Plan(size + "-byte pieces", pieces);
     }
 
     private static byte[] slice(byte[] all, int from, int to) {

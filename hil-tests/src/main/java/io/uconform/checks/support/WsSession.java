@@ -30,9 +30,9 @@ public final class WsSession {
         this.random = random;
     }
 
-    /** The WebSocket path: the profile's {@code ws} role, else the contract's {@code /ws}. */
+    /** The WebSocket path: the profile's {@code ws} role. */
     public static String path(CheckContext ctx) {
-        return ctx.profile().route("ws").orElse("/ws");
+        return ctx.route("ws");
     }
 
     /** A fresh random key, as a browser sends. */

@@ -1,0 +1,67 @@
+package io.uconform.checks.support;
+
+import io.uconform.client.HttpReply;
+import io.uconform.client.NoResponse;
+import io.uconform.client.RawConnection;
+import io.uconform.suite.CheckContext;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * One-line verdicts in protocol terms for checks that read a raw response: what was sent (short),
+ * what the requirement expects, and what came back (status, framing, close or reset), e.g.
+ * "GET / with a 4160-byte header: the server reset the connection (RST) after sending nothing;
+ * expected 431 then a close (LIM-01)".
+ */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    /** The first line of a raw request, for messages: {@code GET /led HTTP/1.1}. */
+    public static String line(String request) {
+        int end = request.indexOf('\r');
+        String first = end < 0 ? request : request.substring(0, end);
+        return first.length() <= 80 ? first : first.substring(0, 77) + "...";
+    }
+
+    /** Reads one response; when none comes, fails saying what happened instead and what was expected. */
+    public static HttpReply read(CheckContext ctx, RawConnection c, String what, String expected) {
+        return read(ctx, c, what, expected, false);
+    }
+
+    /** As {@link #read(CheckContext, RawConnection, String, String)}; {@code head} for the answer to a HEAD (no body). */
+    public static HttpReply read(CheckContext ctx, RawConnection c, String what, String expected, boolean head) {
+        try {
+            return c.readResponse(Waits.reply(ctx), head);
+        } catch (NoResponse e) {
+            throw new AssertionError(what + ": " + e.happened() + "; expected " + expected + " ("
+                    + ctx.requirement() + ")", e);
+        }
+    }
+
+    /** Sends {@code request} on a fresh connection and reads the answer as {@link #read} does. */
+    public static HttpReply once(CheckContext ctx, String request, String what, String expected) {
+        try (RawConnection c = ctx.raw().open()) {
+            return read(ctx, c.send(request), what, expected);
+        }
+    }
+
+    /** Fails unless the reply's status is one of {@code statuses}. */
+    public static void expectStatus(CheckContext ctx, HttpReply reply, String what, int... statuses) {
+        if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {
+            throw new AssertionError(what + ": answered " + describe(reply) + "; expected "
+                    + Arrays.stream(statuses).mapToObj(String::valueOf).collect(Collectors.joining(" or "))
+                    + " (" + ctx.requirement() + ")");
+        }
+    }
+
+    /** "'HTTP/1.1 200 OK' with a 33-byte body (Content-Length: 33)". */
+    public static String describe(HttpReply reply) {
+        String framing = reply.header("Transfer-Encoding").map(te -> "Transfer-Encoding: " + te)
+                .or(() -> reply.header("Content-Length").map(cl -> "Content-Length: " + cl))
+                .orElse("no length, ended by the close");
+        String body = reply.body().length == 0 ? "no body" : "a " + reply.body().length + "-byte body";
+        return "'" + reply.statusLine() + "' with " + body + " (" + framing + ")";
+    }
+}

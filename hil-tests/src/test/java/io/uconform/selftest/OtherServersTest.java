@@ -1,0 +1,158 @@
+package io.uconform.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uconform.checks.ChunkChecks;
+import io.uconform.checks.KeepAliveChecks;
+import io.uconform.checks.LimitChecks;
+import io.uconform.checks.ProtocolChecks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The suite's verdicts on servers written the ways third-party MicroPython servers are
+ * ({@link OtherServer}), through the {@code url} target with a profile bound to their routes: for
+ * each kind of behaviour, exactly which checks fail (the rest pass or skip with their reason).
+ */
+class OtherServersTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void warmUp() {
+        ClientWarmUp.once();
+    }
+
+    private static final String LIM04_SILENT = "LimitChecks.otherClientsAreServedWhileOneSendsNothing";
+    private static final String LIM04_SLOW_HEAD = "LimitChecks.otherClientsAreServedDuringASlowHead";
+    private static final String LIM04_TRICKLE = "LimitChecks.tricklingHeadersAreDroppedAfterHeaderTimeout";
+    private static final String LIM04_INCOMPLETE = "LimitChecks.incompleteRequestLineIsDroppedAfterHeaderTimeout";
+    private static final String LIM06_MISSING = "LimitChecks.finalStatusFirstForAMissingRoute";
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void blockingSingleConnectionServerBlocksOthersBesideASilentOrSlowClient() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.BLOCKING_SINGLE, List.of(LimitChecks.class), "[\"LIM\"]",
+                "\"index\":\"/\",\"missing\":\"/no-such-route\"", "\"headerTimeoutMs\":2000", "{}");
+
+        // LIM-06: it reads the declared body before routing, so a missing route's final status never comes first
+        assertThat(failed(run)).containsExactlyInAnyOrder(LIM04_SILENT, LIM04_SLOW_HEAD, LIM04_TRICKLE, LIM06_MISSING);
+        assertThat(passed(run)).containsExactly(LIM04_INCOMPLETE);
+        assertThat(message(run, LIM04_SILENT)).contains("beside a client connected that sends nothing")
+                .contains("(LIM-04)").doesNotContain("\n");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void serverWithoutReadTimeoutsIsBlockedByASilentClientAndNeverDropsAnIncompleteHead() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.SILENT_BLOCKS, List.of(LimitChecks.class), "[\"LIM\"]",
+                "\"index\":\"/\",\"missing\":\"/no-such-route\"", "\"headerTimeoutMs\":2000", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder(LIM04_SILENT, LIM04_SLOW_HEAD, LIM04_TRICKLE,
+                LIM04_INCOMPLETE, LIM06_MISSING);
+        assertThat(message(run, LIM04_INCOMPLETE)).contains("still open after").contains("LIM-04)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void alwaysCloseServerFailsPersistenceAndPipeliningOnly() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.ALWAYS_CLOSE, List.of(KeepAliveChecks.class), "[\"KA\"]",
+                "\"index\":\"/\",\"data\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
+                "\"keepAliveIdleMs\":4000", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder(
+                "KeepAliveChecks.secondRequestOnOneConnectionIsAnswered",
+                "KeepAliveChecks.fiveRequestsOnOneConnectionAreAnswered",
+                "KeepAliveChecks.connectionSurvivesAnErrorStatus",
+                "KeepAliveChecks.connectionSurvivesARequestWithABody",
+                "KeepAliveChecks.http10KeepAliveStaysOpen",
+                "KeepAliveChecks.http10KeepAliveInAListStaysOpen",
+                "KeepAliveChecks.pipelinedRequestsAreAnsweredInOrder",
+                "KeepAliveChecks.pipelinedEchoesKeepTheirOrder",
+                "KeepAliveChecks.pipelinedBatchEndingWithCloseIsAnsweredThenClosed",
+                "KeepAliveChecks.requestsSplitAcrossPipelinedWritesAreAnsweredInOrder");
+        assertThat(passed(run)).contains("KeepAliveChecks.keepAliveBesideCloseStillCloses",
+                "KeepAliveChecks.connectionCloseRequestClosesAfterResponse");
+        assertThat(skipped(run)).containsEntry("KeepAliveChecks.lastAllowedRequestCarriesCloseAndCloses",
+                "org.opentest4j.TestAbortedException: profile other-ALWAYS_CLOSE states no limit 'maxRequestsPerConnection' (the check judges the server "
+                        + "against its own, never the reference's)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void notImplementedOnChunkedPassesTheBodyLimitAndFailsChunkedDecoding() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(LimitChecks.class, ChunkChecks.class),
+                "[\"LIM\",\"CHUNK\"]", "\"index\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
+                "\"headerTimeoutMs\":2000,\"maxBodyBytes\":" + OtherServer.MAX_BODY,
+                "{\"LIM-06\":\"the fixture does not implement Expect: 100-continue\"}");
+
+        // LIM-07: its 2 s timeout is per recv, so a body trickled a byte at a time is never dropped
+        assertThat(failed(run)).containsExactlyInAnyOrder(LIM04_TRICKLE,
+                "LimitChecks.trickledBodyIsDroppedAfterTheBodyTimeout", "ChunkChecks.chunkedBodyIsDecoded", "ChunkChecks.chunkExtensionsAreIgnored",
+                "ChunkChecks.upperCaseHexAndOneByteChunks", "ChunkChecks.trailersAreConsumedBeforeTheNextRequest");
+        assertThat(passed(run)).contains("LimitChecks.chunkedBodyOverTheLimitIs413",
+                "LimitChecks.bodyOverTheLimitIs413ThenClose", "LimitChecks.bodyAtTheLimitIsServed", LIM04_SILENT,
+                LIM04_INCOMPLETE);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void serverAnsweringIncompleteRequestsFailsTheHeaderTimeoutAndSplitRequestChecksEveryTime() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.ECHO_ON_INCOMPLETE, List.of(LimitChecks.class, ProtocolChecks.class),
+                "[\"LIM\",\"PROTO\"]", "\"index\":\"/\",\"data\":\"/\",\"missing\":\"/no-such-route\"",
+                "\"headerTimeoutMs\":2000", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder(LIM04_INCOMPLETE, LIM04_TRICKLE,
+                "ProtocolChecks.headOfIndexHasGetHeadersAndNoBody", "ProtocolChecks.headOfDataRouteHasGetHeadersAndNoBody",
+                "ProtocolChecks.headOfMissingRouteHasGetHeadersAndNoBody", "ProtocolChecks.requestLineOneByteAtATime",
+                "ProtocolChecks.headersOneByteAtATime", "ProtocolChecks.crAndLfInSeparateSegments",
+                "ProtocolChecks.segmentsPacedInTime");
+        assertThat(message(run, LIM04_INCOMPLETE)).contains("answered 'HTTP/1.1 200 OK'")
+                .contains("before the request was complete").contains("(LIM-04)");
+        assertThat(message(run, "ProtocolChecks.headOfIndexHasGetHeadersAndNoBody"))
+                .contains("HEAD /: the response carried a").contains("a HEAD response has none (PROTO-03)");
+        assertThat(message(run, "ProtocolChecks.requestLineOneByteAtATime")).contains("after the first 1 of");
+    }
+
+    private static SuiteRun run(OtherServer.Kind kind, List<Class<?>> classes, String groups, String routes,
+                                String limits, String waivers) throws IOException {
+        Path profile = dir.resolve(kind + ".json");
+        Files.writeString(profile, "{\"name\":\"other-" + kind + "\",\"groups\":" + groups + ",\"routes\":{" + routes
+                + "},\"limits\":{" + limits + "},\"waivers\":" + waivers + "}");
+        try (OtherServer server = new OtherServer(kind)) {
+            SuiteRun run = SuiteRun.of(classes, Map.of("target", "url", "target.url", server.baseUri().toString(),
+                    "profile", profile.toString()));
+            return run;
+        }
+    }
+
+    private static Set<String> failed(SuiteRun run) {
+        return run.failed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> passed(SuiteRun run) {
+        return run.passed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, String> skipped(SuiteRun run) {
+        return run.notRun().stream().collect(Collectors.toMap(SuiteRun.Outcome::check, SuiteRun.Outcome::message,
+                (a, b) -> a));
+    }
+
+    private static String message(SuiteRun run, String check) {
+        return run.failed().stream().filter(o -> o.check().equals(check)).map(SuiteRun.Outcome::message)
+                .findFirst().orElseThrow(() -> new AssertionError(check + " did not fail"));
+    }
+}
