@@ -12,8 +12,9 @@ package io.uconform.server;
  * @param internalErrors unexpected engine exceptions (should stay 0: each is a bug)
  * @param unfinishedDropped connections dropped while still sending their request (the oldest such
  *                          request first) to make room for a new client when no slot was free or idle
+ * @param idleConnections keep-alive connections waiting for their next request right now (a gauge)
  */
 public record ServerStats(long connectionsAccepted, long connectionsRejected, long connectionsEvicted,
                           long requestsServed, long requestsRejected, long handlerErrors, long internalErrors,
-                          long unfinishedDropped) {
+                          long unfinishedDropped, long idleConnections) {
 }

@@ -95,6 +95,10 @@ class SlowClientsTest {
                     assertThat(idle.get("/led").read().status()).isEqualTo(200);
                 }
                 awaitAccepted(server, 4);
+                // a connection is idle once its worker is back waiting for the next request, a moment
+                // after the client has read the answer
+                await("both answered connections idle on the server").atMost(Duration.ofSeconds(5))
+                        .until(() -> server.stats().idleConnections() == 2);
                 try (RawHttp newcomer = RawHttp.connect(server.port())) {
                     assertThat(newcomer.get("/led").read().status()).isEqualTo(200);
                 }

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
     /** The CORS policy in effect (fault CORS_HEADER_WHEN_OFF turns an off policy on). */
     final CorsPolicy cors;
     private final ServerSocket serverSocket;
+    private static final long RELEASE_WAIT_MS = 20;
     private final Set<ConnectionWorker> workers = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final BusyResponder busy;
@@ -135,7 +136,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public ServerStats stats() {
-        return stats.snapshot();
+        return stats.snapshot(workers.stream().filter(w -> w.phase() == ConnectionWorker.Phase.IDLE).count());
     }
 
     private void acceptLoop() {
@@ -198,7 +199,7 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-        return reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire();
+        return reclaimedSlot();
     }
 
     /** How long a newcomer may wait off the acceptor thread for a slot before its 503. */
@@ -214,10 +215,28 @@ public final class Engine implements AutoCloseable {
         if (slots.tryAcquire()) {
             return true;
         }
-        if (reclaimer.reclaim(workers, this::takeOverSlot) || slots.tryAcquire()) {
+        if (reclaimedSlot()) {
             return true;
         }
         return options.has(ServerFault.ACCEPTOR_WAITS) && waitForSlot();
+    }
+
+    /** A slot freed by dropping one connection (see {@link SlotReclaimer}), or one that came free meanwhile. */
+    private boolean reclaimedSlot() {
+        SlotReclaimer.Reclaimed reclaimed = reclaimer.reclaim(workers, this::takeOverSlot);
+        if (reclaimed == SlotReclaimer.Reclaimed.TAKEN_OVER) {
+            return true;
+        }
+        if (reclaimed == SlotReclaimer.Reclaimed.RELEASED) {
+            // the dropped connection's own thread is between leaving the set and releasing its slot
+            try {
+                return slots.tryAcquire(RELEASE_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return slots.tryAcquire();
     }
 
     /** The evicted connection's slot passes to the newcomer; false when it ended (and freed it) first. */

@@ -39,20 +39,22 @@ final class SlotReclaimer {
      * Evicts one connection and hands its slot over through {@code takeOver} (false when the
      * connection ended by itself meanwhile and freed its slot the ordinary way).
      *
-     * @return true when the newcomer now holds the evicted connection's slot
+     * @return what became of the newcomer's slot; one connection at most is dropped per newcomer
      */
-    boolean reclaim(Collection<ConnectionWorker> workers, Predicate<ConnectionWorker> takeOver) {
+    Reclaimed reclaim(Collection<ConnectionWorker> workers, Predicate<ConnectionWorker> takeOver) {
         List<ConnectionWorker> snapshot = List.copyOf(workers);
-        if (evictFirst(snapshot, ConnectionWorker.Phase.CLOSING, Comparator.comparingLong(ConnectionWorker::idleSince),
-                takeOver, stats.connectionsEvicted)) {
-            return true;
+        Reclaimed closing = evictFirst(snapshot, ConnectionWorker.Phase.CLOSING,
+                Comparator.comparingLong(ConnectionWorker::idleSince), takeOver, stats.connectionsEvicted);
+        if (closing != Reclaimed.NOTHING) {
+            return closing;
         }
-        if (evictFirst(snapshot, ConnectionWorker.Phase.IDLE, Comparator.comparingLong(ConnectionWorker::idleSince),
-                takeOver, stats.connectionsEvicted)) {
-            return true;
+        Reclaimed idle = evictFirst(snapshot, ConnectionWorker.Phase.IDLE,
+                Comparator.comparingLong(ConnectionWorker::idleSince), takeOver, stats.connectionsEvicted);
+        if (idle != Reclaimed.NOTHING) {
+            return idle;
         }
         if (!dropUnfinished) {
-            return false;
+            return Reclaimed.NOTHING;
         }
         long now = System.nanoTime();
         List<ConnectionWorker> slow = snapshot.stream().filter(w -> now - w.requestStartedAt() >= graceNanos).toList();
@@ -60,19 +62,27 @@ final class SlotReclaimer {
                 Comparator.comparingLong(ConnectionWorker::requestStartedAt), takeOver, stats.unfinishedDropped);
     }
 
-    private static boolean evictFirst(List<ConnectionWorker> workers, ConnectionWorker.Phase phase,
+    /** What one reclaim did. */
+    enum Reclaimed {
+        /** nothing could be dropped */
+        NOTHING,
+        /** a connection was dropped and the newcomer holds its slot */
+        TAKEN_OVER,
+        /** a connection was dropped but ended by itself first: its slot is being released the ordinary way */
+        RELEASED
+    }
+
+    private static Reclaimed evictFirst(List<ConnectionWorker> workers, ConnectionWorker.Phase phase,
                                       Comparator<ConnectionWorker> order, Predicate<ConnectionWorker> takeOver,
                                       java.util.concurrent.atomic.AtomicLong counter) {
         List<ConnectionWorker> candidates = workers.stream().filter(w -> w.phase() == phase).sorted(order).toList();
         for (ConnectionWorker candidate : candidates) {
             if (candidate.tryEvict(phase)) {
                 counter.incrementAndGet();
-                if (takeOver.test(candidate)) {
-                    return true;
-                }
-                return false; // it ended first and released its slot: the caller takes that one
+                // when it ended first it released its slot: the caller takes that one, and nobody else goes
+                return takeOver.test(candidate) ? Reclaimed.TAKEN_OVER : Reclaimed.RELEASED;
             }
         }
-        return false;
+        return Reclaimed.NOTHING;
     }
 }

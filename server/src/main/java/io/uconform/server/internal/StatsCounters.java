@@ -14,9 +14,9 @@ final class StatsCounters {
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicLong internalErrors = new AtomicLong();
 
-    ServerStats snapshot() {
+    ServerStats snapshot(long idleConnections) {
         return new ServerStats(connectionsAccepted.get(), connectionsRejected.get(), connectionsEvicted.get(),
                 requestsServed.get(), requestsRejected.get(), handlerErrors.get(), internalErrors.get(),
-                unfinishedDropped.get());
+                unfinishedDropped.get(), idleConnections);
     }
 }
