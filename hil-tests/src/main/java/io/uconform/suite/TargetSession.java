@@ -61,6 +61,11 @@ final class TargetSession implements AutoCloseable {
         return profile;
     }
 
+    /** The target itself (a replay is asked which checks it can serve). */
+    Target target() {
+        return target;
+    }
+
     boolean ownsLifecycle() {
         return target.ownsLifecycle();
     }
