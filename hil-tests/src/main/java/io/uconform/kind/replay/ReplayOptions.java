@@ -1,8 +1,8 @@
 package io.uconform.kind.replay;
 
 import io.uconform.record.RecordedRun;
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetSpec;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;

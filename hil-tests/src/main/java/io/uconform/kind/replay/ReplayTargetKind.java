@@ -1,10 +1,10 @@
 package io.uconform.kind.replay;
 
-import io.uconform.target.Availability;
-import io.uconform.target.Target;
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.Availability;
+import io.uconform.spi.Target;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetKind;
+import io.uconform.spi.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 
