@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
     String shard;
 
     /** Where the checks are found; only the CLI's own tests change it. */
+    @Option(names = "--record", paramLabel = "DIR", description = "record every check's HTTP exchanges (WireMock"
+            + " mappings), console lines, timing and the target's facts into DIR, masked; replay with --target replay"
+            + " --option dir=DIR")
+    Path record;
+
     @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
     String checksPackage;
 
@@ -99,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportDirectory.requireWritable(reportDir);
         selections.forEach(RunCommand::validate);
+        if (record != null) {
+            if (selections.size() > 1) {
+                throw new IllegalArgumentException("--record takes one target (the targets file names "
+                        + selections.size() + "); record them one by one");
+            }
+            io.uconform.record.Recording.into(record);  // refused before any work when it holds a recording
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
         parameters.put(SuiteSettings.PROFILE, profile);
@@ -113,6 +125,9 @@ final class RunCommand implements Callable<Integer> {
             parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
         }
         parameters.put(SuiteSettings.POOL, pool);
+        if (record != null) {
+            parameters.put(io.uconform.record.Recording.PARAMETER, record.toAbsolutePath().toString());
+        }
         parameters.putAll(SuiteParallelism.parameters(SuiteParallelism.instances(selections)));
         out.println("uconform: running the conformance suite against "
                 + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));

@@ -67,7 +67,7 @@ public final class Recording {
     }
 
     /** The file-safe form of a check id. */
-    static String fileName(String checkId) {
+    public static String fileName(String checkId) {
         return UNSAFE.matcher(checkId).replaceAll("_");
     }
 

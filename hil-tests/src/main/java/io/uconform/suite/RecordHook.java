@@ -41,7 +41,7 @@ final class RecordHook {
     }
 
     static void after(ExtensionContext context, TargetCheckContext check, String label, Instant consoleFrom) {
-        Optional<Recording> recording = recording(context);
+        Optional<Recording> recording = recording(context, label);
         if (recording.isEmpty()) {
             return;
         }
@@ -79,10 +79,20 @@ final class RecordHook {
         return why;
     }
 
-    /** The run's recording, opened once (the directory is refused when it already holds one). */
-    private static Optional<Recording> recording(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(Recording.class,
-                k -> context.getConfigurationParameter(Recording.PARAMETER).filter(dir -> !dir.isBlank())
-                        .map(dir -> Recording.into(java.nio.file.Path.of(dir))), Optional.class);
+    /**
+     * The run's recording of the target {@code label}, opened once: {@code DIR} itself when the run
+     * has one target, {@code DIR/<label>} for each when it has several (Maven's default run of three).
+     */
+    private static Optional<Recording> recording(ExtensionContext context, String label) {
+        Optional<String> dir = context.getConfigurationParameter(Recording.PARAMETER).filter(d -> !d.isBlank());
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NS);
+        boolean several = store.getOrComputeIfAbsent("several", k -> SuiteSettings.from(context::getConfigurationParameter)
+                .selections().stream().distinct().count() > 1, Boolean.class);
+        java.nio.file.Path path = several ? java.nio.file.Path.of(dir.get(), Recording.fileName(label))
+                : java.nio.file.Path.of(dir.get());
+        return Optional.of(store.getOrComputeIfAbsent(path, k -> Recording.into(path), Recording.class));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -64,8 +65,10 @@ final class ReplayTarget implements Target, ReplayGate {
             throw new TargetException("target 'replay': WireMock did not start on " + options.dir() + ": "
                     + e.getMessage(), e);
         }
-        // what the recording does not hold is reset, never answered by chance (WireMock's 404 could pass a check)
-        unrecorded = started.stubFor(any(anyUrl()).atPriority(UNRECORDED_PRIORITY)
+        // a check's request the recording does not hold is reset, never answered by chance (WireMock's
+        // 404 could pass a check); untagged requests (the suite's liveness probe) get WireMock's 404: alive
+        unrecorded = started.stubFor(any(anyUrl()).withHeader(ReplayGate.CHECK_HEADER, matching(".*"))
+                .atPriority(UNRECORDED_PRIORITY)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))).getId();
         server = started;
         Map<String, String> facts = new LinkedHashMap<>(recording.facts());
