@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.uconform.checks.AuthChecks;
 import io.uconform.checks.CoreChecks;
 import io.uconform.checks.CorsChecks;
-import io.uconform.checks.ErrorChecks;
-import io.uconform.checks.FileChecks;
 import io.uconform.checks.GpioChecks;
 import io.uconform.checks.MethodChecks;
 import io.uconform.checks.SystemChecks;
-import io.uconform.checks.UploadChecks;
 import io.uconform.record.RecordedCheck;
 import io.uconform.record.RecordedRun;
 import io.uconform.suite.SuiteSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,27 +32,112 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordReplayTest {
 
-    /** Groups CORE, METH, ERR, AUTH, CORS, FILE, UP, GPIO and SYS: most of their checks speak plain HTTP. */
-    static final List<Class<?>> SIM_CLASSES = List.of(CoreChecks.class, MethodChecks.class, ErrorChecks.class,
-            AuthChecks.class, CorsChecks.class, FileChecks.class, UploadChecks.class, GpioChecks.class,
-            SystemChecks.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Groups CORE, METH, AUTH, CORS, GPIO and SYS: plain HTTP, a probe, a reset, fresh names. (ERR, FILE
+     * and UP replay as well, but their raw and upload checks cost the budget of this test.)
+     */
+    static final List<Class<?>> SIM_CLASSES = List.of(CoreChecks.class, MethodChecks.class, AuthChecks.class,
+            CorsChecks.class, GpioChecks.class, SystemChecks.class);
     /** Groups CORE, METH and GPIO on the virtual ESP32 (its boot costs seconds; the rest is the same chain). */
     static final List<Class<?>> ESP32_CLASSES = List.of(CoreChecks.class, MethodChecks.class, GpioChecks.class);
 
+    @TempDir
+    static Path simDir;
+    private static SuiteRun simRecorded;
+
+    /** The sim run, recorded once for both sim tests. */
+    @BeforeAll
+    static void recordSim() {
+        ClientWarmUp.once();
+        simRecorded = SuiteRun.of(SIM_CLASSES, SuiteRun.pooled(Map.of("target", "sim", "record", simDir.toString()), 4));
+        System.out.println("sim recorded in " + simRecorded.millis() + " ms: " + SuiteRun.describe(simRecorded.classSpans()));
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void simReplaysWithItsRecordedVerdicts(@TempDir Path dir) {
-        ClientWarmUp.once();
-        SuiteRun recorded = SuiteRun.of(SIM_CLASSES, SuiteRun.pooled(Map.of("target", "sim", "record", dir.toString()), 4));
+    void simReplaysWithItsRecordedVerdicts() {
+        SuiteRun replayed = replay(SIM_CLASSES, simDir);
+        System.out.println("sim replayed in " + replayed.millis() + " ms: " + SuiteRun.describe(replayed.classSpans()));
+        replayed.durations().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> System.out.println("  slow: " + e));
 
-        SuiteRun replayed = replay(SIM_CLASSES, dir);
+        assertReplayedAsRecorded(RecordedRun.read(simDir), simRecorded, replayed);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void virtualEsp32ReplaysWithItsRecordedVerdicts(@TempDir Path dir) {
+        assumeTrue(io.uconform.simulator.host.Interpreter.find("python3").isPresent(),
+                "python3 is not on PATH: the virtual ESP32 runs code with it");
+        SuiteRun recorded = SuiteRun.of(ESP32_CLASSES, Map.of("target", "esp32",
+                "target.options", "virtual=esp32;bootTimeoutSeconds=90", "record", dir.toString()));
+        assertThat(recorded.checksRun()).as("checks run on the virtual ESP32: %s", recorded.failureSummary()).isPositive();
+
+        System.out.println("esp32 recorded in " + recorded.millis() + " ms");
+        SuiteRun replayed = replay(ESP32_CLASSES, dir);
+        System.out.println("esp32 replayed in " + replayed.millis() + " ms");
 
         assertReplayedAsRecorded(RecordedRun.read(dir), recorded, replayed);
     }
 
+    /**
+     * One reply of the recording edited (the index that {@code indexListsItself} read, now listing
+     * another route): that check fails on the replay; every other check keeps its verdict.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anEditedResponseFailsExactlyTheCheckThatReadsIt(@TempDir Path copy) throws IOException {
+        copyTree(simDir, copy);
+        SuiteRun before = replay(List.of(CoreChecks.class), copy);
+        String edited = "CoreChecks.indexListsItself";
+        assertThat(before.verdicts()).containsEntry(edited, "passed");
+        Path mapping = copy.resolve("mappings/" + edited + "-1.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(mapping.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode response = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.get("response");
+        byte[] body = "{\"data\":{\"name\":\"edited\",\"routes\":[\"/other\"]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(copy.resolve("__files").resolve(response.get("bodyFileName").asText()), body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) response.get("headers"))
+                .put("content-length", Integer.toString(body.length));
+        JSON.writeValue(mapping.toFile(), json);
+
+        SuiteRun after = replay(List.of(CoreChecks.class), copy);
+
+        Map<String, String> changed = new TreeMap<>();
+        after.verdicts().forEach((id, verdict) -> {
+            if (!stable(verdict).equals(stable(before.verdicts().get(id)))) {
+                changed.put(id, verdict);
+            }
+        });
+        assertThat(changed).as("verdicts changed by editing %s", mapping.getFileName()).containsOnlyKeys(edited);
+        assertThat(changed.get(edited)).isEqualTo("failed");
+        assertThat(after.failed()).singleElement().satisfies(o -> assertThat(o.message()).isNotBlank());
+    }
+
+    /** A verdict without the fresh name a stray request carries. */
+    private static String stable(String verdict) {
+        return verdict.replaceFirst("not replayable: sent \\S+ \\S+", "not replayable: sent (a fresh request)");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     static SuiteRun replay(List<Class<?>> classes, Path dir) {
         return SuiteRun.of(classes, SuiteRun.pooled(Map.of("target", "replay",
-                SuiteSettings.OPTIONS_JSON, SuiteSettings.optionsJson(Map.of("dir", dir.toString()))), 2));
+                SuiteSettings.OPTIONS_JSON, SuiteSettings.optionsJson(Map.of("dir", dir.toString()))), 1));
     }
 
     /**
