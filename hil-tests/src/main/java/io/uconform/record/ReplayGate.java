@@ -17,7 +17,7 @@ public interface ReplayGate {
 
     /**
      * A request of {@code checkId} the recording does not hold (a name made fresh for each run, a
-     * random path), which the replay answered with a connection reset: the check's verdict on the
+     * random path), which the replay answered with garbage and a close: the check's verdict on the
      * replay proves nothing, it is skipped with this. Empty when every request was recorded.
      */
     Optional<String> strayed(String checkId);

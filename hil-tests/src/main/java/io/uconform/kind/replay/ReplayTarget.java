@@ -65,11 +65,11 @@ final class ReplayTarget implements Target, ReplayGate {
             throw new TargetException("target 'replay': WireMock did not start on " + options.dir() + ": "
                     + e.getMessage(), e);
         }
-        // a check's request the recording does not hold is reset, never answered by chance (WireMock's
+        // a check's request the recording does not hold gets garbage and a close, never an answer by chance (WireMock's
         // 404 could pass a check); untagged requests (the suite's liveness probe) get WireMock's 404: alive
         unrecorded = started.stubFor(any(anyUrl()).withHeader(ReplayGate.CHECK_HEADER, matching(".*"))
                 .atPriority(UNRECORDED_PRIORITY)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))).getId();
+                .willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE))).getId();
         server = started;
         Map<String, String> facts = new LinkedHashMap<>(recording.facts());
         facts.put("replay.dir", options.dir().toString());
