@@ -52,7 +52,8 @@ final class StubMappings {
                 stubs.add(stub(checkId, stubs.size() + 1, answers.get(0), null, null, null));
                 continue;
             }
-            String scenario = checkId + " " + answers.get(0).method() + " " + answers.get(0).path() + " #" + stubs.size();
+            String scenario = checkId + " " + answers.get(0).method() + " " + mask.apply(answers.get(0).path()) + " #"
+                    + stubs.size();
             for (int i = 0; i < answers.size(); i++) {
                 String state = i == 0 ? "Started" : "answer " + (i + 1);
                 String next = i + 1 < answers.size() ? "answer " + (i + 2) : null;
@@ -65,7 +66,8 @@ final class StubMappings {
     private Stub stub(String checkId, int n, HttpExchange exchange, String scenario, String state, String next) {
         String name = checkId + "-" + n;
         ObjectNode mapping = json.createObjectNode();
-        mapping.put("name", name + ": " + exchange.method() + " " + exchange.path());
+        String path = mask.apply(exchange.path());
+        mapping.put("name", name + ": " + exchange.method() + " " + path);
         if (scenario != null) {
             mapping.put("scenarioName", scenario);
             mapping.put("requiredScenarioState", state);
@@ -75,7 +77,14 @@ final class StubMappings {
         }
         ObjectNode request = mapping.putObject("request");
         request.put("method", exchange.method());
-        request.put("url", exchange.path());
+        if (path.equals(exchange.path())) {
+            request.put("url", path);
+        } else {
+            // a secret in the URL (a password as a query parameter) is stored masked, matched as any value
+            request.put("urlPattern", java.util.Arrays.stream(path.split(java.util.regex.Pattern.quote(
+                    io.uconform.console.SecretMask.MASK), -1)).map(java.util.regex.Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining(".+")));
+        }
         request.putObject("headers").putObject(ReplayGate.CHECK_HEADER).put("equalTo", checkId);
         bodyPattern(exchange.body()).ifPresent(pattern -> request.putArray("bodyPatterns").add(pattern));
         ObjectNode response = mapping.putObject("response");

@@ -8,6 +8,7 @@ import io.uconform.checks.CoreChecks;
 import io.uconform.checks.CorsChecks;
 import io.uconform.checks.GpioChecks;
 import io.uconform.checks.MethodChecks;
+import io.uconform.checks.SecretChecks;
 import io.uconform.checks.SystemChecks;
 import io.uconform.record.RecordedCheck;
 import io.uconform.record.RecordedRun;
@@ -35,11 +36,12 @@ class RecordReplayTest {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
-     * Groups CORE, METH, AUTH, CORS, GPIO and SYS: plain HTTP, a probe, a reset, fresh names. (ERR, FILE
-     * and UP replay as well, but their raw and upload checks cost the budget of this test.)
+     * Groups CORE, METH, AUTH, CORS, GPIO, SYS and SEC: plain HTTP, a probe, a reset, fresh names,
+     * credentials and Wi-Fi passwords. (ERR, FILE and UP replay as well, but their raw and upload
+     * checks cost the budget of this test.)
      */
     static final List<Class<?>> SIM_CLASSES = List.of(CoreChecks.class, MethodChecks.class, AuthChecks.class,
-            CorsChecks.class, GpioChecks.class, SystemChecks.class);
+            CorsChecks.class, GpioChecks.class, SystemChecks.class, SecretChecks.class);
     /** Groups CORE, METH and GPIO on the virtual ESP32 (its boot costs seconds; the rest is the same chain). */
     static final List<Class<?>> ESP32_CLASSES = List.of(CoreChecks.class, MethodChecks.class, GpioChecks.class);
 
@@ -64,6 +66,27 @@ class RecordReplayTest {
                 .forEach(e -> System.out.println("  slow: " + e));
 
         assertReplayedAsRecorded(RecordedRun.read(simDir), simRecorded, replayed);
+    }
+
+    /** The profile's credentials appear in no file of the recording: plain, Basic (base64) or URL-encoded. */
+    @Test
+    void theRecordingHoldsNoSecret() throws IOException {
+        String password = io.uconform.profile.Profiles.load("reference").param("authPassword").orElseThrow();
+        String user = io.uconform.profile.Profiles.load("reference").param("authUser").orElseThrow();
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(simDir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).as("recording files").hasSizeGreaterThan(50);
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).as("%s", simDir.relativize(file)).doesNotContain(password, basic,
+                    java.net.URLEncoder.encode(user + ":" + password, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(RecordedRun.read(simDir).checks().values().stream().flatMap(c -> c.transcript().stream()))
+                .as("transcripts kept, masked").anyMatch(line -> line.contains(io.uconform.console.SecretMask.MASK));
     }
 
     @Test
