@@ -72,7 +72,7 @@ public final class Uconform implements Runnable {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
-        boolean userFacing = t instanceof IllegalArgumentException || t instanceof io.uconform.target.TargetException
+        boolean userFacing = t instanceof IllegalArgumentException || t instanceof io.uconform.spi.TargetException
                 || t instanceof io.uconform.profile.ProfileException || t instanceof java.io.IOException
                 || t instanceof TargetUnavailable;
         return userFacing ? message : t.getClass().getSimpleName() + ": " + message;

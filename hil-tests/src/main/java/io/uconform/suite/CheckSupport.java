@@ -5,7 +5,7 @@ import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
 import io.uconform.console.VisibleText;
 import io.uconform.profile.Profile;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;

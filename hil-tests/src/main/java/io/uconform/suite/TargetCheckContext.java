@@ -9,7 +9,7 @@ import io.uconform.console.Console;
 import io.uconform.probe.BoardProbe;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
-import io.uconform.target.RunningTarget;
+import io.uconform.spi.RunningTarget;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
