@@ -1,6 +1,6 @@
 package io.uconform.kind.renode;
 
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

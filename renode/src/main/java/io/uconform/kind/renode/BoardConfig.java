@@ -2,7 +2,7 @@ package io.uconform.kind.renode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -5,7 +5,7 @@ import io.uconform.kind.renode.launch.RenodeProcess;
 import io.uconform.kind.renode.monitor.MonitorClient;
 import io.uconform.kind.renode.monitor.MonitorException;
 import io.uconform.kind.renode.monitor.RealTimeFactor;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

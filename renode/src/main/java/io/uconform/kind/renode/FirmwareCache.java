@@ -1,6 +1,6 @@
 package io.uconform.kind.renode;
 
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

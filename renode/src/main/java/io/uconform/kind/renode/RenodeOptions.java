@@ -1,7 +1,7 @@
 package io.uconform.kind.renode;
 
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.uconform.kind.renode;
 
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.uconform.kind.renode.support.TranscriptMonitor;
 import io.uconform.probe.PinInput;
 import io.uconform.probe.ProbeAbility;
 import io.uconform.probe.ProbeException;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

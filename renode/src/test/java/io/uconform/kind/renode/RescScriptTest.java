@@ -3,7 +3,7 @@ package io.uconform.kind.renode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

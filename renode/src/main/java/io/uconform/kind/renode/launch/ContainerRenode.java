@@ -2,7 +2,7 @@ package io.uconform.kind.renode.launch;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Device;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

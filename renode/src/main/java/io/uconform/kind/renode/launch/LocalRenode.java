@@ -1,6 +1,6 @@
 package io.uconform.kind.renode.launch;
 
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -14,7 +14,7 @@ public interface RenodeLauncher {
      * Starts {@code renode --disable-gui --plain -P <monitorPort>} in {@code workDir}; {@code shared}
      * are host directories Renode must see at the same paths (the firmware cache, the work dir).
      *
-     * @throws io.uconform.target.TargetException one line when it cannot be started within {@code timeout}
+     * @throws io.uconform.spi.TargetException one line when it cannot be started within {@code timeout}
      */
     RenodeProcess launch(Path workDir, List<Path> shared, int monitorPort, Duration timeout);
 
