@@ -26,8 +26,18 @@ public final class ContainerRenode implements RenodeLauncher {
     /** The pinned image (renode-docker publishes one tag per Renode release). */
     public static final String IMAGE = "antmicro/renode:1.16.1";
 
-    /** Whether a Docker engine answers here (Testcontainers' own probe); never throws. */
+    /**
+     * Whether a Docker engine answers here (Testcontainers' own probe, asked only when a socket or
+     * {@code DOCKER_HOST} exists, so a host without Docker is told quietly); never throws.
+     */
     public static boolean dockerAvailable() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        boolean socket = java.nio.file.Files.exists(Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
+                || java.nio.file.Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        if ((dockerHost == null || dockerHost.isBlank()) && !socket) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
