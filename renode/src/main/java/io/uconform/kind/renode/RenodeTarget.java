@@ -53,6 +53,7 @@ public final class RenodeTarget implements Target {
     private final RenodeLauncher launcher;
     private final java.util.function.Supplier<Path> firmwareSource;
     private final Path app;
+    private final PortSource ports;
     private EmulationSession session;
     private Link uart;
     private UartPump pump;
@@ -60,10 +61,23 @@ public final class RenodeTarget implements Target {
 
     /** @param firmwareSource the image, fetched (downloaded and checked) when the target starts */
     RenodeTarget(RenodeOptions options, RenodeLauncher launcher, java.util.function.Supplier<Path> firmwareSource, Path app) {
+        this(options, launcher, firmwareSource, app, RenodeTarget::freePort);
+    }
+
+    /** With the monitor and UART ports from {@code ports} (tests: a transcript names them). */
+    RenodeTarget(RenodeOptions options, RenodeLauncher launcher, java.util.function.Supplier<Path> firmwareSource, Path app,
+                 PortSource ports) {
         this.options = options;
         this.launcher = launcher;
         this.firmwareSource = firmwareSource;
         this.app = app;
+        this.ports = ports;
+    }
+
+    /** Free TCP ports for Renode's monitor and the UART terminal. */
+    @FunctionalInterface
+    interface PortSource {
+        int next() throws IOException;
     }
 
     @Override
@@ -82,11 +96,11 @@ public final class RenodeTarget implements Target {
         try {
             Path firmware = firmwareSource.get().toAbsolutePath();
             Path work = TempDirectories.create("uconform-renode");
-            RescScript script = RescScript.of("uconform", options.board(), firmware, freePort(), options.network());
+            RescScript script = RescScript.of("uconform", options.board(), firmware, ports.next(), options.network());
             Path resc = work.resolve("uconform.resc");
             Files.writeString(resc, script.render(), StandardCharsets.UTF_8);
             session = EmulationSession.open(launcher, script, work, List.of(firmware.getParent()),
-                    freePort(), START_TIMEOUT, COMMAND_TIMEOUT);
+                    ports.next(), START_TIMEOUT, COMMAND_TIMEOUT);
             uart = TcpLink.connect(session.uart().getHostString() + ":" + session.uart().getPort(), Duration.ofSeconds(10));
             RealTimeFactor rtf = session.startAndMeasure(MEASURE_WINDOW, System::nanoTime,
                     () -> LockSupport.parkNanos(Duration.ofMillis(50).toNanos()));
