@@ -100,7 +100,7 @@ class WorkflowFilesTest {
         List<Map<String, Object>> steps = steps(load("renode.yml"));
         String scripts = String.join("\n", steps.stream().map(s -> String.valueOf(s.getOrDefault("run", s.get("uses")))).toList());
         assertThat(scripts).contains("sudo ip tuntap add dev uconform0 mode tap", "sudo ip addr add 192.0.2.1/24 dev uconform0",
-                "docker pull", "uconform.jar run --target renode", "--option renode=docker", "\"imageSha256=$IMAGE_SHA256\"");
+                "docker pull", "uconform.jar run --target renode", "--option renode=docker", "\"image-sha256=$IMAGE_SHA256\"");
         Map<String, Object> run = steps.stream().filter(s -> String.valueOf(s.get("run")).contains("--target renode"))
                 .findFirst().orElseThrow();
         assertThat((Map<String, Object>) run.get("env")).containsEntry("IMAGE_SHA256", "${{ vars.UCONFORM_RENODE_IMAGE_SHA256 }}");

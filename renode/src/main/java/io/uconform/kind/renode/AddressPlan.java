@@ -24,10 +24,10 @@ public record AddressPlan(String tap, String hostIp, String boardIp) {
         if (!tap.matches("[A-Za-z0-9_.-]{1,15}")) {
             throw new TargetException("renode: option tap: '" + tap + "' is not a Linux interface name (1-15 of A-Z a-z 0-9 _ . -)");
         }
-        byte[] host = ipv4("hostIp", hostIp);
-        byte[] board = ipv4("boardIp", boardIp);
+        byte[] host = ipv4("host-ip", hostIp);
+        byte[] board = ipv4("board-ip", boardIp);
         if (host[0] != board[0] || host[1] != board[1] || host[2] != board[2] || host[3] == board[3]) {
-            throw new TargetException("renode: hostIp " + hostIp + " and boardIp " + boardIp
+            throw new TargetException("renode: host-ip " + hostIp + " and board-ip " + boardIp
                     + " must be two different addresses of one /24");
         }
     }

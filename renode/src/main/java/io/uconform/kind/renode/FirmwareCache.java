@@ -57,7 +57,7 @@ public final class FirmwareCache {
      */
     public Path fetch(PinnedFirmware pin) {
         String expected = pin.sha256().orElseThrow(() -> new TargetException("renode: no SHA-256 is pinned for "
-                + pin.url() + ": refusing to download it unchecked (pass image=<file> or imageSha256=<hex>)"));
+                + pin.url() + ": refusing to download it unchecked (pass image=<file> or image-sha256=<hex>)"));
         Path file = location(pin);
         if (Files.isRegularFile(file) && sha256(file).equals(expected)) {
             return file;

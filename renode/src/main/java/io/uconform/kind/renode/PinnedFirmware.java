@@ -13,7 +13,7 @@ import java.util.Optional;
  * holds one for this file (this machine has no route to micropython.org), so {@link #sha256()} is
  * empty here: without it the kind does not download at all (it is unavailable with the reason)
  * and takes a local image ({@code image=<file>}) or a SHA-256 the user checked
- * ({@code imageSha256=<hex>}) instead. See renode/README.md, "Firmware image".
+ * ({@code image-sha256=<hex>}) instead. See renode/README.md, "Firmware image".
  *
  * @param board    MicroPython's board name
  * @param version  MicroPython release

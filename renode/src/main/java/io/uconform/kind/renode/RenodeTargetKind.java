@@ -41,6 +41,11 @@ public final class RenodeTargetKind implements TargetKind {
     }
 
     @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return RenodeOptions.OPTIONS;
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         try {
             RenodeOptions options = RenodeOptions.parse(spec);
@@ -56,7 +61,7 @@ public final class RenodeTargetKind implements TargetKind {
             } else if (options.pinnedFirmware().sha256().isEmpty()) {
                 return Availability.unavailable("renode: no SHA-256 is pinned for " + PinnedFirmware.NUCLEO_F767ZI.url()
                         + " (micropython.org publishes none), so it is not downloaded unchecked: pass image=<file> or"
-                        + " imageSha256=<hex> (renode/README.md, Firmware image)");
+                        + " image-sha256=<hex> (renode/README.md, Firmware image)");
             }
             app(options);
             return Availability.available();

@@ -51,8 +51,10 @@ class RenodeTargetKindTest {
     }
 
     @Test
-    void theKindIsFoundThroughTheServiceLoader() {
+    void theKindIsFoundThroughTheServiceLoaderAndDeclaresItsOptions() {
         assertThat(TargetKinds.find("renode")).get().isInstanceOf(RenodeTargetKind.class);
+        assertThat(new RenodeTargetKind().options()).extracting(o -> o.name()).containsExactly("renode", "platform", "image",
+                "image-sha256", "app", "tap", "host-ip", "board-ip", "ready", "boot-timeout-seconds");
     }
 
     @Test
@@ -85,8 +87,8 @@ class RenodeTargetKindTest {
         Availability a = new RenodeTargetKind(host(true, true, false)).availability(spec());
         assertThat(a.isAvailable()).isFalse();
         assertThat(a.reason()).contains("no SHA-256 is pinned for " + PinnedFirmware.NUCLEO_F767ZI.url())
-                .contains("pass image=<file> or imageSha256=<hex>");
-        assertThat(new RenodeTargetKind(host(true, true, false)).availability(spec("imageSha256", "ab".repeat(32)))
+                .contains("pass image=<file> or image-sha256=<hex>");
+        assertThat(new RenodeTargetKind(host(true, true, false)).availability(spec("imageSha256", "ab".repeat(32))) // the former spelling
                 .isAvailable()).isTrue();
         assertThat(new RenodeTargetKind(host(true, true, false)).availability(spec("image", "/nowhere/fw.hex")).reason())
                 .isEqualTo("renode: image /nowhere/fw.hex does not exist");
@@ -105,16 +107,17 @@ class RenodeTargetKindTest {
     @Test
     void badOptionsAreOneLineBeforeAnyWork() throws Exception {
         RenodeTargetKind kind = new RenodeTargetKind(host(true, true, true));
-        assertThat(kind.availability(spec("tapp", "x")).reason()).startsWith("renode: no option 'tapp' (known: app, boardIp,");
-        assertThatThrownBy(() -> kind.create(spec("boardIp", "192.0.3.2"))).isInstanceOf(TargetException.class)
-                .hasMessage("renode: hostIp 192.0.2.1 and boardIp 192.0.3.2 must be two different addresses of one /24");
+        assertThat(kind.availability(spec("tapp", "x")).reason()).isEqualTo("target 'renode' has no option 'tapp' (known: app,"
+                + " board-ip, boot-timeout-seconds, host-ip, image, image-sha256, platform, ready, renode, tap)");
+        assertThatThrownBy(() -> kind.create(spec("board-ip", "192.0.3.2"))).isInstanceOf(TargetException.class)
+                .hasMessage("renode: host-ip 192.0.2.1 and board-ip 192.0.3.2 must be two different addresses of one /24");
         assertThatThrownBy(() -> kind.create(spec("platform", "esp32"))).isInstanceOf(TargetException.class)
                 .hasMessage("renode: option platform: unknown board 'esp32' (known: nucleo-f767zi)");
-        assertThatThrownBy(() -> kind.create(spec("bootTimeoutSeconds", "soon"))).isInstanceOf(TargetException.class)
-                .hasMessage("renode: option bootTimeoutSeconds: 'soon' is not a whole number of seconds");
+        assertThatThrownBy(() -> kind.create(spec("boot-timeout-seconds", "soon"))).isInstanceOf(TargetException.class)
+                .hasMessage("renode: option boot-timeout-seconds: 'soon' is not a whole number of seconds");
         assertThatThrownBy(() -> kind.create(spec("tap", "a name with spaces"))).isInstanceOf(TargetException.class)
                 .hasMessageStartingWith("renode: option tap: 'a name with spaces' is not a Linux interface name");
-        assertThatThrownBy(() -> kind.create(spec("imageSha256", "xyz"))).isInstanceOf(TargetException.class)
-                .hasMessage("renode: option imageSha256: 'xyz' is not 64 hex digits");
+        assertThatThrownBy(() -> kind.create(spec("image-sha256", "xyz"))).isInstanceOf(TargetException.class)
+                .hasMessage("renode: option image-sha256: 'xyz' is not 64 hex digits");
     }
 }
