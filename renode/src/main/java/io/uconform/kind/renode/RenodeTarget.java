@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -50,27 +51,31 @@ public final class RenodeTarget implements Target {
     static final Duration MEASURE_WINDOW = Duration.ofSeconds(2);
 
     private final RenodeOptions options;
-    private final RenodeLauncher launcher;
-    private final java.util.function.Supplier<Path> firmwareSource;
-    private final Path app;
+    private final Supplier<RenodeLauncher> launchers;
+    private final Supplier<Path> firmwareSource;
+    private final Supplier<Path> apps;
     private final PortSource ports;
     private EmulationSession session;
     private Link uart;
     private UartPump pump;
     private RunningTarget running;
 
-    /** @param firmwareSource the image, fetched (downloaded and checked) when the target starts */
-    RenodeTarget(RenodeOptions options, RenodeLauncher launcher, java.util.function.Supplier<Path> firmwareSource, Path app) {
-        this(options, launcher, firmwareSource, app, RenodeTarget::freePort);
+    /**
+     * Nothing is looked up before {@link #start()}: the launcher (local or container), the image
+     * (downloaded and checked) and the app directory come from their suppliers then.
+     */
+    RenodeTarget(RenodeOptions options, Supplier<RenodeLauncher> launchers, Supplier<Path> firmwareSource,
+                 Supplier<Path> apps) {
+        this(options, launchers, firmwareSource, apps, RenodeTarget::freePort);
     }
 
     /** With the monitor and UART ports from {@code ports} (tests: a transcript names them). */
-    RenodeTarget(RenodeOptions options, RenodeLauncher launcher, java.util.function.Supplier<Path> firmwareSource, Path app,
-                 PortSource ports) {
+    RenodeTarget(RenodeOptions options, Supplier<RenodeLauncher> launchers, Supplier<Path> firmwareSource,
+                 Supplier<Path> apps, PortSource ports) {
         this.options = options;
-        this.launcher = launcher;
+        this.launchers = launchers;
         this.firmwareSource = firmwareSource;
-        this.app = app;
+        this.apps = apps;
         this.ports = ports;
     }
 
@@ -94,6 +99,8 @@ public final class RenodeTarget implements Target {
         ConsoleTap tap = new ConsoleTap(console);
         Map<String, String> facts = new LinkedHashMap<>();
         try {
+            RenodeLauncher launcher = launchers.get();
+            Path app = apps.get();
             Path firmware = firmwareSource.get().toAbsolutePath();
             Path work = TempDirectories.create("uconform-renode");
             RescScript script = RescScript.of("uconform", options.board(), firmware, ports.next(), options.network());
@@ -111,7 +118,7 @@ public final class RenodeTarget implements Target {
             facts.put("network", "TAP " + options.network().tap() + " host " + options.network().hostIp() + ", board "
                     + options.network().boardIp() + "/24");
             facts.put("script", resc.toString());
-            install(tap, rtf);
+            install(tap, rtf, app);
             int mark = console.size();
             pump = new UartPump(uart, tap);
             Duration boot = rtf.scale(options.bootBudget());
@@ -141,7 +148,7 @@ public final class RenodeTarget implements Target {
     }
 
     /** Pushes the app and the board's config.json over the raw REPL, then reboots into main.py. */
-    private void install(ConsoleTap tap, RealTimeFactor rtf) throws IOException {
+    private void install(ConsoleTap tap, RealTimeFactor rtf, Path app) throws IOException {
         RawRepl repl = new RawRepl(uart, tap, rtf.scale(REPL_BUDGET));
         repl.enter(true);
         Deployer deployer = new Deployer(repl);

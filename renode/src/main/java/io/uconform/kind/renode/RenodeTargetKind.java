@@ -72,12 +72,10 @@ public final class RenodeTargetKind implements TargetKind {
 
     @Override
     public Target create(TargetSpec spec) {
-        RenodeOptions options = RenodeOptions.parse(spec);
-        RenodeLauncher launcher = launcher(options);
-        Path app = app(options);
+        RenodeOptions options = RenodeOptions.parse(spec); // only malformed options throw here: the rest is found on start
         FirmwareCache cache = FirmwareCache.ofUser(host.env(), DOWNLOAD_TIMEOUT);
-        return new RenodeTarget(options, launcher, () -> options.image()
-                .orElseGet(() -> cache.fetch(options.pinnedFirmware())), app);
+        return new RenodeTarget(options, () -> launcher(options), () -> options.image()
+                .orElseGet(() -> cache.fetch(options.pinnedFirmware())), () -> app(options));
     }
 
     /** The launcher the options and this host allow, or one line saying why there is none. */

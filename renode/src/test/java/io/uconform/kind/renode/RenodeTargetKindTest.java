@@ -109,6 +109,8 @@ class RenodeTargetKindTest {
         RenodeTargetKind kind = new RenodeTargetKind(host(true, true, true));
         assertThat(kind.availability(spec("tapp", "x")).reason()).isEqualTo("target 'renode' has no option 'tapp' (known: app,"
                 + " board-ip, boot-timeout-seconds, host-ip, image, image-sha256, platform, ready, renode, tap)");
+        assertThat(new RenodeTargetKind(host(false, false, false)).create(spec()).name())
+                .as("a host without Renode is not bad input: create() does no look-ups").isEqualTo("renode:nucleo-f767zi");
         assertThatThrownBy(() -> kind.create(spec("board-ip", "192.0.3.2"))).isInstanceOf(TargetException.class)
                 .hasMessage("renode: host-ip 192.0.2.1 and board-ip 192.0.3.2 must be two different addresses of one /24");
         assertThatThrownBy(() -> kind.create(spec("platform", "esp32"))).isInstanceOf(TargetException.class)

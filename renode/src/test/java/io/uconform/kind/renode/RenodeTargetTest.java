@@ -52,7 +52,7 @@ class RenodeTargetTest {
                      Map.of("FIRMWARE", image.toAbsolutePath().toString(), "UART_PORT", String.valueOf(uart.port())))) {
             Iterator<Integer> ports = List.of(uart.port(), 9).iterator(); // UART first, then the monitor
             RenodeOptions options = RenodeOptions.parse(new TargetSpec("renode", Map.of(), Profiles.load("reference")));
-            RenodeTarget target = new RenodeTarget(options, new FakeLauncher(renode), () -> image, app, ports::next);
+            RenodeTarget target = new RenodeTarget(options, () -> new FakeLauncher(renode), () -> image, () -> app, ports::next);
             RunningTarget started;
             try {
                 started = target.start();
