@@ -110,12 +110,24 @@ public final class MonitorClient implements AutoCloseable {
         return output;
     }
 
-    private static String withoutEcho(String output, String command) {
+    /**
+     * Drops the echoed command: Renode's line editor echoes what is typed and wraps a long line at
+     * the terminal width, so the echo may span several lines.
+     */
+    static String withoutEcho(String output, String command) {
         String text = output.startsWith("\n") ? output.substring(1) : output;
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        if (first.trim().equals(command.trim())) {
-            return nl < 0 ? "" : text.substring(nl + 1);
+        String[] lines = text.split("\n", -1);
+        String wanted = command.trim();
+        StringBuilder echoed = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            echoed.append(lines[i]);
+            String sofar = echoed.toString().trim();
+            if (sofar.equals(wanted)) {
+                return String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
+            }
+            if (!wanted.startsWith(sofar)) {
+                break;
+            }
         }
         return text;
     }

@@ -37,4 +37,13 @@ class TelnetFilterTest {
         assertThat(AnsiText.strip(raw)).isEqualTo("(monitor) line\n");
         assertThat(AnsiText.strip("o\u001B[Kk")).isEqualTo("ok");
     }
+
+    @Test
+    void theEchoOfALongCommandWrappedAtTheTerminalWidthIsDroppedAndNothingElse() {
+        String command = "sysbus LoadHEX @/home/runner/.cache/uconform/firmware/NUCLEO_F767ZI-20240222-v1.22.2.hex";
+        assertThat(MonitorClient.withoutEcho("\n" + command.substring(0, 80) + "\n" + command.substring(80) + "\nloaded", command))
+                .isEqualTo("loaded");
+        assertThat(MonitorClient.withoutEcho("True", "sysbus.gpioPortB.GreenLED State")).isEqualTo("True");
+        assertThat(MonitorClient.withoutEcho("sysbus.gpioPortB.GreenLED State\n", "sysbus.gpioPortB.GreenLED State")).isEmpty();
+    }
 }
