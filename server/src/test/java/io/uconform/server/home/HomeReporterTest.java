@@ -58,7 +58,7 @@ class HomeReporterTest {
     void clientErrorsAreNotRetried() throws Exception {
         try (FakeHome home = new FakeHome(404); HomeReporter reporter = new HomeReporter(home::url, () -> "d", QUICK)) {
             reporter.submit("pin", Map.of());
-            await("abandoned").atMost(Duration.ofSeconds(5)).until(() -> reporter.abandoned() == 1);
+            await("abandoned").atMost(Duration.ofSeconds(20)).until(() -> reporter.abandoned() == 1);
             assertThat(home.posts()).hasSize(1);
         }
     }
@@ -80,7 +80,7 @@ class HomeReporterTest {
         try (FakeHome home = new FakeHome(503);
              HomeReporter reporter = new HomeReporter(home::url, () -> "d", QUICK.withMaxAttempts(1))) {
             reporter.submit("pin", Map.of());
-            await("abandoned").atMost(Duration.ofSeconds(5)).until(() -> reporter.abandoned() == 1);
+            await("abandoned").atMost(Duration.ofSeconds(20)).until(() -> reporter.abandoned() == 1);
             assertThat(home.posts()).hasSize(1);
         }
     }
