@@ -6,13 +6,11 @@ import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
 import io.uconform.deploy.Deployer;
 import io.uconform.kind.renode.launch.RenodeLauncher;
-import io.uconform.kind.renode.monitor.MonitorException;
 import io.uconform.kind.renode.monitor.RealTimeFactor;
 import io.uconform.link.Link;
 import io.uconform.link.TcpLink;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.RawRepl;
-import io.uconform.repl.ReplException;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -134,16 +132,14 @@ public final class RenodeTarget implements Target {
             running = new RunningTarget(base, new MonitorBoardProbe(session.monitor(), options.board(), COMMAND_TIMEOUT),
                     console, Optional.empty(), facts);
             return running;
-        } catch (IOException e) {
-            stop();
-            throw new TargetException(name() + ": " + e.getMessage(), lastLines(console), e);
-        } catch (ReplException | MonitorException e) {
-            String details = lastLines(console) + (session == null ? "" : "\n--- renode log ---\n" + session.logTail());
-            stop();
-            throw new TargetException(name() + ": " + e.getMessage(), details, e);
         } catch (TargetException e) {
             stop();
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // a REPL, monitor or deployer failure, or anything unforeseen: Renode never outlives a failed start
+            String details = lastLines(console) + (session == null ? "" : "\n--- renode log ---\n" + session.logTail());
+            stop();
+            throw new TargetException(name() + ": " + e.getMessage(), details, e);
         }
     }
 
