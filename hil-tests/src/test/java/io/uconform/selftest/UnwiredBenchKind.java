@@ -29,7 +29,7 @@ public final class UnwiredBenchKind implements TargetKind {
     @Override
     public java.util.List<io.uconform.spi.KindOption> options() {
         java.util.List<io.uconform.spi.KindOption> options = new java.util.ArrayList<>(TargetKinds.require("sim").options());
-        options.add(new io.uconform.spi.KindOption("loopback", "a>b,...", "", "the wires the probe believes in (required)"));
+        options.add(new io.uconform.spi.KindOption("loopback", "wires", "", "the wires the probe believes in (required)"));
         return java.util.List.copyOf(options);
     }
 

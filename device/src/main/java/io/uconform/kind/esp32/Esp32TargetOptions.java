@@ -75,7 +75,7 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
             new KindOption("ready", "regex", DEFAULT_READY.pattern(), "the console line announcing the server, group 1 the base URL"),
             new KindOption("boot-timeout-seconds", "seconds", "60", "how long to wait for the ready line after the reboot")
                     .formerly("bootTimeoutSeconds"),
-            new KindOption("loopback", "a>b,...", "", "jumper wires on the bench the board probe reads and drives pins through"),
+            new KindOption("loopback", "wires", "", "jumper wires on the bench, e.g. 2>18,21>0: the board probe reads and drives pins through them"),
             new KindOption("stub", "auto|none|file", "auto", "the flasher stub for image: the installed esptool's, the ROM loader, or a stub JSON file"),
             new KindOption("paced-line", "true|false", "false", "virtual: hold the UART to the modelled line rate, as slow as a real board")
                     .formerly("pacedLine"),
