@@ -256,7 +256,7 @@ public class LimitChecks {
         fillClientSlots(ctx, holders);
         holders.forEach(RawConnection::close);
         await("GET " + ctx.route("data") + " answered 200 after " + holders.size() + " clients left")
-                .atMost(Waits.afterHeaderTimeout(ctx)).pollInterval(Duration.ofMillis(50))
+                .atMost(Waits.recoveryAfterHeaderTimeout(ctx)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(Exchange.once(ctx, Requests.get(ctx, ctx.route("data"))).status())
                         .isEqualTo(200));
     }
@@ -292,12 +292,14 @@ public class LimitChecks {
         assertNoContinueUnlessRead(ctx, "POST", ctx.route("json"), (int) ctx.limit("maxBodyBytes") + 1);
     }
 
-    @Needs(routes = "json")
+    @Needs(routes = "json", limits = {"bodyTimeoutMs", "maxBodyBytes"})
     @Check("LIM-07")
     void trickledBodyIsDroppedAfterTheBodyTimeout(CheckContext ctx) {
-        Duration limit = SlowClients.waitFor(ctx, ctx.limits().bodyTimeout(), "bodyTimeoutMs");
-        // more bytes than the trickle can deliver before the limit: only the server's deadline ends it
-        long length = Math.min(ctx.limits().maxBodyBytes(), limit.toMillis() / SlowClients.PACE.toMillis() + 64);
+        Duration bodyTimeout = Duration.ofMillis(ctx.limit("bodyTimeoutMs"));
+        Duration limit = SlowClients.waitFor(ctx, bodyTimeout, "bodyTimeoutMs");
+        // more bytes than the trickle can deliver before the limit, but within the body limit (no 413 at once):
+        // only the server's deadline ends it
+        long length = Math.min(ctx.limit("maxBodyBytes"), limit.toMillis() / SlowClients.PACE.toMillis() + 64);
         try (RawConnection c = ctx.raw().open()) {
             c.send(Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
                     "Content-Length: " + length) + CRLF + "[");
@@ -305,15 +307,16 @@ public class LimitChecks {
             ctx.note("body of " + length + " bytes trickled at 1 byte per " + SlowClients.PACE.toMillis()
                     + " ms: " + (ms < 0 ? "still open" : "dropped") + " after " + (ms < 0 ? limit.toMillis() : ms) + " ms");
             assertThat(ms).as("a body trickled 1 byte per %s dropped (408 or close) within %s (body timeout %s)",
-                    SlowClients.PACE, limit, ctx.limits().bodyTimeout()).isNotNegative();
+                    SlowClients.PACE, limit, bodyTimeout).isNotNegative();
         }
     }
 
-    @Needs(routes = "ws")
+    @Needs(routes = "ws", limits = "wsFrameTimeoutMs")
     @Check("LIM-08")
     void trickledWebSocketFrameIsClosedAfterTheFrameTimeout(CheckContext ctx) {
         ctx.route("ws");
-        Duration limit = SlowClients.waitFor(ctx, ctx.limits().wsFrameTimeout(), "wsFrameTimeoutMs");
+        Duration frameTimeout = Duration.ofMillis(ctx.limit("wsFrameTimeoutMs"));
+        Duration limit = SlowClients.waitFor(ctx, frameTimeout, "wsFrameTimeoutMs");
         WsSession ws = WsSession.open(ctx, 808);
         try {
             // a masked text frame that claims 125 bytes; its payload then trickles
@@ -333,7 +336,7 @@ public class LimitChecks {
                     + (answer != null ? "answered " + answer : closed ? "connection closed" : "still open") + " after "
                     + ms + " ms");
             assertThat(answer != null || closed).as("a frame trickled 1 byte per %s ended within %s (frame timeout %s)",
-                    SlowClients.PACE, limit, ctx.limits().wsFrameTimeout()).isTrue();
+                    SlowClients.PACE, limit, frameTimeout).isTrue();
             if (answer != null) {
                 assertThat(answer.opcode()).as("frame sent for the unfinished frame").isEqualTo(WsFrame.CLOSE);
                 assertThat(answer.closeCode()).as("close code for a frame not complete in time").isEqualTo(1008);
@@ -345,28 +348,29 @@ public class LimitChecks {
         }
     }
 
-    @Needs(routes = {"index", "ws"})
+    @Needs(routes = {"index", "ws"}, limits = "maxClients")
     @Check("LIM-09")
     void extraClientsGet503AtOnceWhenNoSlotCanBeFreed(CheckContext ctx) {
         ctx.route("ws");
+        int maxClients = (int) ctx.limit("maxClients");
         List<RawConnection> sessions = new ArrayList<>();
         List<RawConnection> extras = new ArrayList<>();
         try {
             // WebSocket sessions: requests that are complete and being served hold their slots for good
             sessions.add(WsSession.open(ctx, 900).connection());
             java.util.Random random = new java.util.Random(901);
-            while (sessions.size() < ctx.limits().maxClients()) {
+            while (sessions.size() < maxClients) {
                 RawConnection c = ctx.raw().open();
                 sessions.add(c);
                 HttpReply reply = WsSession.upgrade(ctx, c, "Upgrade: websocket", "Connection: Upgrade",
                         "Sec-WebSocket-Key: " + WsSession.newKey(random), "Sec-WebSocket-Version: 13");
                 if (reply.status() != 101) {
                     org.junit.jupiter.api.Assumptions.abort("WebSocket session " + sessions.size() + " of "
-                            + ctx.limits().maxClients() + " was answered " + reply.status()
+                            + maxClients + " was answered " + reply.status()
                             + ": every client slot cannot be held with sessions");
                 }
             }
-            int count = Math.max(4, ctx.limits().maxClients());
+            int count = Math.max(4, maxClients);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 extras.add(ctx.raw().open().send(Requests.get(ctx, ctx.route("index"))));

@@ -276,7 +276,7 @@ public class SseChecks {
         }
         ctx.note("30 subscribers sent their request and vanished at once (every other one with a reset)");
         // subscribers that got a slot hold it until the server notices they left (a write fails)
-        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
+        baseline.assertStillAnswers(ctx, Waits.recoveryAfterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
         assertThat(subscribe(ctx).head().status()).as("a subscriber after the churn").isEqualTo(200);
     }
 

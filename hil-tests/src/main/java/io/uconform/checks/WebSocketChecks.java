@@ -343,7 +343,7 @@ public class WebSocketChecks {
             }
         }
         ctx.note("20 WebSocket sessions fed seeded random bytes (seed 909), half reset at once");
-        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx));
+        baseline.assertStillAnswers(ctx, Waits.recoveryAfterIdleTimeout(ctx));
     }
 
     private static void assertBadUpgrade(CheckContext ctx, String what, String... headerLines) {

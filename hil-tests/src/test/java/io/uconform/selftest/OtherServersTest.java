@@ -95,7 +95,7 @@ class OtherServersTest {
     void notImplementedOnChunkedPassesTheBodyLimitAndFailsChunkedDecoding() throws IOException {
         SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(LimitChecks.class, ChunkChecks.class),
                 "[\"LIM\",\"CHUNK\"]", "\"index\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
-                "\"headerTimeoutMs\":2000,\"maxBodyBytes\":" + OtherServer.MAX_BODY,
+                "\"headerTimeoutMs\":2000,\"bodyTimeoutMs\":2000,\"maxBodyBytes\":" + OtherServer.MAX_BODY,
                 "{\"LIM-06\":\"the fixture does not implement Expect: 100-continue\"}");
 
         // LIM-07: its 2 s timeout is per recv, so a body trickled a byte at a time is never dropped
