@@ -26,6 +26,7 @@ class Connection:
         self.parts = []          # body bytes received while a Content-Length body is pending
         self.parts_len = 0
         self.sink = None         # where a large or chunked body goes as it arrives (body.py)
+        self.overflow = 0        # 414/431 when a head grew past max_header_bytes (its bytes not kept)
 
     def idle(self):
         return not self.buf and not self.out and self.pending is None and not self.parts
@@ -40,6 +41,17 @@ class Connection:
             else:
                 self.parts.append(data)  # a short body: joined once when complete
                 self.parts_len += len(data)
+        elif self.pending is not None:
+            self.buf += data  # a chunked body: the decoder takes it piece by piece
+        elif self.overflow:
+            return  # a head already over the limit: 431 is coming, its bytes are not kept
+        elif len(self.buf) + len(data) > self.limits.max_header_bytes + 4 \
+                and (self.buf[-3:] + data).find(b"\r\n\r\n") < 0:
+            # Over the limit with no end of head in sight: never build a buffer larger than the
+            # limit (on a device heap a 5 KB contiguous block may not exist) -- 414/431 follows.
+            line_open = self.buf.find(b"\r\n") < 0 and data.find(b"\r\n") < 0 \
+                and self.buf[-1:] + data[:1] != b"\r\n"
+            self.overflow = 414 if line_open else 431
         else:
             self.buf += data
 
@@ -74,6 +86,7 @@ class Connection:
         """Answers a framing error and closes: the rest of the input cannot be trusted."""
         self.queue(response.error(err.status, err.message, err.headers), True, False)
         self.buf = b""
+        self.overflow = 0
         self.parts = []
         self.parts_len = 0
         self.pending = None
@@ -88,6 +101,10 @@ class Connection:
     def next_request(self, app):
         """Returns the next complete request (body read) or None; raises HttpError."""
         if self.pending is None:
+            if self.overflow:
+                status, self.overflow = self.overflow, 0
+                raise HttpError(status, "request target too long" if status == 414
+                                else "request header fields too large", True)
             skip = parser.skip_leading_crlf(self.buf)
             if skip:
                 self.buf = self.buf[skip:]
