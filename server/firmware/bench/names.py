@@ -36,7 +36,7 @@ def _literal(text):
     except (SyntaxError, ValueError):
         return None
     if isinstance(value, str) and value and len(value.encode()) <= INTERN_STRING_LEN \
-            and "\n" not in value and value == value.strip():
+            and value.isprintable() and value == value.strip():
         return value
     return None
 
