@@ -1,12 +1,15 @@
 # Device entry point (runs after boot.py on a board; `micropython main.py` on the unix port).
 import sys
 
-# On a 64-bit port the firmware's names are interned first, while the heap is empty: hasattr()
-# makes a qstr of its argument, so the qstr table's doubling steps (the 640-entry one is ~7 KB in
-# one piece there) happen now and not later in a fragmented heap, where 128K did not boot.
-# On a 32-bit port (an ESP32) the table's steps are small and interning early costs contiguous
-# room instead (measured: 4 KB heads got 503 at 128K), so names are interned as code is compiled.
-if sys.maxsize > 0x7FFFFFFF:
+# On a 64-bit port with a small heap the firmware's names are interned first, while the heap is
+# empty: hasattr() makes a qstr of its argument, so the qstr table's doubling steps (the 640-entry
+# one is ~7 KB in one piece there) happen now, not later in a fragmented heap where they failed
+# (measured on the unix port: 128K fell into recovery). Everywhere else interning early costs more
+# contiguous room than it saves (4 KB heads got 503 at 192K on 64-bit, 2 KB heads at 128K on
+# 32-bit), so there names are interned as the code is compiled. See README "Memory".
+import gc
+
+if hasattr(gc, "mem_free") and sys.maxsize > 0x7FFFFFFF and gc.mem_free() + gc.mem_alloc() < 144 * 1024:
     try:
         with open("lib/uconform/names.txt") as _f:
             for _name in _f:
