@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", defaultValue = "sim", description = "target kind: sim, url, host, esp32 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", defaultValue = "sim", description = "target kind, one of those listed below (default: ${DEFAULT-VALUE})")
     String target;
 
     @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a target option, e.g. url=http://192.168.1.20 (repeatable)")

@@ -12,7 +12,7 @@ public interface Target extends AutoCloseable {
     String name();
 
     /**
-     * Starts the target if needed and waits until it is ready (with its own readiness timeout).
+     * Starts the target if needed and waits until it is ready (its {@link Readiness}, with its timeout).
      * Returns the same {@link RunningTarget} on repeated calls while it stays up.
      *
      * @throws TargetException one clear line: unreachable, port in use, no readiness within the timeout
@@ -20,12 +20,18 @@ public interface Target extends AutoCloseable {
     RunningTarget start();
 
     /**
-     * Restarts a target whose lifecycle the harness owns (e.g. after a check wedged it).
+     * Restarts a target whose lifecycle the harness owns (e.g. after a check wedged it). The shared
+     * default: {@link #close()}, then {@link #start()} (a fresh device, readiness awaited again); a
+     * kind that keeps something across restarts (a board, its flash) overrides it.
      *
      * @throws TargetException when the harness does not own the lifecycle ({@link #ownsLifecycle()} is false)
      */
     default RunningTarget restart() {
-        throw new TargetException("target '" + name() + "' cannot be restarted by the harness");
+        if (!ownsLifecycle()) {
+            throw new TargetException("target '" + name() + "' cannot be restarted by the harness");
+        }
+        close();
+        return start();
     }
 
     /** True when the harness started the target and may restart it. */

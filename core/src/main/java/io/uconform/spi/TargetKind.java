@@ -14,6 +14,13 @@ public interface TargetKind {
     String name();
 
     /**
+     * Every option this kind takes (name, type, default, one line of help): the CLI's help and
+     * error messages are built from them, and any other option is refused with one line naming
+     * these ({@link KindOptions#canonical}). Empty: the kind takes no options.
+     */
+    java.util.List<KindOption> options();
+
+    /**
      * Whether this kind can run here with these options. Never throws; a missing tool, port or
      * emulator is reported as {@link Availability#unavailable(String)} with the reason, so that the
      * suite can skip with it.

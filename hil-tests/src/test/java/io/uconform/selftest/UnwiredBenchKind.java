@@ -25,6 +25,14 @@ public final class UnwiredBenchKind implements TargetKind {
         return "unwired-sim";
     }
 
+    /** The sim's options and the wires. */
+    @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        java.util.List<io.uconform.spi.KindOption> options = new java.util.ArrayList<>(TargetKinds.require("sim").options());
+        options.add(new io.uconform.spi.KindOption("loopback", "wires", "", "the wires the probe believes in (required)"));
+        return java.util.List.copyOf(options);
+    }
+
     @Override
     public Availability availability(TargetSpec spec) {
         return spec.option("loopback").isPresent() ? TargetKinds.require("sim").availability(sim(spec))

@@ -29,6 +29,15 @@ public final class FakeTargetKind implements TargetKind {
     }
 
     @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return java.util.List.of(
+                new io.uconform.spi.KindOption("available", "true|false", "true", "false: unavailable, for skip tests"),
+                new io.uconform.spi.KindOption("fail-start", "true|false", "false", "start() throws"),
+                new io.uconform.spi.KindOption("owned", "true|false", "false", "the harness owns it (may restart it)"),
+                new io.uconform.spi.KindOption("secret", "secret", "", "a secret its console prints, for masking tests"));
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         return spec.option("available").filter("false"::equals).isPresent()
                 ? Availability.unavailable("fake target switched off for this test")

@@ -11,6 +11,7 @@ import io.uconform.link.Link;
 import io.uconform.probe.BoardProbe;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.ReplException;
+import io.uconform.spi.Readiness;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -95,13 +96,15 @@ public final class Esp32Target implements Target {
         ProgressLines.stderr().say("waiting up to " + options.bootTimeout().toSeconds() + " s for the ready line ("
                 + options.ready().pattern() + ")");
         pump = new ConsolePump(link, tap);
-        Optional<ConsoleLine> ready = console.awaitLine(options.ready(), mark, options.bootTimeout());
-        if (ready.isEmpty()) {
+        Optional<ConsoleLine> ready;
+        try {
+            ready = Readiness.consoleLine(options.ready()).withTimeout(options.bootTimeout())
+                    .await(Readiness.Subject.console(name(), console, mark, () -> true)).line();
+        } catch (TargetException e) {
             List<ConsoleLine> since = console.lines().subList(Math.min(mark, console.size()), console.size());
             String why = BootDiagnosis.explain(since);
             stop();
-            throw new TargetException(name() + ": no ready line matching '" + options.ready().pattern() + "' within "
-                    + options.bootTimeout().toSeconds() + " s: " + why, lastLines(console, 20), null);
+            throw new TargetException(e.getMessage() + "; " + why, lastLines(console, 20), null);
         }
         console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                 .ifPresent(banner -> facts.put("firmware", banner));

@@ -20,11 +20,11 @@ import java.nio.file.Path;
  * over TCP, or the in-process virtual ESP32 ({@code virtual=esp32}: the same flash/push/boot chain,
  * with the virtual board and access point; the reference firmware is the default app). Options:
  * {@code port} | {@code vidpid} | {@code tcp} | {@code virtual}, {@code image}, {@code app},
- * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code bootTimeoutSeconds},
+ * {@code credentials}, {@code chip}, {@code baud}, {@code ready}, {@code boot-timeout-seconds},
  * {@code loopback} (jumper wires {@code a>b,...} the board probe reads and drives pins through; on
  * the virtual board they are wired as declared, and the probe is the loopback one), {@code stub}
  * ({@code auto} = the installed esptool's flasher stub, {@code none} = the ROM loader, or a stub file),
- * {@code pacedLine} (the virtual board's UART held to the modelled line rate), {@code interpreter}
+ * {@code paced-line} (the virtual board's UART held to the modelled line rate), {@code interpreter}
  * and {@code heap} (what runs the virtual board's code, see {@link VirtualInterpreter}).
  */
 public final class Esp32TargetKind implements TargetKind {
@@ -32,6 +32,11 @@ public final class Esp32TargetKind implements TargetKind {
     @Override
     public String name() {
         return "esp32";
+    }
+
+    @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return Esp32TargetOptions.OPTIONS;
     }
 
     @Override

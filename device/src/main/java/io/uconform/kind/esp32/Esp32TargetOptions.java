@@ -5,6 +5,8 @@ import io.uconform.flash.Chip;
 import io.uconform.flash.ResetStrategy;
 import io.uconform.flash.StubChoice;
 import io.uconform.link.UsbId;
+import io.uconform.spi.KindOption;
+import io.uconform.spi.KindOptions;
 import io.uconform.spi.TargetException;
 import io.uconform.spi.TargetSpec;
 import java.nio.file.Files;
@@ -29,15 +31,15 @@ import java.util.regex.PatternSyntaxException;
  * @param chip        the chip the board must be (flashing fails with "wrong chip" otherwise)
  * @param baud        flashing baud rate (the console stays at 115200)
  * @param ready       the console line announcing the server; group 1 is the base URL
- * @param bootTimeout how long to wait for the ready line after the reboot
+ * @param bootTimeout option {@code boot-timeout-seconds}: how long to wait for the ready line after the reboot
  * @param auth        the profile's Basic credentials, written into the board's config
  * @param loopback    jumper wires on the bench ({@code loopback=2>18,21>0}): the board probe reads
  *                    and drives pins through them; empty: pin-effect checks are skipped on hardware
  * @param stub        the flasher stub for {@code image}: {@code auto} (the installed esptool's, else the ROM
  *                    loader), {@code none} (ROM loader), or a stub file in esptool's JSON format
- * @param pacedLine   with {@code virtual}: hold the virtual board's UART to the modelled line rate
+ * @param pacedLine   option {@code paced-line}, with {@code virtual}: hold the virtual board's UART to the modelled line rate
  *                    (10 bits per byte at the current baud), so a run takes as long as on a real
- *                    board's serial line ({@code pacedLine=true}; default: as fast as the host can)
+ *                    board's serial line ({@code paced-line=true}; default: as fast as the host can)
  */
 public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, Optional<String> tcp,
                                  Optional<Chip> virtual, Optional<Path> image, Optional<Path> app, Optional<Path> credentials,
@@ -59,19 +61,31 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
 
     public static final Pattern DEFAULT_READY = Pattern.compile("UCONFORM READY url=(\\S+)");
 
-    /** Every option the kind takes: any other is a typo, refused with this list. */
-    static final java.util.Set<String> KNOWN = java.util.Set.of("port", "vidpid", "tcp", "virtual", "image", "app",
-            "credentials", "chip", "baud", "ready", "bootTimeoutSeconds", "loopback", "stub", "pacedLine", "interpreter",
-            "heap");
+    /** Every option the kind takes: any other is a typo, refused with their names. */
+    public static final java.util.List<KindOption> OPTIONS = java.util.List.of(
+            new KindOption("port", "path", "", "serial port of the board (or UCONFORM_PORT); several, comma-separated, for a pool"),
+            new KindOption("vidpid", "VID:PID", "", "find the serial port by USB id"),
+            new KindOption("tcp", "host:port", "", "raw serial over TCP (no reset lines)"),
+            new KindOption("virtual", "chip", "", "the in-process virtual board of this chip (esp32, esp32s2, esp32s3, esp32c3, esp32c6)"),
+            new KindOption("image", "file", "", "MicroPython image to flash first (skipped when the board already holds it)"),
+            new KindOption("app", "dir", "", "directory pushed to the board's filesystem (virtual: default the reference firmware)"),
+            new KindOption("credentials", "file", "~/.config/uconform/wifi.json", "Wi-Fi credentials file"),
+            new KindOption("chip", "chip", "", "the chip the board must be (flashing fails with 'wrong chip' otherwise)"),
+            new KindOption("baud", "number", "460800", "flashing baud rate (the console stays at 115200)"),
+            new KindOption("ready", "regex", DEFAULT_READY.pattern(), "the console line announcing the server, group 1 the base URL"),
+            new KindOption("boot-timeout-seconds", "seconds", "60", "how long to wait for the ready line after the reboot")
+                    .formerly("bootTimeoutSeconds"),
+            new KindOption("loopback", "wires", "", "jumper wires on the bench, e.g. 2>18,21>0: the board probe reads and drives pins through them"),
+            new KindOption("stub", "auto|none|file", "auto", "the flasher stub for image: the installed esptool's, the ROM loader, or a stub JSON file"),
+            new KindOption("paced-line", "true|false", "false", "virtual: hold the UART to the modelled line rate, as slow as a real board")
+                    .formerly("pacedLine"),
+            new KindOption("interpreter", "auto|micropython|python3", "auto", "virtual: what runs the board's MicroPython code"),
+            new KindOption("heap", "size", "128K", "virtual: the MicroPython unix port's heap (-X heapsize=)"));
 
     /** Parses the options; one {@link TargetException} line for a malformed value or an unknown option. */
-    public static Esp32TargetOptions parse(TargetSpec spec, Map<String, String> env) {
-        for (String key : spec.options().keySet()) {
-            if (!KNOWN.contains(key)) {
-                throw new TargetException("esp32: no option '" + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
-            }
-        }
+    public static Esp32TargetOptions parse(TargetSpec given, Map<String, String> env) {
+        TargetSpec spec = new TargetSpec(given.kind(), KindOptions.canonical("esp32", OPTIONS, given.options()),
+                given.profile());
         Optional<String> port = spec.option("port").or(() -> Optional.ofNullable(env.get("UCONFORM_PORT"))
                 .filter(s -> !s.isBlank()));
         Optional<UsbId> vidpid = spec.option("vidpid").map(v -> {
@@ -96,7 +110,7 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
         } catch (PatternSyntaxException e) {
             throw new TargetException("esp32: option ready is not a regular expression: " + e.getDescription());
         }
-        Duration boot = Duration.ofSeconds(integer(spec, "bootTimeoutSeconds", 60));
+        Duration boot = Duration.ofSeconds(integer(spec, "boot-timeout-seconds", 60));
         spec.option("image").map(Path::of).filter(Files::isRegularFile).ifPresent(Esp32TargetOptions::checkImage);
         return new Esp32TargetOptions(port, vidpid, tcp, virtual, spec.option("image").map(Path::of),
                 spec.option("app").map(Path::of), spec.option("credentials").map(Path::of), chip, baud, ready, boot,
@@ -115,9 +129,9 @@ public record Esp32TargetOptions(Optional<String> port, Optional<UsbId> vidpid, 
     }
 
     private static boolean pacedLine(TargetSpec spec) {
-        String value = spec.option("pacedLine").orElse("false").trim();
+        String value = spec.option("paced-line").orElse("false").trim();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new TargetException("esp32: option pacedLine must be true or false, got '" + value + "'");
+            throw new TargetException("esp32: option paced-line must be true or false, got '" + value + "'");
         }
         return value.equals("true");
     }

@@ -40,7 +40,7 @@ class ConfigRestoreTest {
     void closingTheTargetWritesTheRealConfigurationBack() throws Exception {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
         assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
-        TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
+        TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "boot-timeout-seconds", "90"),
                 Profiles.load("reference"));
         Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(FirmwareLocator.referenceFirmware().get());
         VirtualBoardConnection board = VirtualBoardConnection.start(options.virtual().orElseThrow(), false,

@@ -98,7 +98,7 @@ class Esp32TargetTest {
              RawTcpServer tcp = esp.serveTcp()) {
             esp.resetIntoBootloader(); // TCP has no reset lines: the board waits in the loader
             Esp32TargetOptions opts = options(Map.of("tcp", "127.0.0.1:" + tcp.port(), "image", image.toString(),
-                    "app", app(MAIN_PY).toString(), "chip", "esp32", "bootTimeoutSeconds", "20"));
+                    "app", app(MAIN_PY).toString(), "chip", "esp32", "boot-timeout-seconds", "20"));
             DeviceSettings settings = new DeviceSettings(Optional.of(WIFI), Optional.empty(), Optional.empty(), List.of());
             try (Esp32Target target = new Esp32Target(opts, settings, LinkOpener.from(opts))) {
                 RunningTarget running = target.start();
@@ -127,7 +127,7 @@ class Esp32TargetTest {
             esp.preload(0x1000, firmware);
             esp.powerOn();
             Esp32TargetOptions opts = options(Map.of("port", "virtual", "image", image.toString(),
-                    "app", app(MAIN_PY).toString(), "bootTimeoutSeconds", "20"));
+                    "app", app(MAIN_PY).toString(), "boot-timeout-seconds", "20"));
             DeviceSettings settings = new DeviceSettings(Optional.of(WIFI), Optional.empty(), Optional.empty(), List.of());
             try (Esp32Target target = new Esp32Target(opts, settings, () -> Boards.borrowed(esp.hostLink()))) {
                 RunningTarget running = target.start();
@@ -145,7 +145,7 @@ class Esp32TargetTest {
     void aCrashingAppIsReportedWithItsException() throws Exception {
         try (VirtualEsp32 esp = Boards.bootedMicroPython(fs, Esp32Faults.none())) {
             Esp32TargetOptions opts = options(Map.of("port", "virtual", "app",
-                    app("import nosuchmodule\n").toString(), "bootTimeoutSeconds", "5"));
+                    app("import nosuchmodule\n").toString(), "boot-timeout-seconds", "5"));
             DeviceSettings none = new DeviceSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
             try (Esp32Target target = new Esp32Target(opts, none, () -> esp.hostLink())) {
                 assertThatThrownBy(target::start).isInstanceOf(TargetException.class)
@@ -159,7 +159,7 @@ class Esp32TargetTest {
     void aWifiFailureIsReportedWithItsReason() throws Exception {
         try (VirtualEsp32 esp = Boards.bootedMicroPython(fs, Esp32Faults.none())) {
             Esp32TargetOptions opts = options(Map.of("port", "virtual", "app", app(MAIN_PY).toString(),
-                    "bootTimeoutSeconds", "5"));
+                    "boot-timeout-seconds", "5"));
             DeviceSettings wrong = new DeviceSettings(Optional.of(new WifiCredentials("uconform-ap", "wrong-pass")),
                     Optional.empty(), Optional.empty(), List.of());
             try (Esp32Target target = new Esp32Target(opts, wrong, () -> esp.hostLink())) {
@@ -178,7 +178,7 @@ class Esp32TargetTest {
             Path image = work.resolve("fw.bin");
             Files.write(image, SyntheticFirmware.micropython(ChipModel.ESP32, 64 * 1024, 13));
             Esp32TargetOptions opts = options(Map.of("port", "virtual", "image", image.toString(),
-                    "bootTimeoutSeconds", "3"));
+                    "boot-timeout-seconds", "3"));
             DeviceSettings none = new DeviceSettings(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
             try (Esp32Target target = new Esp32Target(opts, none, () -> esp.hostLink())) {
                 assertThatThrownBy(target::start).isInstanceOf(TargetException.class)

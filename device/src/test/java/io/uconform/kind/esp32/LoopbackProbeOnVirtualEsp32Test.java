@@ -45,7 +45,7 @@ class LoopbackProbeOnVirtualEsp32Test {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
         assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "loopback", "2>18,21>0",
-                "bootTimeoutSeconds", "90"), Profiles.load("reference"));
+                "boot-timeout-seconds", "90"), Profiles.load("reference"));
         Esp32TargetOptions options = Esp32TargetOptions.parse(spec, Map.of()).withApp(FirmwareLocator.referenceFirmware().get());
         connection = VirtualBoardConnection.start(options.virtual().orElseThrow(), false, java.util.Optional.empty(),
                 options.loopback().orElseThrow().wires());

@@ -18,21 +18,28 @@ class PacedLineOptionTest {
     @Test
     void theLineRunsUnpacedUnlessAsked() {
         assertThat(parse(Map.of("virtual", "esp32")).pacedLine()).isFalse();
-        assertThat(parse(Map.of("virtual", "esp32", "pacedLine", "true")).pacedLine()).isTrue();
+        assertThat(parse(Map.of("virtual", "esp32", "paced-line", "true")).pacedLine()).isTrue();
+    }
+
+    @Test
+    void theFormerSpellingsStillWork() {
+        Esp32TargetOptions options = parse(Map.of("virtual", "esp32", "pacedLine", "true", "bootTimeoutSeconds", "7"));
+        assertThat(options.pacedLine()).isTrue();
+        assertThat(options.bootTimeout()).hasSeconds(7);
     }
 
     @Test
     void anythingButTrueOrFalseIsOneErrorLine() {
-        assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "pacedLine", "yes")))
+        assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "paced-line", "yes")))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("esp32: option pacedLine must be true or false, got 'yes'");
+                .hasMessage("esp32: option paced-line must be true or false, got 'yes'");
     }
 
     @Test
     void anUnknownOptionIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> parse(Map.of("virtual", "esp32", "lopback", "2>18")))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("esp32: no option 'lopback' (known: app, baud, bootTimeoutSeconds, chip, credentials, heap, image,"
-                        + " interpreter, loopback, pacedLine, port, ready, stub, tcp, vidpid, virtual)");
+                .hasMessage("target 'esp32' has no option 'lopback' (known: app, baud, boot-timeout-seconds, chip, credentials,"
+                        + " heap, image, interpreter, loopback, paced-line, port, ready, stub, tcp, vidpid, virtual)");
     }
 }

@@ -32,7 +32,7 @@ class VirtualEsp32TargetTest {
         assumeTrue(Boards.pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
         assumeTrue(FirmwareLocator.referenceFirmware().isPresent(), "the reference firmware was not found");
         TargetKind kind = TargetKinds.require("esp32");
-        TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "bootTimeoutSeconds", "90"),
+        TargetSpec spec = new TargetSpec("esp32", Map.of("virtual", "esp32", "boot-timeout-seconds", "90"),
                 new Profile("reference", "", Set.of(), Map.of(), Limits.reference(),
                         Map.of("authUser", "admin", "authPassword", "virt-pass-1"), Map.of()));
         assertThat(kind.availability(spec).isAvailable()).as(kind.availability(spec).reason()).isTrue();

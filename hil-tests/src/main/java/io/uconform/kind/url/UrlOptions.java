@@ -1,5 +1,7 @@
 package io.uconform.kind.url;
 
+import io.uconform.spi.KindOption;
+import io.uconform.spi.KindOptions;
 import io.uconform.spi.TargetException;
 import io.uconform.spi.TargetSpec;
 import java.net.URI;
@@ -12,15 +14,13 @@ import java.util.Locale;
  */
 record UrlOptions(URI uri) {
 
-    static final java.util.Set<String> KNOWN = java.util.Set.of("url");
+    /** The one option of the {@code url} kind; any other is refused. */
+    static final java.util.List<KindOption> OPTIONS = java.util.List.of(
+            new KindOption("url", "url", "", "the device's base URL, http:// or https:// (required)"));
 
-    static UrlOptions from(TargetSpec spec) {
-        for (String key : spec.options().keySet()) {
-            if (!KNOWN.contains(key)) {
-                throw new TargetException("target 'url' has no option '" + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
-            }
-        }
+    static UrlOptions from(TargetSpec given) {
+        TargetSpec spec = new TargetSpec(given.kind(), KindOptions.canonical("url", OPTIONS, given.options()),
+                given.profile());
         String raw = spec.requireOption("url").trim();
         URI uri;
         try {

@@ -25,6 +25,11 @@ public final class UrlTargetKind implements TargetKind {
     }
 
     @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return UrlOptions.OPTIONS;
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         UrlOptions options;
         try {

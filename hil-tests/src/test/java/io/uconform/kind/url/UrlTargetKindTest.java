@@ -8,9 +8,12 @@ import io.uconform.spi.Availability;
 import io.uconform.spi.TargetException;
 import io.uconform.spi.TargetKinds;
 import io.uconform.spi.TargetSpec;
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,17 +30,49 @@ class UrlTargetKindTest {
     }
 
     @Test
-    void listeningServerIsAvailableAndAttachedWithoutOwningIt() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+    void aServerAnsweringHttpIsAvailableAndAttachedWithoutOwningIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(401, -1); // ready means "speaks HTTP": any status will do
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
             UrlTargetKind kind = new UrlTargetKind();
 
             assertThat(kind.availability(spec(url)).isAvailable()).isTrue();
             var target = kind.create(spec(url));
             assertThat(target.name()).isEqualTo("url:" + url);
             assertThat(target.ownsLifecycle()).isFalse();
-            assertThat(target.start().baseUri().toString()).isEqualTo("http://127.0.0.1:" + server.getLocalPort());
+            assertThat(target.start().baseUri().toString()).isEqualTo("http://127.0.0.1:" + server.getAddress().getPort());
             assertThat(target.start().probe().unavailableReason()).isPresent();
+            assertThat(requests).as("readiness GETs: one, the second start() is the same attachment").hasValue(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aPortThatClosesWithoutAnAnswerIsNotReadyNamingWhatWasAwaited() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                try {
+                    server.accept().close();
+                } catch (java.io.IOException e) {
+                    // the test ends the server
+                }
+            });
+            closer.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort();
+            var target = new UrlTargetKind().create(spec(url));
+
+            assertThatThrownBy(target::start).isInstanceOf(TargetException.class)
+                    .hasMessage("url:" + url + ": awaited GET / answered any status at " + url
+                            + ", the connection was closed with no answer");
+            closer.join(5000);
         }
     }
 

@@ -1,10 +1,13 @@
 package io.uconform.kind.host;
 
+import io.uconform.spi.KindOption;
+import io.uconform.spi.KindOptions;
 import io.uconform.spi.TargetException;
 import io.uconform.spi.TargetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,16 +27,22 @@ import java.util.Set;
 public record HostOptions(String interpreter, String heap, Optional<Path> firmware, String board, int port,
                           Duration readyTimeout, boolean fastTimers, boolean cors, String bind) {
 
-    static final Set<String> KNOWN = Set.of("interpreter", "heap", "app", "board", "port", "ready-timeout", "timers",
-            "cors", "bind");
+    /** Every option of the {@code host} kind; any other is refused with their names. */
+    public static final List<KindOption> OPTIONS = List.of(
+            new KindOption("interpreter", "auto|micropython|python3", "auto",
+                    "what runs the firmware (auto: micropython when on PATH, else python3)"),
+            new KindOption("heap", "size", "128K", "MicroPython heap size (-X heapsize=), e.g. 128K or 2M"),
+            new KindOption("app", "dir", "", "the device filesystem to run, a directory with main.py (default: the reference firmware)"),
+            new KindOption("board", "board id", "esp32-devkitc", "the virtual board: esp32-devkitc or esp32c3-devkitm"),
+            new KindOption("port", "number", "0", "HTTP port on the bind address, 0 = a free one"),
+            new KindOption("ready-timeout", "seconds", "30", "how long to wait for the UCONFORM READY line (1..600)"),
+            new KindOption("timers", "fast|device", "fast", "fast: header timeout 1 s, keep-alive idle 2 s; device: the profile's"),
+            new KindOption("cors", "on|off", "off", "answer CORS requests"),
+            new KindOption("bind", "127.0.0.1|::", "127.0.0.1", "the address the server listens on (:: = dual stack)"));
 
-    public static HostOptions parse(TargetSpec spec) {
-        for (String key : spec.options().keySet()) {
-            if (!KNOWN.contains(key)) {
-                throw new TargetException("target 'host' has no option '" + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
-            }
-        }
+    public static HostOptions parse(TargetSpec given) {
+        TargetSpec spec = new TargetSpec(given.kind(), KindOptions.canonical("host", OPTIONS, given.options()),
+                given.profile());
         String interpreter = spec.option("interpreter").orElse("auto");
         if (!Set.of("auto", "micropython", "python3").contains(interpreter)) {
             throw new TargetException("target 'host': interpreter must be auto, micropython or python3, not '" + interpreter + "'");

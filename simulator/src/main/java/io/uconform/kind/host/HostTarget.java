@@ -14,6 +14,7 @@ import io.uconform.simulator.host.DeviceDirectory;
 import io.uconform.simulator.host.FirmwareProcess;
 import io.uconform.simulator.host.HostRuntime;
 import io.uconform.simulator.host.Interpreter;
+import io.uconform.spi.Readiness;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -94,12 +95,6 @@ public final class HostTarget implements Target {
     }
 
     @Override
-    public synchronized RunningTarget restart() {
-        close();
-        return start();
-    }
-
-    @Override
     public boolean ownsLifecycle() {
         return true;
     }
@@ -129,22 +124,13 @@ public final class HostTarget implements Target {
         return new RunningTarget(base, new VirtualBoardProbe(board), console, Optional.of(limits), facts());
     }
 
+    /** Ready when the firmware prints its {@code UCONFORM READY url=...} line (option {@code ready-timeout}). */
     private URI launchAndAwaitReady() {
         int mark = console.size();
         launch();
-        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ConsoleLine> ready = console.awaitLine(READY, mark, Duration.ofMillis(200));
-            if (ready.isPresent()) {
-                Matcher m = READY.matcher(ready.get().text());
-                m.find();
-                return URI.create(m.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new TargetException(name() + ": the interpreter exited before the firmware was ready");
-            }
-        }
-        throw new TargetException(name() + ": no 'UCONFORM READY' line within " + options.readyTimeout().toSeconds() + " s");
+        return Readiness.consoleLine(READY).withTimeout(options.readyTimeout())
+                .await(Readiness.Subject.console(name(), console, mark, () -> process.isAlive()))
+                .requireBaseUri(name());
     }
 
     private void launch() {

@@ -23,6 +23,11 @@ public final class HostTargetKind implements TargetKind {
     }
 
     @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return HostOptions.OPTIONS;
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         HostOptions options;
         try {

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 public record SimAccessOptions(boolean cors, boolean tls, String bind, String authUser, String authPassword) {
 
-    static final Set<String> KEYS = Set.of("cors", "tls", "bind", "auth-user", "auth-password");
-
     public static SimAccessOptions defaults() {
         return new SimAccessOptions(false, false, "127.0.0.1", "admin", "istrator");
     }

@@ -5,6 +5,8 @@ import io.uconform.simulator.board.ActiveFault;
 import io.uconform.simulator.board.BoardFault;
 import io.uconform.simulator.board.BoardProfile;
 import io.uconform.simulator.board.BoardProfiles;
+import io.uconform.spi.KindOption;
+import io.uconform.spi.KindOptions;
 import io.uconform.spi.TargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Typed options of the {@code sim} target, parsed from {@code TargetSpec.options()}. Immutable.
@@ -31,7 +32,19 @@ import java.util.TreeSet;
 public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, List<ActiveFault> boardFaults,
                          SimTimers timers, SimAccessOptions access) {
 
-    static final Set<String> KNOWN = known();
+    /** Every option of the {@code sim} kind; any other is refused with their names. */
+    public static final List<KindOption> OPTIONS = List.of(
+            new KindOption("board", "board id", BoardProfiles.ESP32_DEVKITC.id(),
+                    "the virtual board: esp32-devkitc or esp32c3-devkitm"),
+            new KindOption("port", "number", "0", "HTTP port, 0 = a free one"),
+            new KindOption("faults", "NAME,NAME", "", "server faults and board faults (DEAD_LED, STUCK_PIN@4) for self-tests"),
+            new KindOption("timers", "fast|device", "fast",
+                    "fast: header timeout 1 s, keep-alive idle 2 s, body 2 s; device: the profile's timers"),
+            new KindOption("cors", "on|off", "off", "answer CORS requests"),
+            new KindOption("tls", "on|off", "off", "an HTTPS listener too, its certificate generated at start"),
+            new KindOption("bind", "127.0.0.1|::|::1|0.0.0.0", "127.0.0.1", "the address the server listens on"),
+            new KindOption("auth-user", "name", "admin", "the device's Basic user"),
+            new KindOption("auth-password", "secret", "", "the device's Basic password (default: the reference profile's)"));
 
     public SimOptions {
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
@@ -44,20 +57,9 @@ public record SimOptions(BoardProfile board, int port, Set<ServerFault> faults, 
         this(board, port, faults, boardFaults, timers, SimAccessOptions.defaults());
     }
 
-    private static Set<String> known() {
-        Set<String> keys = new TreeSet<>(Set.of("board", "port", "faults", "timers"));
-        keys.addAll(SimAccessOptions.KEYS);
-        return Set.copyOf(keys);
-    }
-
     /** Parses raw options; every problem is a {@link TargetException} with one line. */
-    public static SimOptions parse(Map<String, String> raw) {
-        for (String key : raw.keySet()) {
-            if (!KNOWN.contains(key)) {
-                throw new TargetException("sim: unknown option '" + key + "' (known: "
-                        + String.join(", ", new TreeSet<>(KNOWN)) + ")");
-            }
-        }
+    public static SimOptions parse(Map<String, String> given) {
+        Map<String, String> raw = KindOptions.canonical("sim", OPTIONS, given);
         try {
             BoardProfile board = BoardProfiles.byId(raw.getOrDefault("board", BoardProfiles.ESP32_DEVKITC.id()).trim());
             Set<ServerFault> serverFaults = EnumSet.noneOf(ServerFault.class);

@@ -4,6 +4,7 @@ import io.uconform.profile.Limits;
 import io.uconform.server.tls.TlsConfig;
 import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.SimulatorException;
+import io.uconform.spi.Readiness;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -13,12 +14,12 @@ import java.util.Optional;
 
 /**
  * The {@code sim} target: a {@link SimulatedDevice} in this JVM. The harness owns its lifecycle:
- * {@link #restart()} powers on a fresh device. Start and close are idempotent.
+ * {@link #restart()} (the shared default: close, start) powers on a fresh device. Start and close are idempotent.
  */
 public final class SimTarget implements Target {
 
-    /** How long a fresh device may take to answer its first {@code GET /}. */
-    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(10);
+    /** Ready when a fresh device answers its first {@code GET /} with 200, within 10 s. */
+    static final Readiness READINESS = Readiness.http("/").withTimeout(java.time.Duration.ofSeconds(10));
 
     private final SimOptions options;
     private final Limits limits;
@@ -49,7 +50,7 @@ public final class SimTarget implements Target {
             throw new TargetException("sim: " + e.getMessage(), e);
         }
         try {
-            HttpReadiness.await(device.baseUri(), READY_TIMEOUT);
+            READINESS.await(Readiness.Subject.at(name(), device.baseUri()).withConsole(device.console(), 0));
         } catch (TargetException e) {
             close();
             throw e;
@@ -57,12 +58,6 @@ public final class SimTarget implements Target {
         running = new RunningTarget(device.baseUri(), new VirtualBoardProbe(device.board()), device.console(),
                 Optional.of(limits), facts());
         return running;
-    }
-
-    @Override
-    public synchronized RunningTarget restart() {
-        close();
-        return start();
     }
 
     @Override

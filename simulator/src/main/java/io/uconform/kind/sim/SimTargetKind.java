@@ -17,6 +17,11 @@ public final class SimTargetKind implements TargetKind {
     }
 
     @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return SimOptions.OPTIONS;
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         return Availability.available();
     }

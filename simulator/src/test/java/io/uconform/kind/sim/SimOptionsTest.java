@@ -39,7 +39,7 @@ class SimOptionsTest {
     @Test
     void badOptionsAreOneLineTargetExceptions() {
         assertThatThrownBy(() -> SimOptions.parse(Map.of("bord", "x"))).isInstanceOf(TargetException.class)
-                .hasMessage("sim: unknown option 'bord' (known: auth-password, auth-user, bind, board, cors, faults, port, timers, tls)");
+                .hasMessage("target 'sim' has no option 'bord' (known: auth-password, auth-user, bind, board, cors, faults, port, timers, tls)");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("board", "uno"))).hasMessageStartingWith("sim: unknown board 'uno'");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("port", "http"))).hasMessage("sim: port must be a number 0..65535, not 'http'");
         assertThatThrownBy(() -> SimOptions.parse(Map.of("port", "-1"))).isInstanceOf(TargetException.class);
