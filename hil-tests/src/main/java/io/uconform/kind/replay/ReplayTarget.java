@@ -10,6 +10,7 @@ import io.uconform.profile.Limits;
 import io.uconform.record.RecordedCheck;
 import io.uconform.record.RecordedRun;
 import io.uconform.record.ReplayGate;
+import io.uconform.spi.Readiness;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -36,6 +37,7 @@ final class ReplayTarget implements Target, ReplayGate {
     private final RecordedRun recording;
     /** Below every recorded stub (WireMock's default priority is 5; larger is lower). */
     private static final int UNRECORDED_PRIORITY = 1000;
+    static final Readiness READINESS = Readiness.http("/").forAnyStatus().withTimeout(Duration.ofSeconds(10));
     private WireMockServer server;
     private java.util.UUID unrecorded;
     private RunningTarget running;
@@ -71,6 +73,8 @@ final class ReplayTarget implements Target, ReplayGate {
                 .atPriority(UNRECORDED_PRIORITY)
                 .willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE))).getId();
         server = started;
+        // WireMock serves once start() returned; awaited anyway, as every kind does (its 404 for an untagged GET / is an answer)
+        READINESS.await(Readiness.Subject.at(name(), URI.create("http://127.0.0.1:" + started.port())));
         Map<String, String> facts = new LinkedHashMap<>(recording.facts());
         facts.put("replay.dir", options.dir().toString());
         facts.put("replay.of", recording.target());

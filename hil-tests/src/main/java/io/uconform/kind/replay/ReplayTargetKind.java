@@ -23,6 +23,11 @@ public final class ReplayTargetKind implements TargetKind {
     }
 
     @Override
+    public List<io.uconform.spi.KindOption> options() {
+        return ReplayOptions.OPTIONS;
+    }
+
+    @Override
     public Availability availability(TargetSpec spec) {
         try {
             ReplayOptions.from(spec).recording();
