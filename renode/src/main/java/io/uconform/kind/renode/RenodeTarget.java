@@ -9,6 +9,7 @@ import io.uconform.kind.renode.launch.RenodeLauncher;
 import io.uconform.kind.renode.monitor.RealTimeFactor;
 import io.uconform.link.Link;
 import io.uconform.link.TcpLink;
+import io.uconform.repl.ConsolePump;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.RawRepl;
 import io.uconform.spi.Readiness;
@@ -55,7 +56,7 @@ public final class RenodeTarget implements Target {
     private final PortSource ports;
     private EmulationSession session;
     private Link uart;
-    private UartPump pump;
+    private ConsolePump pump;
     private RunningTarget running;
 
     /**
@@ -118,7 +119,7 @@ public final class RenodeTarget implements Target {
             facts.put("script", resc.toString());
             install(tap, rtf, app);
             int mark = console.size();
-            pump = new UartPump(uart, tap);
+            pump = new ConsolePump(uart, tap, "renode-uart " + uart.name());
             Duration boot = rtf.scale(options.bootBudget());
             EmulationSession emulation = session;
             Readiness.Ready ready;
