@@ -1,7 +1,7 @@
 # The app: dispatch with guards, errors as JSON, nowait routes (NOWAIT-01); routes.py matches.
 from uconform.errors import HttpError
-from uconform import response, body, routes, lazy
-from uconform.compat import start_thread
+from uconform import response, body, routes
+from uconform.compat import start_thread, collect
 
 
 class App:
@@ -97,7 +97,7 @@ class App:
         except HttpError as e:
             return response.error(e.status, e.message, e.headers)
         except MemoryError:
-            lazy.evict()  # features nothing uses now give their code back for the next requests
+            collect()
             if self.on_error:
                 self.on_error(req, MemoryError("out of memory"))
             return response.error(503, "out of memory: try again", [("Retry-After", "1")])

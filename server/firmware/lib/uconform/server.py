@@ -3,7 +3,7 @@
 # the heap to compile a module grows with its size, so no module of the loop is large.
 import socket
 import select
-from uconform import response, slots, output, lazy
+from uconform import response, slots, output
 from uconform.errors import HttpError
 from uconform.compat import ticks_ms, errno_of, collect
 
@@ -73,7 +73,7 @@ class Server:
         conn.pending = None
         conn.abort()
         conn.out = []
-        lazy.evict()  # features nothing uses now give their code back for the next requests
+        collect()
         try:
             conn.queue(response.error(503, "out of memory: try again", [("Retry-After", "1")]), True, False)
             self._flush(conn)

@@ -9,6 +9,7 @@ import io.uconform.credentials.WifiCredentials;
 import io.uconform.flash.FlashException;
 import io.uconform.link.Link;
 import io.uconform.probe.BoardProbe;
+import io.uconform.repl.ConsolePump;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.ReplException;
 import io.uconform.spi.Readiness;
@@ -95,7 +96,7 @@ public final class Esp32Target implements Target {
         int mark = console.size();
         ProgressLines.stderr().say("waiting up to " + options.bootTimeout().toSeconds() + " s for the ready line ("
                 + options.ready().pattern() + ")");
-        pump = new ConsolePump(link, tap);
+        pump = new ConsolePump(link, tap, "esp32-console " + link.name());
         Optional<ConsoleLine> ready;
         try {
             ready = Readiness.consoleLine(options.ready()).withTimeout(options.bootTimeout())

@@ -109,6 +109,11 @@ final class EmulationSession implements AutoCloseable {
         return RealTimeFactor.measured(v0, v1, nanoClock.getAsLong() - h0);
     }
 
+    /** False once Renode has ended (a board that will never print its ready line). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     String logTail() {
         return process.logTail();
     }

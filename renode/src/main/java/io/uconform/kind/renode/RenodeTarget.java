@@ -9,8 +9,10 @@ import io.uconform.kind.renode.launch.RenodeLauncher;
 import io.uconform.kind.renode.monitor.RealTimeFactor;
 import io.uconform.link.Link;
 import io.uconform.link.TcpLink;
+import io.uconform.repl.ConsolePump;
 import io.uconform.repl.ConsoleTap;
 import io.uconform.repl.RawRepl;
+import io.uconform.spi.Readiness;
 import io.uconform.spi.RunningTarget;
 import io.uconform.spi.Target;
 import io.uconform.spi.TargetException;
@@ -29,15 +31,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
  * MicroPython on an emulated board in Renode: the start-up script is written and run through the
  * monitor, the emulation started and its real-time factor measured, the app pushed over the UART's
  * raw REPL with the esp32 kind's deployer (config.json with the board and the static wired
- * network), the board soft-rebooted into main.py and the firmware's ready line awaited on the UART;
- * its URL is the base URI. Timeouts for emulated work are scaled by the measured factor, which the
+ * network), the board soft-rebooted into main.py and the firmware's ready line awaited on the UART
+ * ({@link Readiness#consoleLine}); its URL is the base URI. Timeouts for emulated work are scaled by the measured factor, which the
  * facts show. Not thread-safe.
  */
 public final class RenodeTarget implements Target {
@@ -55,7 +56,7 @@ public final class RenodeTarget implements Target {
     private final PortSource ports;
     private EmulationSession session;
     private Link uart;
-    private UartPump pump;
+    private ConsolePump pump;
     private RunningTarget running;
 
     /**
@@ -118,17 +119,20 @@ public final class RenodeTarget implements Target {
             facts.put("script", resc.toString());
             install(tap, rtf, app);
             int mark = console.size();
-            pump = new UartPump(uart, tap);
+            pump = new ConsolePump(uart, tap, "renode-uart " + uart.name());
             Duration boot = rtf.scale(options.bootBudget());
-            Optional<ConsoleLine> ready = console.awaitLine(options.ready(), mark, boot);
-            if (ready.isEmpty()) {
-                throw new TargetException(name() + ": no ready line matching '" + options.ready().pattern() + "' within "
-                        + boot.toSeconds() + " s (" + options.bootBudget().toSeconds() + " s of emulated time at real-time factor "
-                        + rtf.describe() + ")", lastLines(console), null);
+            EmulationSession emulation = session;
+            Readiness.Ready ready;
+            try {
+                ready = Readiness.consoleLine(options.ready()).withTimeout(boot)
+                        .await(Readiness.Subject.console(name(), console, mark, emulation::alive));
+            } catch (TargetException e) {
+                throw new TargetException(e.getMessage() + " (" + options.bootBudget().toSeconds()
+                        + " s of emulated time at real-time factor " + rtf.describe() + ")", e.details(), e);
             }
             console.lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("MicroPython v")).reduce((a, b) -> b)
                     .ifPresent(banner -> facts.put("firmware", banner));
-            URI base = baseUri(ready.get().text());
+            URI base = ready.requireBaseUri(name());
             running = new RunningTarget(base, new MonitorBoardProbe(session.monitor(), options.board(), COMMAND_TIMEOUT),
                     console, Optional.empty(), facts);
             return running;
@@ -156,19 +160,6 @@ public final class RenodeTarget implements Target {
         tap.capture().accept("[uconform] wrote config.json (board " + options.board().name() + ", LAN "
                 + options.network().boardIp() + ")");
         repl.softRebootIntoMain();
-    }
-
-    private URI baseUri(String line) {
-        Matcher m = options.ready().matcher(line);
-        if (!m.find() || m.groupCount() < 1) {
-            throw new TargetException(name() + ": the ready line '" + line + "' has no URL group in '"
-                    + options.ready().pattern() + "'");
-        }
-        try {
-            return URI.create(m.group(1));
-        } catch (IllegalArgumentException e) {
-            throw new TargetException(name() + ": the ready line's URL '" + m.group(1) + "' is not a URI");
-        }
     }
 
     private static int freePort() throws IOException {

@@ -3,7 +3,6 @@ package io.uconform.kind.renode.launch;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Device;
 import io.uconform.spi.TargetException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,11 +76,6 @@ public final class ContainerRenode implements RenodeLauncher {
                     + " s: " + e.getMessage(), log.toString(), e);
         }
         return new RenodeProcess() {
-            @Override
-            public InetSocketAddress address(int port) {
-                return new InetSocketAddress("127.0.0.1", port);
-            }
-
             @Override
             public boolean isAlive() {
                 return container.isRunning();

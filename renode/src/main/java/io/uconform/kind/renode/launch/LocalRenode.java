@@ -4,7 +4,6 @@ import io.uconform.spi.TargetException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,11 +50,6 @@ public final class LocalRenode implements RenodeLauncher {
         reader.setDaemon(true);
         reader.start();
         return new RenodeProcess() {
-            @Override
-            public InetSocketAddress address(int port) {
-                return new InetSocketAddress("127.0.0.1", port);
-            }
-
             @Override
             public boolean isAlive() {
                 return process.isAlive();

@@ -5,8 +5,13 @@ import java.net.InetSocketAddress;
 /** A running Renode (a local process or a container) whose monitor listens on a TCP port. */
 public interface RenodeProcess extends AutoCloseable {
 
-    /** Where Renode's monitor (telnet mode) and socket terminals are reached from this host. */
-    InetSocketAddress address(int port);
+    /**
+     * Where Renode's monitor (telnet mode) and socket terminals are reached from this host: the
+     * loopback address, for a local process and for a container on the host network alike.
+     */
+    default InetSocketAddress address(int port) {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
 
     /** False once the process or container has ended. */
     boolean isAlive();

@@ -1,23 +1,26 @@
-package io.uconform.kind.renode;
+package io.uconform.repl;
 
 import io.uconform.link.Link;
-import io.uconform.repl.ConsoleTap;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-/** Reads everything the emulated board prints on its UART into the console, on a daemon thread, until closed. */
-final class UartPump implements AutoCloseable {
+/**
+ * Reads everything a board prints on its serial link (an ESP32's UART, an emulated board's UART
+ * socket) into the console, on a daemon thread, until closed.
+ */
+public final class ConsolePump implements AutoCloseable {
 
     private final Link link;
     private final ConsoleTap tap;
     private final Thread thread;
     private volatile boolean running = true;
 
-    UartPump(Link link, ConsoleTap tap) {
+    /** @param threadName names the reading thread in dumps, e.g. {@code esp32-console /dev/ttyUSB0} */
+    public ConsolePump(Link link, ConsoleTap tap, String threadName) {
         this.link = link;
         this.tap = tap;
-        this.thread = new Thread(this::run, "renode-uart " + link.name());
+        this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -31,7 +34,7 @@ final class UartPump implements AutoCloseable {
                 try {
                     n = link.input().read(buf);
                 } catch (SocketTimeoutException e) {
-                    tap.flush();
+                    tap.flush(); // a prompt or a line without its newline yet
                     continue;
                 }
                 if (n < 0) {
@@ -40,8 +43,8 @@ final class UartPump implements AutoCloseable {
                 tap.accept(buf, 0, n);
             }
         } catch (IOException e) {
-            if (running) {
-                tap.capture().accept("[uconform] UART link lost: " + e.getMessage());
+            if (running) { // a link closed by close() is no loss
+                tap.capture().accept("[uconform] console link lost: " + e.getMessage());
             }
         }
     }
