@@ -239,15 +239,36 @@ public class ProtocolChecks {
     }
 
     /** The request sent in pieces gets the same status and JSON body as sent in one write. */
+    /** Sends of a split request that came too slowly from this machine before the check gives up (skipped). */
+    private static final int SPLIT_SEND_TRIES = 3;
+
     static void assertSameAsWhole(CheckContext ctx, String request, Segments.Plan plan) {
         String what = request.substring(0, request.indexOf(' ', request.indexOf(' ') + 1));
         HttpReply whole = Exchange.once(ctx, request);
-        try (RawConnection c = ctx.raw().open()) {
-            plan.sendOn(ctx, c, what);
-            HttpReply split = c.readResponse(Waits.reply(ctx));
-            Answers.expectStatus(ctx, split, String.format("%s sent as %s: status (sent in one write: %d)", what, plan, whole.status()), whole.status());
-            assertThat(split.json()).as("%s sent as %s: body", what, plan).isEqualTo(whole.json());
+        String tooSlow = "";
+        for (int attempt = 1; attempt <= SPLIT_SEND_TRIES; attempt++) {
+            long start = System.nanoTime();
+            try (RawConnection c = ctx.raw().open()) {
+                plan.sendOn(ctx, c, what, start);
+                HttpReply split = c.readResponse(Waits.reply(ctx));
+                java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+                if (split.status() == 408 && whole.status() != 408 && took.compareTo(ctx.limits().headerTimeout()) >= 0) {
+                    // the header timeout ran out while this machine was still sending: the server was right
+                    tooSlow = what + " sent as " + plan + ": sending took " + took.toMillis() + " ms, past the header "
+                            + "timeout of " + ctx.limits().headerTimeout().toMillis() + " ms, and the server answered 408";
+                    ctx.note("try " + attempt + ": " + tooSlow + "; sending again");
+                    continue;
+                }
+                Answers.expectStatus(ctx, split, String.format("%s sent as %s: status (sent in one write: %d)", what, plan, whole.status()), whole.status());
+                assertThat(split.json()).as("%s sent as %s: body", what, plan).isEqualTo(whole.json());
+                return;
+            } catch (Segments.SentTooSlowly e) {
+                tooSlow = e.getMessage();
+                ctx.note("try " + attempt + ": " + tooSlow + "; sending again");
+            }
         }
+        org.junit.jupiter.api.Assumptions.abort("this machine could not send the split request within the server's "
+                + "header timeout in " + SPLIT_SEND_TRIES + " tries (last: " + tooSlow + "); not a verdict on the server");
     }
 
     static void assertStatusLine(HttpReply reply) {

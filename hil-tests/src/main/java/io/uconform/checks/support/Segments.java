@@ -30,6 +30,17 @@ public final class Segments {
     /** After the server read a piece: how long an answer to the incomplete request may take to show. */
     private static final Duration REACTION = Duration.ofMillis(5);
 
+    /**
+     * The server reacted only after its header timeout had passed since the first piece: this
+     * machine sent too slowly (a loaded CI runner), which says nothing about how the server parses
+     * a split request. The check sends again rather than judging.
+     */
+    public static final class SentTooSlowly extends RuntimeException {
+        SentTooSlowly(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** A request cut into pieces, sent in order. */
     public record Plan(String description, List<byte[]> pieces) {
 
@@ -38,6 +49,14 @@ public final class Segments {
          * answers or closes before the last piece, or does not read a piece within 2 s.
          */
         public void sendOn(CheckContext ctx, RawConnection c, String what) {
+            sendOn(ctx, c, what, System.nanoTime());
+        }
+
+        /**
+         * As {@link #sendOn(CheckContext, RawConnection, String)}, for a connection opened at
+         * {@code openedNanos} ({@link System#nanoTime()}): the server's header timeout runs from then.
+         */
+        public void sendOn(CheckContext ctx, RawConnection c, String what, long openedNanos) {
             Optional<ServerReads> reads = ServerReads.of(c, ctx.baseUri().getPort());
             ctx.note(reads.isPresent() ? "the server's reads are observed in the kernel's socket table: at "
                     + OBSERVED_CUTS + " cut points the next piece is sent once the server read the previous one"
@@ -45,6 +64,7 @@ public final class Segments {
                     + " cut points the next piece is sent " + UNOBSERVED_PAUSE.toMillis() + " ms later");
             java.util.Set<Integer> observed = observedPieces(pieces.size());
             // the whole request must still arrive well inside the header timeout (LIM-04): observing stops at a third
+            long start = openedNanos;
             long budget = System.nanoTime() + ctx.limits().headerTimeout().toNanos() / 3;
             int sent = 0;
             int cuts = 0;
@@ -66,6 +86,12 @@ public final class Segments {
                 Duration wait = reads.isPresent() ? REACTION : UNOBSERVED_PAUSE;
                 PeerEnd early = c.awaitPeerEnd(wait);
                 if (early.received().length > 0 || early.closed()) {
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    if (took.compareTo(ctx.limits().headerTimeout()) >= 0) {
+                        throw new SentTooSlowly(what + ": connecting and sending the first " + sent + " of " + total()
+                                + " bytes took " + took.toMillis() + " ms, past the header timeout of "
+                                + ctx.limits().headerTimeout().toMillis() + " ms, and the server " + early.describe());
+                    }
                     throw new AssertionError(what + " sent as " + this + ": after the first " + sent + " of "
                             + total() + " bytes the server " + early.describe() + "; a request split across "
                             + "segments is parsed as a whole (" + ctx.requirement() + ")");
