@@ -76,7 +76,6 @@ class TargetExtensionTest {
             throws java.io.IOException {
         java.nio.file.Path targets = java.nio.file.Files.writeString(dir.resolve("targets.json"),
                 "[{\"kind\": \"fake\"}, {\"kind\": \"fake\", \"options\": {\"owned\": \"false\"}}]");
-        SideBySideChecks.bothStarted = new java.util.concurrent.CountDownLatch(2);
         Map<String, String> parameters = new java.util.HashMap<>(SuiteParallelism.parameters(2));
         parameters.put("targets", targets.toString());
         parameters.put("profile", "harness-test");
