@@ -2,6 +2,7 @@ package io.uconform.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Access;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Requests;
@@ -36,9 +37,13 @@ public class ChunkChecks {
         return Requests.head(ctx, "POST", ctx.route("json"), headers) + CRLF + body;
     }
 
-    private static void echoes(HttpReply reply, String json) {
-        assertThat(reply.status()).as("chunked POST of %s (answer: %s)", json, reply.text()).isEqualTo(200);
-        assertThat(reply.json().path("data")).as("echo of %s", json).isEqualTo(Json.parse(json));
+    private static void echoes(CheckContext ctx, HttpReply reply, String json) {
+        Answers.expectStatus(ctx, reply, "POST " + ctx.route("json") + " with " + json + " in a chunked body", 200);
+        if (!reply.json().path("data").equals(Json.parse(json))) {
+            throw new AssertionError("POST " + ctx.route("json") + " with " + json + " in a chunked body: answered "
+                    + Answers.describe(reply) + " echoing " + Answers.oneLine(reply.text())
+                    + "; expected the decoded body echoed (" + ctx.requirement() + ")");
+        }
     }
 
     @Needs(routes = "json")
@@ -47,7 +52,7 @@ public class ChunkChecks {
         String json = "{\"chunked\":true,\"n\":12345}";
         String body = "a" + CRLF + json.substring(0, 10) + CRLF + Integer.toHexString(json.length() - 10) + CRLF
                 + json.substring(10) + CRLF + "0" + CRLF + CRLF;
-        echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
+        echoes(ctx, Exchange.once(ctx, chunkedJson(ctx, body)), json);
     }
 
     @Needs(routes = "json")
@@ -56,7 +61,7 @@ public class ChunkChecks {
         String json = "{\"ext\":\"ignored\"}";
         String body = "5;name=value" + CRLF + json.substring(0, 5) + CRLF + Integer.toHexString(json.length() - 5)
                 + ";a;b=\"q\"" + CRLF + json.substring(5) + CRLF + "0;last" + CRLF + CRLF;
-        echoes(Exchange.once(ctx, chunkedJson(ctx, body)), json);
+        echoes(ctx, Exchange.once(ctx, chunkedJson(ctx, body)), json);
     }
 
     @Needs(routes = "json")
@@ -69,7 +74,7 @@ public class ChunkChecks {
             body.append('1').append(CRLF).append(c).append(CRLF);
         }
         body.append('0').append(CRLF).append(CRLF);
-        echoes(Exchange.once(ctx, chunkedJson(ctx, body.toString())), json);
+        echoes(ctx, Exchange.once(ctx, chunkedJson(ctx, body.toString())), json);
     }
 
     @Needs(routes = {"index", "json"})
@@ -80,10 +85,10 @@ public class ChunkChecks {
                 + "X-Checksum: abc" + CRLF + "X-Other: 1" + CRLF + CRLF;
         try (RawConnection c = ctx.raw().open()) {
             // not pipelined: unread trailer bytes would be taken as the start of this next request
-            echoes(Exchange.on(ctx, c, chunkedJson(ctx, body)), json);
+            echoes(ctx, Exchange.on(ctx, c, chunkedJson(ctx, body)), json);
             HttpReply next = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index")));
-            assertThat(next.status()).as("GET %s sent right after the trailers (answer: %.200s)", ctx.route("index"),
-                    next.text()).isEqualTo(200);
+            Answers.expectStatus(ctx, next, String.format("GET %s sent right after the trailers (answer: %.200s)", ctx.route("index"),
+                    next.text()), 200);
         }
     }
 
@@ -98,7 +103,7 @@ public class ChunkChecks {
                 "Authorization: " + Access.basic(Access.user(ctx), Access.password(ctx)), "Transfer-Encoding: chunked")
                 + CRLF + body);
         try {
-            assertThat(reply.status()).as("chunked upload (answer: %s)", reply.text()).isBetween(200, 299);
+            Answers.expectStatusBetween(ctx, reply, String.format("chunked upload (answer: %s)", reply.text()), 200, 299);
             assertThat(Uploads.get(ctx, name).text()).as("content stored from a chunked upload").isEqualTo(content);
         } finally {
             Uploads.remove(ctx, name);
@@ -123,8 +128,7 @@ public class ChunkChecks {
                     .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("chunked"));
             assertThat(first.header("Content-Length")).as("Content-Length beside chunked").isEmpty();
             HttpReply second = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index")));
-            assertThat(second.status()).as("the request after the chunked response (answer: %.200s)", second.text())
-                    .isEqualTo(200);
+            Answers.expectStatus(ctx, second, String.format("the request after the chunked response (answer: %.200s)", second.text()), 200);
         }
     }
 

@@ -3,6 +3,7 @@ package io.uconform.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Envelope;
 import io.uconform.checks.support.Index;
 import io.uconform.client.HttpReply;
@@ -26,7 +27,7 @@ public class CoreChecks {
     @Check("CORE-01")
     void indexNamesTheAppAndListsRoutes(CheckContext ctx) {
         HttpReply reply = Index.get(ctx);
-        assertThat(reply.status()).as("GET / status (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET / status (body: %s)", reply.text()), 200);
         JsonNode data = reply.json().path("data");
         assertThat(data.path("name").isTextual()).as("data.name is a string: %s", reply.text()).isTrue();
         assertThat(Index.routes(reply)).as("routes").isNotEmpty();
@@ -67,7 +68,7 @@ public class CoreChecks {
     @Check("CORE-02")
     void dataRouteAnswersDataEnvelope(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("data"));
-        assertThat(reply.status()).as("GET %s status", ctx.route("data")).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status", ctx.route("data")), 200);
         Envelope.data(reply);
     }
 
@@ -91,7 +92,7 @@ public class CoreChecks {
     @Check("CORE-02")
     void nullDataIsKept(CheckContext ctx) {
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), "null");
-        assertThat(reply.status()).as("echo of null (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("echo of null (body: %s)", reply.text()), 200);
         assertThat(Envelope.data(reply).isNull()).as("data of an echoed null: %s", reply.text()).isTrue();
     }
 
@@ -110,7 +111,7 @@ public class CoreChecks {
     void falsyValuesAreData(CheckContext ctx) {
         for (String json : List.of("0", "false", "\"\"", "[]", "{}")) {
             HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), json);
-            assertThat(reply.status()).as("echo of %s (body: %s)", json, reply.text()).isEqualTo(200);
+            Answers.expectStatus(ctx, reply, String.format("echo of %s (body: %s)", json, reply.text()), 200);
             assertThat(Envelope.data(reply)).as("data of an echoed %s", json).isEqualTo(Json.parse(json));
         }
     }
@@ -119,7 +120,7 @@ public class CoreChecks {
     @Check("CORE-03")
     void missingRouteIs404WithError(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("missing"));
-        assertThat(reply.status()).as("GET %s status", ctx.route("missing")).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status", ctx.route("missing")), 404);
         Envelope.error(reply);
     }
 
@@ -127,7 +128,7 @@ public class CoreChecks {
     void unknownRandomPathIs404(CheckContext ctx) {
         String path = "/uconform-" + Long.toHexString(System.nanoTime());
         HttpReply reply = ctx.http().get(path);
-        assertThat(reply.status()).as("GET %s status", path).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status", path), 404);
         Envelope.error(reply);
     }
 
@@ -136,7 +137,7 @@ public class CoreChecks {
     void pathBelowAnExistingRouteIs404(CheckContext ctx) {
         String path = ctx.route("raise") + "/deeper/still";
         HttpReply reply = ctx.http().get(path);
-        assertThat(reply.status()).as("GET %s status", path).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status", path), 404);
         Envelope.error(reply);
     }
 
@@ -144,7 +145,7 @@ public class CoreChecks {
     @Check("CORE-03")
     void postToMissingRouteIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("missing"), "{}");
-        assertThat(reply.status()).as("POST %s status", ctx.route("missing")).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("POST %s status", ctx.route("missing")), 404);
         Envelope.error(reply);
     }
 
@@ -152,7 +153,7 @@ public class CoreChecks {
     @Check("CORE-04")
     void handlerExceptionIs500WithError(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("raise"));
-        assertThat(reply.status()).as("GET %s status", ctx.route("raise")).isEqualTo(500);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status", ctx.route("raise")), 500);
         Envelope.error(reply);
     }
 
@@ -163,14 +164,14 @@ public class CoreChecks {
             assertThat(ctx.http().get(ctx.route("raise")).status()).as("raise #%d", i + 1).isEqualTo(500);
         }
         HttpReply reply = ctx.http().get(ctx.route("data"));
-        assertThat(reply.status()).as("GET %s after 10 handler exceptions", ctx.route("data")).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s after 10 handler exceptions", ctx.route("data")), 200);
     }
 
     @Needs(routes = "raise")
     @Check("CORE-04")
     void handlerExceptionIsAJsonReply(CheckContext ctx) {
         HttpReply reply = ctx.http().send("GET", ctx.route("raise"), Map.of("X-Check", "core-04"), null);
-        assertThat(reply.status()).as("GET %s with headers status", ctx.route("raise")).isEqualTo(500);
+        Answers.expectStatus(ctx, reply, String.format("GET %s with headers status", ctx.route("raise")), 500);
         Envelope.jsonContentType(reply);
     }
 
@@ -179,7 +180,7 @@ public class CoreChecks {
     void trailingSlashIsSignificant(CheckContext ctx) {
         String path = ctx.route("data") + "/";
         HttpReply reply = ctx.http().get(path);
-        assertThat(reply.status()).as("GET %s status (the route is %s)", path, ctx.route("data")).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s status (the route is %s)", path, ctx.route("data")), 404);
     }
 
     @Needs(routes = "json")
@@ -187,7 +188,7 @@ public class CoreChecks {
     void trailingSlashOnPostRouteIsSignificant(CheckContext ctx) {
         String path = ctx.route("json") + "/";
         HttpReply reply = ctx.http().sendJson("POST", path, "{}");
-        assertThat(reply.status()).as("POST %s status (the route is %s)", path, ctx.route("json")).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("POST %s status (the route is %s)", path, ctx.route("json")), 404);
     }
 
     @Needs(routes = {"data", "index"})

@@ -3,6 +3,7 @@ package io.uconform.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Access;
 import io.uconform.checks.support.Escapes;
 import io.uconform.checks.support.Exchange;
@@ -39,7 +40,7 @@ public class FileChecks {
     @Check("FILE-01")
     void indexPageIsServedAsHtml(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("filesIndex"));
-        assertThat(reply.status()).as("GET %s (body: %.200s)", ctx.route("filesIndex"), reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s (body: %.200s)", ctx.route("filesIndex"), reply.text()), 200);
         assertThat(mediaType(reply)).as("Content-Type of index.html").isEqualTo("text/html");
         assertThat(reply.text().toLowerCase(Locale.ROOT)).as("index.html is an HTML page").contains("<html");
     }
@@ -53,7 +54,7 @@ public class FileChecks {
             Uploads.put(ctx, name, content);
             try {
                 HttpReply reply = Uploads.get(ctx, name);
-                assertThat(reply.status()).as("GET %s", Uploads.filePath(ctx, name)).isEqualTo(200);
+                Answers.expectStatus(ctx, reply, String.format("GET %s", Uploads.filePath(ctx, name)), 200);
                 assertThat(reply.body()).as("bytes of %s", name).isEqualTo(content);
                 assertThat(mediaType(reply)).as("Content-Type of a %s file", type.getKey()).contains(type.getValue());
             } finally {
@@ -70,7 +71,7 @@ public class FileChecks {
         for (JsonNode entry : list) {
             if ("file".equals(entry.path("type").asText()) && served < 5) {
                 HttpReply reply = ctx.http().get(ctx.route("files") + entry.path("path").asText());
-                assertThat(reply.status()).as("GET of listed file %s", entry.path("path").asText()).isEqualTo(200);
+                Answers.expectStatus(ctx, reply, String.format("GET of listed file %s", entry.path("path").asText()), 200);
                 if (entry.path("size").isNumber()) { // the listing's own shape is FILE-03's business
                     assertThat((long) reply.body().length).as("size of %s", entry.path("path").asText())
                             .isEqualTo(entry.path("size").asLong());
@@ -85,14 +86,14 @@ public class FileChecks {
     @Check("FILE-02")
     void missingFileIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("files") + Access.scratchName(".txt"));
-        assertThat(reply.status()).as("GET of a missing file (body: %s)", reply.text()).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET of a missing file (body: %s)", reply.text()), 404);
     }
 
     @Needs(routes = "files")
     @Check("FILE-02")
     void missingDirectoryIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("files") + Access.scratchName("") + "/");
-        assertThat(reply.status()).as("GET of a missing directory (body: %s)", reply.text()).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET of a missing directory (body: %s)", reply.text()), 404);
     }
 
     @Needs(routes = "files")
@@ -197,7 +198,7 @@ public class FileChecks {
 
     private static JsonNode listing(CheckContext ctx, String path) {
         HttpReply reply = ctx.http().get(path);
-        assertThat(reply.status()).as("GET %s (body: %.200s)", path, reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s (body: %.200s)", path, reply.text()), 200);
         return reply.json();
     }
 }

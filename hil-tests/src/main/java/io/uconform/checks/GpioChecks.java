@@ -3,6 +3,7 @@ package io.uconform.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Envelope;
 import io.uconform.client.HttpReply;
@@ -127,7 +128,7 @@ public class GpioChecks {
         int pin = BoardRoutes.pin(ctx, "outputPin");
         for (int value : new int[] {1, 0}) {
             HttpReply reply = putPin(ctx, pin, "{\"mode\":\"out\",\"value\":" + value + "}");
-            assertThat(reply.status()).as("PUT %s (body: %s)", BoardRoutes.gpio(ctx, pin), reply.text()).isEqualTo(200);
+            Answers.expectStatus(ctx, reply, String.format("PUT %s (body: %s)", BoardRoutes.gpio(ctx, pin), reply.text()), 200);
             assertThat(Envelope.data(reply).path("value").asInt(-1)).as("answered value").isEqualTo(value);
             PinReading probed = ctx.probe(ProbeAbility.READ_LEVEL, pin).read(pin);
             if (ctx.probeCan(ProbeAbility.READ_MODE_AND_PULL, pin)) {
@@ -161,7 +162,7 @@ public class GpioChecks {
     void pullIsAppliedAndReported(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
         HttpReply reply = putPin(ctx, pin, "{\"mode\":\"in\",\"pull\":\"down\"}");
-        assertThat(reply.status()).as("PUT pull down (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("PUT pull down (body: %s)", reply.text()), 200);
         assertThat(Envelope.data(ctx.http().get(BoardRoutes.gpio(ctx, pin))).path("pull").asText()).isEqualTo("down");
         assertThat(ctx.probe(ProbeAbility.READ_MODE_AND_PULL, pin).read(pin).pull()).as("pull of pin %d on the probe",
                 pin).isEqualTo("down");
@@ -171,7 +172,7 @@ public class GpioChecks {
     @Check("GPIO-03")
     void unknownPinIs404(CheckContext ctx) {
         HttpReply reply = ctx.http().get(BoardRoutes.gpio(ctx, 999));
-        assertThat(reply.status()).as("GET %s", BoardRoutes.gpio(ctx, 999)).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s", BoardRoutes.gpio(ctx, 999)), 404);
         Envelope.error(reply);
     }
 
@@ -188,7 +189,7 @@ public class GpioChecks {
         int pin = BoardRoutes.pin(ctx, "outputPin");
         for (String body : List.of("{\"mode\":\"sideways\"}", "{\"value\":7,\"mode\":\"out\"}", "[1]")) {
             HttpReply reply = putPin(ctx, pin, body);
-            assertThat(reply.status()).as("PUT %s with %s", BoardRoutes.gpio(ctx, pin), body).isEqualTo(400);
+            Answers.expectStatus(ctx, reply, String.format("PUT %s with %s", BoardRoutes.gpio(ctx, pin), body), 400);
             Envelope.error(reply);
         }
     }
@@ -199,8 +200,7 @@ public class GpioChecks {
         int pin = BoardRoutes.pin(ctx, "inputOnlyPin");
         PinReading before = ctx.probe(ProbeAbility.READ_MODE_AND_PULL, pin).read(pin);
         HttpReply reply = putPin(ctx, pin, "{\"mode\":\"out\",\"value\":1}");
-        assertThat(reply.status()).as("PUT %s (input-only) (body: %s)", BoardRoutes.gpio(ctx, pin), reply.text())
-                .isEqualTo(409);
+        Answers.expectStatus(ctx, reply, String.format("PUT %s (input-only) (body: %s)", BoardRoutes.gpio(ctx, pin), reply.text()), 409);
         PinReading after = ctx.probe().read(pin);
         assertThat(after.mode()).as("mode of input-only pin %d on the probe", pin).isEqualTo(before.mode());
     }
@@ -236,7 +236,7 @@ public class GpioChecks {
     void pwmSetsFrequencyAndDuty(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
         HttpReply reply = ctx.http().sendJson("PUT", BoardRoutes.pwm(ctx, pin), "{\"freq\":1000,\"duty\":512}");
-        assertThat(reply.status()).as("PUT %s (body: %s)", BoardRoutes.pwm(ctx, pin), reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("PUT %s (body: %s)", BoardRoutes.pwm(ctx, pin), reply.text()), 200);
         JsonNode data = Envelope.data(reply);
         assertThat(data.path("freq").asInt(-1)).as("answered freq").isEqualTo(1000);
         assertThat(data.path("duty").asInt(-1)).as("answered duty").isEqualTo(512);
@@ -250,7 +250,7 @@ public class GpioChecks {
     void pwmOutOfRangeDutyIs400(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "outputPin");
         HttpReply reply = ctx.http().sendJson("PUT", BoardRoutes.pwm(ctx, pin), "{\"freq\":1000,\"duty\":4096}");
-        assertThat(reply.status()).as("PUT %s with duty 4096", BoardRoutes.pwm(ctx, pin)).isEqualTo(400);
+        Answers.expectStatus(ctx, reply, String.format("PUT %s with duty 4096", BoardRoutes.pwm(ctx, pin)), 400);
         Envelope.error(reply);
     }
 
@@ -259,7 +259,7 @@ public class GpioChecks {
     void pwmOnAnInputOnlyPinIs409(CheckContext ctx) {
         int pin = BoardRoutes.pin(ctx, "inputOnlyPin");
         HttpReply reply = ctx.http().sendJson("PUT", BoardRoutes.pwm(ctx, pin), "{\"freq\":1000,\"duty\":100}");
-        assertThat(reply.status()).as("PUT %s (input-only)", BoardRoutes.pwm(ctx, pin)).isEqualTo(409);
+        Answers.expectStatus(ctx, reply, String.format("PUT %s (input-only)", BoardRoutes.pwm(ctx, pin)), 409);
         assertThat(ctx.probe(ProbeAbility.READ_MODE_AND_PULL, pin).read(pin).mode()).as("mode of input-only pin %d",
                 pin).isNotEqualTo("pwm");
     }
@@ -268,7 +268,7 @@ public class GpioChecks {
         int led = BoardRoutes.pin(ctx, "ledPin");
         String path = BoardRoutes.led(ctx) + suffix;
         HttpReply reply = ctx.http().get(path);
-        assertThat(reply.status()).as("GET %s (body: %s)", path, reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s (body: %s)", path, reply.text()), 200);
         JsonNode data = Envelope.data(reply);
         assertThat(data.path("pin").asInt(-1)).as("pin in the answer of %s", path).isEqualTo(led);
         assertThat(data.path("value").asInt(-1)).as("value in the answer of %s", path).isEqualTo(expected);
@@ -279,7 +279,7 @@ public class GpioChecks {
 
     static JsonNode pinList(CheckContext ctx) {
         HttpReply reply = ctx.http().get(BoardRoutes.gpio(ctx));
-        assertThat(reply.status()).as("GET %s", BoardRoutes.gpio(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s", BoardRoutes.gpio(ctx)), 200);
         JsonNode pins = Envelope.data(reply);
         assertThat(pins.isArray() && pins.size() > 0).as("a non-empty pin list: %s", reply.text()).isTrue();
         return pins;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.HomeServer;
@@ -56,7 +57,7 @@ public class HomeChecks {
                     io.uconform.checks.support.Access.administratorLine(ctx).stream()).toArray(String[]::new);
             HttpReply reset = Exchange.once(ctx, Requests.head(ctx, "POST", BoardRoutes.reset(ctx), lines)
                     + Requests.CRLF);
-            assertThat(reset.status()).as("POST %s", BoardRoutes.reset(ctx)).isEqualTo(200);
+            Answers.expectStatus(ctx, reset, String.format("POST %s", BoardRoutes.reset(ctx)), 200);
             awaitPosts(ctx, home, e -> "boot".equals(e.path("event").asText()), 1, "boot event after a reset");
         }
     }

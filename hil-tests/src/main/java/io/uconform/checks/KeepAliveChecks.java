@@ -4,6 +4,7 @@ import static io.uconform.checks.support.Requests.CRLF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Requests;
 import io.uconform.checks.support.Waits;
@@ -31,9 +32,10 @@ public class KeepAliveChecks {
     @Check("KA-01")
     void secondRequestOnOneConnectionIsAnswered(CheckContext ctx) {
         try (RawConnection c = ctx.raw().open()) {
-            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))).status()).isEqualTo(200);
-            assertThat(Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data"))).status())
-                    .as("second request on the same connection").isEqualTo(200);
+            Answers.expectStatus(ctx, Exchange.on(ctx, c, Requests.get(ctx, ctx.route("index"))),
+                    "GET " + ctx.route("index") + ", the first request on a connection", 200);
+            Answers.expectStatus(ctx, Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data"))),
+                    "GET " + ctx.route("data") + ", the second request on the same connection", 200);
         }
     }
 
@@ -43,8 +45,13 @@ public class KeepAliveChecks {
         try (RawConnection c = ctx.raw().open()) {
             for (int i = 1; i <= 5; i++) {
                 HttpReply reply = Exchange.on(ctx, c, Requests.get(ctx, ctx.route("data")));
-                assertThat(reply.status()).as("request #%d on one connection", i).isEqualTo(200);
-                assertThat(hasCloseToken(reply)).as("request #%d answered with Connection: close", i).isFalse();
+                String what = "GET " + ctx.route("data") + ", request #" + i + " of 5 on one connection";
+                Answers.expectStatus(ctx, reply, what, 200);
+                if (hasCloseToken(reply)) {
+                    throw new AssertionError(what + ": answered " + Answers.describe(reply) + " with Connection: "
+                            + reply.header("Connection").orElse("") + "; expected the connection kept open for the next"
+                            + " request (" + ctx.requirement() + ")");
+                }
             }
         }
     }
@@ -189,9 +196,10 @@ public class KeepAliveChecks {
         targets.forEach(t -> batch.append(Requests.get(ctx, t)));
         try (RawConnection c = ctx.raw().open()) {
             c.send(batch.toString());
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st pipelined (%s)", targets.get(0)).isEqualTo(200);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd pipelined (%s)", targets.get(1)).isEqualTo(404);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("3rd pipelined (%s)", targets.get(2)).isEqualTo(200);
+            String sent = "GET " + String.join(", GET ", targets) + " pipelined in one write";
+            expectNext(ctx, c, sent, 1, 200);
+            expectNext(ctx, c, sent, 2, 404);
+            expectNext(ctx, c, sent, 3, 200);
         }
     }
 
@@ -224,9 +232,11 @@ public class KeepAliveChecks {
                 + Requests.get(ctx, ctx.route("index"), "Connection: close");
         try (RawConnection c = ctx.raw().open()) {
             c.send(batch);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st pipelined").isEqualTo(200);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd pipelined").isEqualTo(404);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("3rd pipelined (Connection: close)").isEqualTo(200);
+            String sent = "GET " + ctx.route("data") + ", GET " + ctx.route("missing") + ", GET " + ctx.route("index")
+                    + " with Connection: close, pipelined in one write";
+            expectNext(ctx, c, sent, 1, 200);
+            expectNext(ctx, c, sent, 2, 404);
+            expectNext(ctx, c, sent, 3, 200);
         }
     }
 
@@ -236,10 +246,18 @@ public class KeepAliveChecks {
         String batch = Requests.get(ctx, ctx.route("missing")) + Requests.get(ctx, ctx.route("data"));
         int cut = batch.length() - 7;
         try (RawConnection c = ctx.raw().open()) {
+            String sent = "GET " + ctx.route("missing") + ", GET " + ctx.route("data") + " pipelined, the second's last 7"
+                    + " bytes in a later write";
             c.send(batch.substring(0, cut));
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("1st of a split pipeline").isEqualTo(404);
-            c.send(batch.substring(cut));
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("2nd of a split pipeline").isEqualTo(200);
+            expectNext(ctx, c, sent, 1, 404);
+            try {
+                c.send(batch.substring(cut));
+            } catch (AssertionError refused) {
+                throw new AssertionError(sent + ": the server closed the connection after answer #1, so the last 7 "
+                        + "bytes of request #2 could not be sent (" + refused.getMessage() + "); expected the connection "
+                        + "kept open and request #2 answered 200 (" + ctx.requirement() + ")", refused);
+            }
+            expectNext(ctx, c, sent, 2, 200);
         }
     }
 
@@ -272,5 +290,12 @@ public class KeepAliveChecks {
         assumeThat(max).as("requests per connection cap (%d) small enough to exhaust", max)
                 .isLessThanOrEqualTo(MAX_REQUESTS_CHECKED);
         return max;
+    }
+
+    /** Reads the {@code n}th answer of a pipeline and fails in one line unless it has {@code status}. */
+    private static void expectNext(CheckContext ctx, RawConnection c, String sent, int n, int status) {
+        String what = sent + ", answer #" + n;
+        HttpReply reply = Answers.read(ctx, c, what, status + " for request #" + n + ", answers in request order");
+        Answers.expectStatus(ctx, reply, what, status);
     }
 }

@@ -1,8 +1,8 @@
 package io.uconform.checks;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Envelope;
 import io.uconform.checks.support.Waits;
 import io.uconform.client.HttpReply;
@@ -28,12 +28,17 @@ public class NowaitApiChecks {
     @Check("NOWAIT-01")
     void answersNullSoonerThanItsWorkTakes(CheckContext ctx) {
         Work work = Work.start(ctx);
-        assertThat(work.reply.status()).as("GET %s status (body: %s)", ctx.route("nowait"), work.reply.text())
-                .isEqualTo(200);
-        assertThat(Envelope.data(work.reply).isNull()).as("answer of a background route: %s", work.reply.text())
-                .isTrue();
-        assertThat(work.answeredMs).as("ms until GET %s answered; its work takes at least %d ms, so an answer that "
-                + "late waited for the work", ctx.route("nowait"), work.workMs).isLessThan(work.workMs);
+        String what = "GET " + ctx.route("nowait") + " (background work of at least " + work.workMs + " ms)";
+        Answers.expectStatus(ctx, work.reply, what, 200);
+        if (!Envelope.data(work.reply).isNull()) {
+            throw new AssertionError(what + ": answered " + Answers.describe(work.reply) + ": "
+                    + Answers.oneLine(work.reply.text()) + "; expected {\"data\": null} (" + ctx.requirement() + ")");
+        }
+        if (work.answeredMs >= work.workMs) {
+            throw new AssertionError(what + ": answered after " + work.answeredMs + " ms, no sooner than its work "
+                    + "takes: the answer waited for the work; expected it before the work ends (" + ctx.requirement()
+                    + ")");
+        }
         work.awaitEffect();
     }
 
@@ -51,9 +56,13 @@ public class NowaitApiChecks {
         long start = System.nanoTime();
         HttpReply other = ctx.http().get(ctx.route("index"));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertThat(other.status()).as("GET %s during the background work", ctx.route("index")).isLessThan(500);
-        assertThat(ms).as("ms to answer GET %s while a %d-ms background work runs", ctx.route("index"), work.workMs)
-                .isLessThan(work.workMs);
+        String what = "GET " + ctx.route("index") + " while the " + work.workMs + "-ms work of GET "
+                + ctx.route("nowait") + " runs";
+        Answers.expectStatusBetween(ctx, other, what, 100, 499);
+        if (ms >= work.workMs) {
+            throw new AssertionError(what + ": answered after " + ms + " ms; expected an answer before the work ends ("
+                    + ctx.requirement() + ")");
+        }
         work.awaitEffect();
     }
 
@@ -90,7 +99,7 @@ public class NowaitApiChecks {
 
         private static String state(CheckContext ctx) {
             HttpReply reply = ctx.http().get(ctx.route("nowait-state"));
-            assertThat(reply.status()).as("GET %s (body: %s)", ctx.route("nowait-state"), reply.text()).isEqualTo(200);
+            Answers.expectStatus(ctx, reply, String.format("GET %s (body: %s)", ctx.route("nowait-state"), reply.text()), 200);
             return reply.text();
         }
 

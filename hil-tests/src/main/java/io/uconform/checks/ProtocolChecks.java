@@ -55,7 +55,7 @@ public class ProtocolChecks {
         String request = "POST " + ctx.route("json") + " HTTP/1.1" + CRLF + "hOsT: " + Requests.host(ctx) + CRLF
                 + "CONTENT-type: application/json" + CRLF + "content-LENGTH: " + json.length() + CRLF + CRLF + json;
         HttpReply reply = Exchange.once(ctx, request);
-        assertThat(reply.status()).as("status with mixed-case header names (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("status with mixed-case header names (body: %s)", reply.text()), 200);
         assertThat(reply.json().path("data").path("case").asText()).as("echoed body").isEqualTo("insensitive");
     }
 
@@ -116,7 +116,7 @@ public class ProtocolChecks {
     @Check("PROTO-04")
     void queryWithSlashesDoesNotChangeTheRoute(CheckContext ctx) {
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("index") + "?next=" + ctx.route("missing")));
-        assertThat(reply.status()).as("GET / with a path-like query (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET / with a path-like query (body: %s)", reply.text()), 200);
     }
 
     @Needs(routes = "data")
@@ -124,8 +124,7 @@ public class ProtocolChecks {
     void pathIsPercentDecodedBeforeMatching(CheckContext ctx) {
         String data = ctx.route("data");
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, percentEncodeAll(data)));
-        assertThat(reply.status()).as("GET %s written as %s (body: %s)", data, percentEncodeAll(data), reply.text())
-                .isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s written as %s (body: %s)", data, percentEncodeAll(data), reply.text()), 200);
     }
 
     @Needs(routes = "data")
@@ -133,14 +132,14 @@ public class ProtocolChecks {
     void plusInPathIsNotDecoded(CheckContext ctx) {
         String data = ctx.route("data");
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, data + "+"));
-        assertThat(reply.status()).as("GET %s+ must not match %s (body: %s)", data, data, reply.text()).isEqualTo(404);
+        Answers.expectStatus(ctx, reply, String.format("GET %s+ must not match %s (body: %s)", data, data, reply.text()), 404);
     }
 
     @Needs(routes = "query")
     @Check("PROTO-05")
     void plusInQueryIsSpaceAndRepeatedKeysAreKept(CheckContext ctx) {
         HttpReply reply = ctx.http().get(ctx.route("query") + "?a=x+y&b=1&b=2");
-        assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("status (body: %s)", reply.text()), 200);
         assertThat(reply.json().path("data")).as("parsed query")
                 .isEqualTo(io.uconform.client.Json.parse("{\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]}"));
     }
@@ -149,7 +148,7 @@ public class ProtocolChecks {
     @Check("PROTO-05")
     void queryIsPercentDecoded(CheckContext ctx) {
         HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("query") + "?k%20ey=%C3%A9t%C3%A9%2B%26"));
-        assertThat(reply.status()).as("status (body: %s)", reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("status (body: %s)", reply.text()), 200);
         assertThat(reply.json().path("data").path("k ey").path(0).asText()).as("decoded value of 'k ey': %s",
                 reply.text()).isEqualTo("\u00e9t\u00e9+&");
     }
@@ -204,7 +203,7 @@ public class ProtocolChecks {
     void largeEchoArrivesComplete(CheckContext ctx) {
         String blob = Payloads.jsonBlob(7, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), blob);
-        assertThat(reply.status()).as("status of a %d-byte echo", blob.length()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("status of a %d-byte echo", blob.length()), 200);
         assertThat(reply.json().path("data")).as("echoed %d-byte body", blob.length())
                 .isEqualTo(io.uconform.client.Json.parse(blob));
     }
@@ -246,8 +245,7 @@ public class ProtocolChecks {
         try (RawConnection c = ctx.raw().open()) {
             plan.sendOn(ctx, c, what);
             HttpReply split = c.readResponse(Waits.reply(ctx));
-            assertThat(split.status()).as("%s sent as %s: status (sent in one write: %d)", what, plan, whole.status())
-                    .isEqualTo(whole.status());
+            Answers.expectStatus(ctx, split, String.format("%s sent as %s: status (sent in one write: %d)", what, plan, whole.status()), whole.status());
             assertThat(split.json()).as("%s sent as %s: body", what, plan).isEqualTo(whole.json());
         }
     }
@@ -282,7 +280,7 @@ public class ProtocolChecks {
                 throw new AssertionError(what + ": the response carried a " + after.received().length + "-byte body"
                         + " ('" + after.firstLine() + "'); a HEAD response has none (" + ctx.requirement() + ")");
             }
-            assertThat(head.status()).as("%s: status vs GET %s", what, path).isEqualTo(get.status());
+            Answers.expectStatus(ctx, head, String.format("%s: status vs GET %s", what, path), get.status());
             for (String name : List.of("Content-Type", "Content-Length")) {
                 assertThat(head.header(name)).as("%s: header %s vs GET", what, name).isEqualTo(get.header(name));
             }
@@ -292,7 +290,7 @@ public class ProtocolChecks {
             }
             HttpReply next = Answers.read(ctx, c.send(Requests.get(ctx, path, "Connection: close")),
                     "GET " + path + " after " + what, "a response right after the HEAD's (a HEAD body would precede it)");
-            assertThat(next.status()).as("status of the GET after HEAD").isEqualTo(get.status());
+            Answers.expectStatus(ctx, next, "status of the GET after HEAD", get.status());
         }
     }
 

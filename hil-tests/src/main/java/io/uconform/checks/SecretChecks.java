@@ -2,6 +2,7 @@ package io.uconform.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Envelope;
 import io.uconform.checks.support.Index;
@@ -37,7 +38,7 @@ public class SecretChecks {
         String secret = SystemChecks.secret();
         HttpReply put = SystemChecks.putConfig(ctx,
                 "{\"sta\":{\"ssid\":\"uconform-net\",\"password\":\"" + secret + "\"}}");
-        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, put, String.format("PUT %s", BoardRoutes.config(ctx)), 200);
         assertThat(put.text()).as("answer to the PUT that set the password").doesNotContain(secret);
         HttpReply get = ctx.http().get(BoardRoutes.config(ctx));
         assertThat(get.text()).as("GET %s", BoardRoutes.config(ctx)).doesNotContain(secret);
@@ -48,7 +49,7 @@ public class SecretChecks {
     void accessPointPasswordIsMasked(CheckContext ctx) {
         String secret = SystemChecks.secret();
         HttpReply put = SystemChecks.putConfig(ctx, "{\"ap\":{\"password\":\"" + secret + "\"}}");
-        assertThat(put.status()).as("PUT %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, put, String.format("PUT %s", BoardRoutes.config(ctx)), 200);
         assertThat(put.text()).as("answer to the PUT").doesNotContain(secret);
         assertThat(ctx.http().get(BoardRoutes.config(ctx)).text()).as("GET %s", BoardRoutes.config(ctx))
                 .doesNotContain(secret);

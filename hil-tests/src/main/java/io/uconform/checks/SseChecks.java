@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.sse.SseClient;
 import io.micronaut.http.sse.Event;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Baseline;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.BusyRetry;
@@ -48,7 +49,7 @@ public class SseChecks {
     @Check("SSE-01")
     void subscriptionIsAnEventStreamWithoutLength(CheckContext ctx) {
         HttpReply head = subscribe(ctx).head();
-        assertThat(head.status()).as("status of GET %s", path(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, head, String.format("status of GET %s", path(ctx)), 200);
         assertThat(head.header("content-type")).as("Content-Type").hasValueSatisfying(
                 v -> assertThat(v).startsWithIgnoringCase("text/event-stream"));
         assertThat(head.header("content-length")).as("Content-Length of an endless stream").isEmpty();
@@ -153,7 +154,7 @@ public class SseChecks {
         String publish = ctx.route("events-publish");
         SseReader sse = subscribe(ctx);
         HttpReply sent = publish(ctx, publish, "{\"event\":\"note\",\"data\":\"first line\\nsecond: line\\r\\nthird\"}");
-        assertThat(sent.status()).as("publish through %s", publish).isEqualTo(200);
+        Answers.expectStatus(ctx, sent, String.format("publish through %s", publish), 200);
         SseMessage note = sse.next(m -> m.event().equals("note"), "the published note", eventWait(ctx));
         assertThat(note.dataLines()).as("data lines of %s", note.raw())
                 .containsExactly("first line", "second: line", "third");
@@ -242,7 +243,7 @@ public class SseChecks {
             // the head is enough: a stream accepted over the cap would never end
             extra = c.send(Requests.get(ctx, path(ctx), "Accept: text/event-stream")).readResponse(Waits.reply(ctx), true);
         }
-        assertThat(extra.status()).as("subscriber %d over a cap of %d", cap + 1, cap).isEqualTo(503);
+        Answers.expectStatus(ctx, extra, String.format("subscriber %d over a cap of %d", cap + 1, cap), 503);
     }
 
     @Needs(limits = "maxSseSubscribers")
@@ -276,7 +277,7 @@ public class SseChecks {
         }
         ctx.note("30 subscribers sent their request and vanished at once (every other one with a reset)");
         // subscribers that got a slot hold it until the server notices they left (a write fails)
-        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
+        baseline.assertStillAnswers(ctx, Waits.recoveryAfterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
         assertThat(subscribe(ctx).head().status()).as("a subscriber after the churn").isEqualTo(200);
     }
 
@@ -308,7 +309,7 @@ public class SseChecks {
         String trigger = ctx.route("events-trigger");
         HttpReply reply = BusyRetry.untilNot503(ctx, "GET " + trigger,
                 () -> Exchange.once(ctx, Requests.get(ctx, trigger)));
-        assertThat(reply.status()).as("GET %s (the events trigger)", trigger).isBetween(200, 299);
+        Answers.expectStatusBetween(ctx, reply, String.format("GET %s (the events trigger)", trigger), 200, 299);
     }
 
     /** Toggles the LED through the board API and returns its answer's data. */
@@ -317,7 +318,7 @@ public class SseChecks {
         String toggle = BoardRoutes.led(ctx) + "/toggle";
         HttpReply reply = BusyRetry.untilNot503(ctx, "GET " + toggle,
                 () -> Exchange.once(ctx, Requests.get(ctx, toggle)));
-        assertThat(reply.status()).as("GET %s/toggle", BoardRoutes.led(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s/toggle", BoardRoutes.led(ctx)), 200);
         return reply.json().path("data");
     }
 

@@ -65,7 +65,7 @@ public class StreamChecks {
             stream.leave();
         }
         ctx.note(rounds + " streams opened and left, more than the " + (int) ctx.limit("maxClients") + " client slots");
-        baseline.assertStillAnswers(ctx, Waits.afterIdleTimeout(ctx));
+        baseline.assertStillAnswers(ctx, Waits.recoveryAfterIdleTimeout(ctx));
     }
 
     private static String path(CheckContext ctx) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Access;
 import io.uconform.checks.support.BoardRoutes;
 import io.uconform.checks.support.Envelope;
@@ -53,7 +54,7 @@ public class SystemChecks {
         long uptimeBefore = system(ctx).path("uptime_ms").asLong();
         long requested = System.nanoTime();
         HttpReply reply = ctx.http().send("POST", BoardRoutes.reset(ctx), Access.administrator(ctx), null);
-        assertThat(reply.status()).as("POST %s (body: %s)", BoardRoutes.reset(ctx), reply.text()).isBetween(200, 299);
+        Answers.expectStatusBetween(ctx, reply, String.format("POST %s (body: %s)", BoardRoutes.reset(ctx), reply.text()), 200, 299);
         JsonNode after = awaitRebooted(ctx, uptimeBefore, requested);
         assertThat(after.path("reset_cause").asText().toLowerCase(Locale.ROOT)).as("reset cause after a reset request")
                 .contains("soft");
@@ -64,7 +65,7 @@ public class SystemChecks {
     void configurationSurvivesAReset(CheckContext ctx) {
         String name = "uconform-" + Long.toHexString(System.nanoTime() & 0xffffff);
         HttpReply put = putConfig(ctx, "{\"device\":{\"name\":\"" + name + "\"}}");
-        assertThat(put.status()).as("PUT %s (body: %s)", BoardRoutes.config(ctx), put.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, put, String.format("PUT %s (body: %s)", BoardRoutes.config(ctx), put.text()), 200);
         JsonNode before = config(ctx);
         long uptimeBefore = system(ctx).path("uptime_ms").asLong();
         long requested = System.nanoTime();
@@ -92,7 +93,7 @@ public class SystemChecks {
 
     static JsonNode system(CheckContext ctx) {
         HttpReply reply = ctx.http().get(BoardRoutes.system(ctx));
-        assertThat(reply.status()).as("GET %s (body: %s)", BoardRoutes.system(ctx), reply.text()).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s (body: %s)", BoardRoutes.system(ctx), reply.text()), 200);
         return Envelope.data(reply);
     }
 
@@ -104,7 +105,7 @@ public class SystemChecks {
 
     static JsonNode config(CheckContext ctx) {
         HttpReply reply = ctx.http().get(BoardRoutes.config(ctx));
-        assertThat(reply.status()).as("GET %s", BoardRoutes.config(ctx)).isEqualTo(200);
+        Answers.expectStatus(ctx, reply, String.format("GET %s", BoardRoutes.config(ctx)), 200);
         return Envelope.data(reply);
     }
 

@@ -3,6 +3,7 @@ package io.uconform.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.uconform.checks.support.Answers;
 import io.uconform.checks.support.Access;
 import io.uconform.checks.support.Exchange;
 import io.uconform.checks.support.Replies;
@@ -45,10 +46,10 @@ public class UploadChecks {
         byte[] content = allByteValues(40);
         HttpReply put = ctx.http().send("PUT", Uploads.uploadPath(ctx, name), Access.authorized(ctx), content);
         try {
-            assertThat(put.status()).as("PUT %s (body: %s)", name, put.text()).isBetween(200, 299);
+            Answers.expectStatusBetween(ctx, put, String.format("PUT %s (body: %s)", name, put.text()), 200, 299);
             assertThat(Uploads.get(ctx, name).body()).as("bytes read back").isEqualTo(content);
             HttpReply delete = ctx.http().send("DELETE", Uploads.uploadPath(ctx, name), Access.authorized(ctx), null);
-            assertThat(delete.status()).as("DELETE (body: %s)", delete.text()).isBetween(200, 299);
+            Answers.expectStatusBetween(ctx, delete, String.format("DELETE (body: %s)", delete.text()), 200, 299);
             assertThat(Uploads.gone(ctx, name)).as("%s gone after DELETE (neither served nor listed)", name).isTrue();
         } finally {
             Uploads.remove(ctx, name);
@@ -74,12 +75,12 @@ public class UploadChecks {
         String dir = Access.scratchName("") + "/";
         try {
             HttpReply made = ctx.http().send("POST", Uploads.uploadPath(ctx, dir), Access.authorized(ctx), new byte[0]);
-            assertThat(made.status()).as("POST %s (body: %s)", dir, made.text()).isBetween(200, 299);
+            Answers.expectStatusBetween(ctx, made, String.format("POST %s (body: %s)", dir, made.text()), 200, 299);
             HttpReply listing = ctx.http().get(Uploads.filePath(ctx, dir));
-            assertThat(listing.status()).as("GET %s after creating it", dir).isEqualTo(200);
+            Answers.expectStatus(ctx, listing, String.format("GET %s after creating it", dir), 200);
             assertThat(listing.json().path("list").isArray()).as("listing of the new directory: %s", listing.text()).isTrue();
             HttpReply removed = ctx.http().send("DELETE", Uploads.uploadPath(ctx, dir), Access.authorized(ctx), null);
-            assertThat(removed.status()).as("DELETE %s (body: %s)", dir, removed.text()).isBetween(200, 299);
+            Answers.expectStatusBetween(ctx, removed, String.format("DELETE %s (body: %s)", dir, removed.text()), 200, 299);
             assertThat(Uploads.gone(ctx, dir)).as("%s gone after DELETE", dir).isTrue();
         } finally {
             Uploads.remove(ctx, dir);
@@ -98,8 +99,7 @@ public class UploadChecks {
                         + json.length() + " bytes): " + noReply.getMessage().lines().findFirst().orElse("no reply")
                         + "; expected 200 with {\"data\": " + json + "} (" + ctx.requirement() + ")", noReply);
             }
-            assertThat(reply.status()).as("POST %s with body %s (answer: %s)", ctx.route("json"), json, reply.text())
-                    .isEqualTo(200);
+            Answers.expectStatus(ctx, reply, String.format("POST %s with body %s (answer: %s)", ctx.route("json"), json, reply.text()), 200);
             JsonNode data = reply.json().path("data");
             assertThat(data).as("echo of %s in %s", json, reply.text()).isEqualTo(Json.parse(json));
         }

@@ -30,6 +30,10 @@ final class LimitValues {
                 return limits.maxSseSubscribers();
             case "maxWsMessageBytes":
                 return limits.maxWsMessageBytes();
+            case "bodyTimeoutMs":
+                return limits.bodyTimeout().toMillis();
+            case "wsFrameTimeoutMs":
+                return limits.wsFrameTimeout().toMillis();
             default:
                 throw new IllegalArgumentException("no limit named '" + name + "'");
         }

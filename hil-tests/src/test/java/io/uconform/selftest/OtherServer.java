@@ -18,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small loopback HTTP server written the ways third-party MicroPython servers are, one way per
  * {@link Kind}, so that the suite's verdicts on each kind of behaviour are pinned in CI. Routes:
  * {@code GET /} (a JSON index), {@code POST /echo} (the JSON body as {@code {"data": body}}, bodies
- * over 1024 bytes get 413 then a close), anything else 404. Closes every socket it opened on close.
+ * over 1024 bytes get 413 then a close), {@code GET /work} (starts a {@value #WORK_MS}-ms job in the
+ * background and answers {@code {"data": null}}), {@code GET /work/runs} (how many jobs finished),
+ * anything else 404. Closes every socket it opened on close.
  */
 final class OtherServer implements AutoCloseable {
 
@@ -33,10 +35,16 @@ final class OtherServer implements AutoCloseable {
         /** A thread per connection, keep-alive; {@code Transfer-Encoding} is answered 501, then a close. */
         CHUNKED_501,
         /** A thread per connection that answers whatever its first recv got as a request, then closes. */
-        ECHO_ON_INCOMPLETE
+        ECHO_ON_INCOMPLETE,
+        /** A thread per connection, keep-alive; {@code GET /work} does its job before it answers {@code null}. */
+        WAITS_FOR_WORK
     }
 
     static final int MAX_BODY = 1024;
+    /** How long a job of {@code GET /work} takes. */
+    static final int WORK_MS = 400;
+
+    private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Kind kind;
     private final ServerSocket listener;
@@ -130,6 +138,25 @@ final class OtherServer implements AutoCloseable {
         byte[] body = in.readNBytes(length);
         if (r.path.equals("/") && (r.method.equals("GET") || r.method.equals("HEAD"))) {
             respond(out, 200, r.method.equals("HEAD") ? null : index(), close, index().length);
+        } else if (r.path.equals("/work") && r.method.equals("GET")) {
+            Runnable job = () -> {
+                try {
+                    Thread.sleep(WORK_MS);  // the job itself takes this long (the server's work, not a wait for it)
+                    runs.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            if (kind == Kind.WAITS_FOR_WORK) {
+                job.run();
+            } else {
+                Thread t = new Thread(job, "other-server-work");
+                t.setDaemon(true);
+                t.start();
+            }
+            respond(out, 200, "{\"data\":null}".getBytes(StandardCharsets.UTF_8), close);
+        } else if (r.path.equals("/work/runs") && r.method.equals("GET")) {
+            respond(out, 200, ("{\"data\":{\"runs\":" + runs.get() + "}}").getBytes(StandardCharsets.UTF_8), close);
         } else if (r.path.equals("/echo") && r.method.equals("POST")) {
             respond(out, 200, ("{\"data\":" + new String(body, StandardCharsets.UTF_8) + "}")
                     .getBytes(StandardCharsets.UTF_8), close);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.uconform.checks.ChunkChecks;
 import io.uconform.checks.KeepAliveChecks;
 import io.uconform.checks.LimitChecks;
+import io.uconform.checks.NowaitApiChecks;
+import io.uconform.checks.NowaitChecks;
 import io.uconform.checks.ProtocolChecks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +97,7 @@ class OtherServersTest {
     void notImplementedOnChunkedPassesTheBodyLimitAndFailsChunkedDecoding() throws IOException {
         SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(LimitChecks.class, ChunkChecks.class),
                 "[\"LIM\",\"CHUNK\"]", "\"index\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
-                "\"headerTimeoutMs\":2000,\"maxBodyBytes\":" + OtherServer.MAX_BODY,
+                "\"headerTimeoutMs\":2000,\"bodyTimeoutMs\":2000,\"maxBodyBytes\":" + OtherServer.MAX_BODY,
                 "{\"LIM-06\":\"the fixture does not implement Expect: 100-continue\"}");
 
         // LIM-07: its 2 s timeout is per recv, so a body trickled a byte at a time is never dropped
@@ -126,11 +128,45 @@ class OtherServersTest {
         assertThat(message(run, "ProtocolChecks.requestLineOneByteAtATime")).contains("after the first 1 of");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger PROFILES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final String NOWAIT_ROUTES = "\"index\":\"/\",\"nowait\":\"/work\",\"nowait-state\":\"/work/runs\"";
+    private static final String NOWAIT_PARAMS = "\"nowaitWorkMs\":\"" + OtherServer.WORK_MS + "\"";
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void backgroundWorkWithAVisibleEffectPassesNowaitOnUrl() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(NowaitChecks.class, NowaitApiChecks.class), "[\"NOWAIT\"]",
+                NOWAIT_ROUTES, "", "{}", NOWAIT_PARAMS);
+
+        assertThat(failed(run)).isEmpty();
+        assertThat(passed(run)).containsExactlyInAnyOrder("NowaitApiChecks.answersNullSoonerThanItsWorkTakes",
+                "NowaitApiChecks.effectShowsLaterOnTheStateRoute", "NowaitApiChecks.otherRequestsAreServedWhileTheWorkRuns");
+        // the pin-level NOWAIT checks watch the LED on a board probe: without its pin they skip, saying so
+        assertThat(skipped(run).keySet()).isNotEmpty().allMatch(check -> check.startsWith("NowaitChecks."));
+        assertThat(skipped(run).values()).allMatch(reason -> reason.contains("no parameter 'ledPin'"));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void backgroundRouteThatWaitsForItsWorkFailsNowaitInOneLine() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.WAITS_FOR_WORK, List.of(NowaitApiChecks.class), "[\"NOWAIT\"]",
+                NOWAIT_ROUTES, "", "{}", NOWAIT_PARAMS);
+
+        assertThat(failed(run)).containsExactly("NowaitApiChecks.answersNullSoonerThanItsWorkTakes");
+        assertThat(message(run, "NowaitApiChecks.answersNullSoonerThanItsWorkTakes")).contains("GET /work")
+                .contains("NOWAIT-01)");
+    }
+
     private static SuiteRun run(OtherServer.Kind kind, List<Class<?>> classes, String groups, String routes,
                                 String limits, String waivers) throws IOException {
-        Path profile = dir.resolve(kind + ".json");
+        return run(kind, classes, groups, routes, limits, waivers, "");
+    }
+
+    private static SuiteRun run(OtherServer.Kind kind, List<Class<?>> classes, String groups, String routes,
+                                String limits, String waivers, String params) throws IOException {
+        Path profile = dir.resolve(kind + "-" + PROFILES.incrementAndGet() + ".json");
         Files.writeString(profile, "{\"name\":\"other-" + kind + "\",\"groups\":" + groups + ",\"routes\":{" + routes
-                + "},\"limits\":{" + limits + "},\"waivers\":" + waivers + "}");
+                + "},\"limits\":{" + limits + "},\"waivers\":" + waivers + ",\"params\":{" + params + "}}");
         try (OtherServer server = new OtherServer(kind)) {
             SuiteRun run = SuiteRun.of(classes, Map.of("target", "url", "target.url", server.baseUri().toString(),
                     "profile", profile.toString()));
@@ -139,7 +175,15 @@ class OtherServersTest {
     }
 
     private static Set<String> failed(SuiteRun run) {
+        assertOneLineInProtocolTerms(run);
         return run.failed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every failure of a check that reads a raw response is one line naming its requirement (issue 11, item 4). */
+    private static void assertOneLineInProtocolTerms(SuiteRun run) {
+        assertThat(run.failed()).as("failures of %s", run).allSatisfy(o -> assertThat(o.message())
+                .as("message of %s", o.check()).doesNotContain("\n").contains(o.requirement() + ")")
+                .doesNotContain("expected: ").doesNotContain("but was"));
     }
 
     private static Set<String> passed(SuiteRun run) {

@@ -47,13 +47,31 @@ public final class Answers {
         }
     }
 
-    /** Fails unless the reply's status is one of {@code statuses}. */
+    /**
+     * Fails unless the reply's status is one of {@code statuses}, in one line: what was sent, what
+     * came back (status line, body length, framing) and what the requirement expects.
+     */
     public static void expectStatus(CheckContext ctx, HttpReply reply, String what, int... statuses) {
         if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {
-            throw new AssertionError(what + ": answered " + describe(reply) + "; expected "
+            throw new AssertionError(oneLine(what) + ": answered " + describe(reply) + "; expected "
                     + Arrays.stream(statuses).mapToObj(String::valueOf).collect(Collectors.joining(" or "))
                     + " (" + ctx.requirement() + ")");
         }
+    }
+
+    /** Fails unless the reply's status is in {@code low..high} (inclusive), as {@link #expectStatus} does. */
+    public static void expectStatusBetween(CheckContext ctx, HttpReply reply, String what, int low, int high) {
+        if (reply.status() < low || reply.status() > high) {
+            throw new AssertionError(oneLine(what) + ": answered " + describe(reply) + "; expected " + (low == 200
+                    && high == 299 ? "a 2xx success" : "a status from " + low + " to " + high) + " ("
+                    + ctx.requirement() + ")");
+        }
+    }
+
+    /** {@code text} on one line (line ends shown as {@code \n}), at most 240 characters. */
+    public static String oneLine(String text) {
+        String flat = text.replace("\r", "").replace("\n", "\\n");
+        return flat.length() <= 240 ? flat : flat.substring(0, 237) + "...";
     }
 
     /** "'HTTP/1.1 200 OK' with a 33-byte body (Content-Length: 33)". */

@@ -19,7 +19,7 @@ public final class BusyRetry {
 
     /** How long a client slot may take to free up after its client left. */
     public static Duration slotWait(CheckContext ctx) {
-        return Waits.afterIdleTimeout(ctx).plus(Duration.ofSeconds(5));
+        return Waits.recoveryAfterIdleTimeout(ctx).plus(Duration.ofSeconds(5));
     }
 
     /** The first reply that is not 503, within {@link #slotWait}. */

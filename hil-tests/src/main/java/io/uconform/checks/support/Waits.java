@@ -39,6 +39,20 @@ public final class Waits {
         return withMargin(ctx.limits().keepAliveIdle());
     }
 
+    /**
+     * How long a server may take to answer again after abuse or to free the slots of clients that
+     * left: the effective header timeout plus a margin. It bounds a wait and judges no limit, so a
+     * check using it needs no {@code headerTimeoutMs} (without one, the reference's 5 s is waited).
+     */
+    public static Duration recoveryAfterHeaderTimeout(CheckContext ctx) {
+        return withMargin(ctx.limits().headerTimeout());
+    }
+
+    /** Like {@link #recoveryAfterHeaderTimeout}, for what only the idle timeout ends (a vanished long-lived client). */
+    public static Duration recoveryAfterIdleTimeout(CheckContext ctx) {
+        return withMargin(ctx.limits().keepAliveIdle());
+    }
+
     /** A bounded window in which a server that will answer at once has answered. */
     public static Duration prompt() {
         return Duration.ofMillis(500);
