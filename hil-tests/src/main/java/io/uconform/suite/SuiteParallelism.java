@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The JUnit configuration that spreads checks over the targets' pools: check classes keep their
- * {@code @Order} and run one after the other (well-behaved checks first, hostile campaigns last,
- * on every instance alike), the checks of a class run concurrently, each on an instance of its own
+ * {@code @Order} and run one after the other (the default mode {@code same_thread}: well-behaved
+ * checks first, hostile campaigns last, on every instance alike), the targets take a class side by
+ * side ({@link TargetsSideBySide}), the checks of a class run concurrently, each on an instance of its own
  * ({@link TargetPool}), with as many JUnit threads as there are instances. With one instance per
  * target nothing changes: no parallel execution is configured.
  */
@@ -32,7 +33,7 @@ public final class SuiteParallelism {
             return parameters;
         }
         parameters.put(ENABLED, "true");
-        parameters.put(MODE, "concurrent");
+        parameters.put(MODE, "same_thread");
         parameters.put(CLASS_MODE, "same_thread");
         parameters.put(STRATEGY, "fixed");
         parameters.put(PARALLELISM, Integer.toString(instances));

@@ -27,6 +27,7 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
 
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+        requireClassesInOrder(context);
         SuiteSettings settings = context.getRoot().getStore(NS)
                 .getOrComputeIfAbsent(SuiteSettings.class, k -> SuiteSettings.from(context::getConfigurationParameter),
                         SuiteSettings.class);
@@ -39,6 +40,22 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
             invocations.add(invocation(label(sessions, i), sessions.get(i), settings));
         }
         return invocations.stream();
+    }
+
+    /**
+     * Check classes must run one after another ({@code @Order}: hostile campaigns last); in a parallel
+     * run that takes the default execution mode {@code same_thread} ({@link SuiteParallelism}), since
+     * a class template's own mode cannot be set apart from its per-target invocations'.
+     */
+    private static void requireClassesInOrder(ExtensionContext context) {
+        boolean parallel = context.getConfigurationParameter(SuiteParallelism.ENABLED).map(Boolean::parseBoolean)
+                .orElse(false);
+        String mode = context.getConfigurationParameter(SuiteParallelism.MODE).orElse("same_thread").trim();
+        if (parallel && !mode.equalsIgnoreCase("same_thread")) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(SuiteParallelism.MODE + " is '"
+                    + mode + "': a parallel conformance run needs same_thread, so that the check classes keep their"
+                    + " order (their checks and targets still run concurrently)");
+        }
     }
 
     /** The target's name; with {@code #n} when a targets file names two targets alike (two sims). */

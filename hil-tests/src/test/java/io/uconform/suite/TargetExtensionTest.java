@@ -47,6 +47,68 @@ class TargetExtensionTest {
     }
 
     @Test
+    void twoTargetsTakeAClassSideBySideAndClassesStayInOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path targets = java.nio.file.Files.writeString(dir.resolve("targets.json"),
+                "[{\"kind\": \"fake\"}, {\"kind\": \"fake\", \"options\": {\"owned\": \"false\"}}]");
+        SideBySideChecks.bothStarted = new java.util.concurrent.CountDownLatch(2);
+        SideBySideChecks.ENDED.clear();
+        SideBySideChecks.Later.STARTED.clear();
+        Map<String, String> parameters = new java.util.HashMap<>(SuiteParallelism.parameters(2));
+        parameters.put("targets", targets.toString());
+        parameters.put("profile", "harness-test");
+        parameters.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SideBySideChecks.class), selectClass(SideBySideChecks.Later.class))
+                .configurationParameters(parameters).execute();
+
+        assertThat(results.testEvents().failed().stream().map(TargetExtensionTest::outcome).toList())
+                .as("failed checks").isEmpty();
+        assertThat(results.testEvents().succeeded().count()).as("checks passed: 2 targets x 2 classes").isEqualTo(4);
+        assertThat(SideBySideChecks.Later.STARTED.values().stream().mapToLong(Long::longValue).min().orElseThrow())
+                .as("first start of the later class against the last end of the first")
+                .isGreaterThanOrEqualTo(SideBySideChecks.ENDED.values().stream().mapToLong(Long::longValue).max()
+                        .orElseThrow());
+    }
+
+    @Test
+    void targetsTakeAClassInTurnWhenSideBySideIsOff(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path targets = java.nio.file.Files.writeString(dir.resolve("targets.json"),
+                "[{\"kind\": \"fake\"}, {\"kind\": \"fake\", \"options\": {\"owned\": \"false\"}}]");
+        Map<String, String> parameters = new java.util.HashMap<>(SuiteParallelism.parameters(2));
+        parameters.put("targets", targets.toString());
+        parameters.put("profile", "harness-test");
+        parameters.put(TargetsSideBySide.ENABLED, "false");
+        SideBySideChecks.bothStarted = new java.util.concurrent.CountDownLatch(2) {
+            @Override
+            public boolean await(long timeout, java.util.concurrent.TimeUnit unit) {
+                // in turn, the other target's check never starts while this one waits: do not wait 10 s for it
+                return getCount() == 0;
+            }
+        };
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SideBySideChecks.class)).configurationParameters(parameters).execute();
+
+        assertThat(results.testEvents().failed().count()).as("the first target's check found the other not started")
+                .isEqualTo(1);
+        assertThat(results.testEvents().succeeded().count()).as("the second found the first done").isEqualTo(1);
+    }
+
+    @Test
+    void aParallelRunWithConcurrentClassesIsRefusedWithTheReason() {
+        Map<String, String> parameters = new java.util.HashMap<>(SuiteParallelism.parameters(2));
+        parameters.put(SuiteParallelism.MODE, "concurrent");
+        parameters.put("target", "fake");
+        parameters.put("profile", "harness-test");
+        EngineExecutionResults results = run(FakeChecks.class, parameters);
+
+        assertThat(results.containerEvents().failed().stream().map(TargetExtensionTest::outcome).toList())
+                .as("failed containers").singleElement().asString()
+                .contains("a parallel conformance run needs same_thread");
+    }
+
+    @Test
     void appliesClaimsWaiversRoutesAndRunsChecksAgainstTheConfiguredTarget() {
         EngineExecutionResults results = run(FakeChecks.class, Map.of("target", "fake", "profile", "harness-test"));
 
