@@ -33,19 +33,19 @@ public class ProtocolChecks {
     @Needs(routes = "index")
     @Check("PROTO-01")
     void statusLineOfSuccess(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
+        assertStatusLine(ctx, "GET " + ctx.route("index"), Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
     }
 
     @Needs(routes = "missing")
     @Check("PROTO-01")
     void statusLineOfNotFound(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
+        assertStatusLine(ctx, "GET " + ctx.route("missing"), Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
     }
 
     @Needs(routes = "raise")
     @Check("PROTO-01")
     void statusLineOfHandlerError(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
+        assertStatusLine(ctx, "GET " + ctx.route("raise"), Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
     }
 
     @Needs(routes = "json")
@@ -251,8 +251,11 @@ public class ProtocolChecks {
         }
     }
 
-    static void assertStatusLine(HttpReply reply) {
-        assertThat(reply.statusLine()).as("status line").matches(STATUS_LINE);
+    static void assertStatusLine(CheckContext ctx, String sent, HttpReply reply) {
+        if (!STATUS_LINE.matcher(reply.statusLine()).matches()) {
+            throw new AssertionError(sent + ": the status line was '" + reply.statusLine() + "'; expected 'HTTP/1.1 "
+                    + "<3-digit status> <reason>' (" + ctx.requirement() + ")");
+        }
     }
 
     static void assertFramed(CheckContext ctx, String sent, HttpReply reply) {
