@@ -1,6 +1,23 @@
 # Device entry point (runs after boot.py on a board; `micropython main.py` on the unix port).
 import sys
 
+# On a 64-bit port with a small heap the firmware's names are interned first, while the heap is
+# empty: hasattr() makes a qstr of its argument, so the qstr table's doubling steps (the 640-entry
+# one is ~7 KB in one piece there) happen now, not later in a fragmented heap where they failed
+# (measured on the unix port: 128K fell into recovery). Everywhere else interning early costs more
+# contiguous room than it saves (4 KB heads got 503 at 192K on 64-bit, 2 KB heads at 128K on
+# 32-bit), so there names are interned as the code is compiled. See README "Memory".
+import gc
+
+if hasattr(gc, "mem_free") and sys.maxsize > 0x7FFFFFFF and gc.mem_free() + gc.mem_alloc() < 144 * 1024:
+    try:
+        with open("lib/uconform/names.txt") as _f:
+            for _name in _f:
+                hasattr(sys, _name.rstrip())
+        del _f, _name
+    except OSError:
+        pass  # a device without the list still boots, only with less room
+
 if "lib" not in sys.path:
     sys.path.append("lib")
 

@@ -8,7 +8,7 @@ count="${1:-1000}"
 seconds="${2:-60}"
 port="${3:-18080}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/cli/target/uconform.jar"
+jar="${UCONFORM_JAR:-$root/cli/target/uconform.jar}"   # UCONFORM_JAR: a copy, while a build rewrites target/
 [[ -f "$jar" ]] || { echo "fleet-bench: $jar missing; build it with ./mvnw -q -DskipTests package" >&2; exit 2; }
 log="$(mktemp -t uconform-fleet-bench.XXXXXX)"
 java -Xmx1g -jar "$jar" sim --count "$count" --port "$port" --admin-port 0 >"$log" 2>&1 &

@@ -39,6 +39,25 @@ class RequestLineTest(unittest.TestCase):
         self.assertEqual(status_of("GET / HTTP/2.0\r\nHost: h\r\n\r\n"), 505)
         self.assertEqual(status_of("GET / HTTP/1.0\r\n\r\n"), None)
 
+    def test_a_head_over_the_limit_is_never_buffered_whole(self):
+        # on a device heap a contiguous block past the limit may not exist (LIM-01 at 192K)
+        from uconform import connection
+        from tests.support import FakeApp
+        limits = Limits()
+        raw = ("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a" * 6000 + "\r\n\r\n").encode()
+        conn = connection.Connection(None, limits, 0)
+        status, longest = None, 0
+        for i in range(0, len(raw), 1024):
+            conn.feed(raw[i:i + 1024], 0)
+            longest = max(longest, len(conn.buf))
+            try:
+                conn.next_request(FakeApp())
+            except HttpError as e:
+                status = e.status
+                break
+        self.assertEqual(status, 431)
+        self.assertTrue(longest <= limits.max_header_bytes + 4, longest)
+
     def test_long_target_is_414_even_before_the_line_ends(self):
         self.assertEqual(status_of("GET /" + "a" * 1100 + " HTTP/1.1\r\nHost: h\r\n\r\n"), 414)
         self.assertEqual(status_of("GET /" + "a" * 5000), 414)

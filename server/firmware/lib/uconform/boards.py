@@ -21,7 +21,12 @@ def _esp32c3_devkitm():
     return BoardLayout("esp32c3-devkitm", list(range(0, 22)), [], list(range(0, 5)), 8, 9)
 
 
-BOARDS = {"esp32-devkitc": _esp32_devkitc, "esp32c3-devkitm": _esp32c3_devkitm}
+def _nucleo_f767zi():
+    from uconform import board_nucleo_f767zi
+    return board_nucleo_f767zi.layout(BoardLayout)
+
+
+BOARDS = {"esp32-devkitc": _esp32_devkitc, "esp32c3-devkitm": _esp32c3_devkitm, "nucleo-f767zi": _nucleo_f767zi}
 
 
 def layout(name):

@@ -1,9 +1,8 @@
-# One client connection's state: input buffer, request framing, queued output (no socket calls).
-from uconform import parser, chunked, response, body
+# One client connection's state: input buffer, request heads, queued output (no socket calls).
+# Body framing is in framing.py.
+from uconform import parser, chunked, response, framing
 from uconform.errors import HttpError
 from uconform.compat import ticks_ms, ticks_diff
-
-CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 
 class Connection:
@@ -26,30 +25,32 @@ class Connection:
         self.parts = []          # body bytes received while a Content-Length body is pending
         self.parts_len = 0
         self.sink = None         # where a large or chunked body goes as it arrives (body.py)
-
+        self.overflow = 0        # 414/431 when a head grew past max_header_bytes (its bytes not kept)
     def idle(self):
         return not self.buf and not self.out and self.pending is None and not self.parts
-
     def feed(self, data, now):
         if self.idle():
             self.head_started = now
         self.last_activity = now
         if self.pending is not None and self.pending[1] == "length":
             if self.sink is not None:
-                self.buf += self._to_sink(data, self.pending[2])
+                self.buf += framing.to_sink(self, data, self.pending[2])
             else:
                 self.parts.append(data)  # a short body: joined once when complete
                 self.parts_len += len(data)
+        elif self.pending is not None:
+            self.buf += data  # a chunked body: the decoder takes it piece by piece
+        elif self.overflow:
+            return  # a head already over the limit: 431 is coming, its bytes are not kept
+        elif len(self.buf) + len(data) > self.limits.max_header_bytes + 4 \
+                and (self.buf[-3:] + data).find(b"\r\n\r\n") < 0:
+            # Over the limit with no end of head in sight: never build a buffer larger than the
+            # limit (on a device heap a 5 KB contiguous block may not exist) -- 414/431 follows.
+            line_open = self.buf.find(b"\r\n") < 0 and data.find(b"\r\n") < 0 \
+                and self.buf[-1:] + data[:1] != b"\r\n"
+            self.overflow = 414 if line_open else 431
         else:
             self.buf += data
-
-    def _to_sink(self, data, length):
-        """Writes what belongs to the body into the sink; returns the bytes after it (a next request)."""
-        room = length - self.sink.size
-        if room > 0:
-            self.sink.write(data[:room] if len(data) > room else data)
-        return data[room:] if len(data) > room else b""
-
     def queue(self, resp, close, head_only):
         if self.decorate is not None:
             self.decorate(resp)
@@ -69,25 +70,27 @@ class Connection:
             self.after.append(resp.after)
         if close:
             self.closing = True
-
     def fail(self, err):
         """Answers a framing error and closes: the rest of the input cannot be trusted."""
         self.queue(response.error(err.status, err.message, err.headers), True, False)
         self.buf = b""
+        self.overflow = 0
         self.parts = []
         self.parts_len = 0
         self.pending = None
         self.abort()
-
     def abort(self):
         """Drops a body half received: nothing of it stays on the filesystem."""
         if self.sink is not None:
             self.sink.discard()
             self.sink = None
-
     def next_request(self, app):
         """Returns the next complete request (body read) or None; raises HttpError."""
         if self.pending is None:
+            if self.overflow:
+                status, self.overflow = self.overflow, 0
+                raise HttpError(status, "request target too long" if status == 414
+                                else "request header fields too large", True)
             skip = parser.skip_leading_crlf(self.buf)
             if skip:
                 self.buf = self.buf[skip:]
@@ -101,63 +104,8 @@ class Connection:
             req = parser.parse_head(self.buf[:end - 4], self.limits)
             self.buf = self.buf[end:]
             self.body_started = ticks_ms()
-            self.pending = self._framing(req, app)
-        return self._read_body()
-
-    def _framing(self, req, app):
-        limit = _body_limit(req, app, self.limits)
-        if req.header("transfer-encoding") is not None:
-            self.sink = _sink(app, req)
-            mode, length = "chunked", chunked.Decoder(limit, self.sink)  # "length" holds the decoder
-        else:
-            length = parser.content_length(req)
-            if length is None:
-                if req.method in ("POST", "PUT") and self.buf \
-                        and not parser.looks_like_request_start(self.buf):
-                    raise HttpError(411, "length required", True)
-                length = 0
-            if length > limit:
-                raise HttpError(413, "request body too large", True)
-            mode = "length"
-            if length > body.RAM_BODY:
-                self.sink = _sink(app, req)
-                self.buf = self._to_sink(self.buf, length)
-        expect = (req.header("expect") or "").lower()
-        if expect == "100-continue" and (mode == "chunked" or length > 0):
-            app.find(req.method, req.path)  # 404/405 come before 100 Continue (LIM-06)
-            if not self.buf:
-                self.out.append(CONTINUE)
-        return req, mode, length, limit
-
-    def _read_body(self):
-        req, mode, length, limit = self.pending
-        if self.sink is not None:
-            if mode == "length":
-                if self.sink.size < length:
-                    return None
-            else:
-                self.buf, done = length.step(self.buf)
-                if not done:
-                    return None
-            self.sink.finish()
-            req.spool, self.sink = self.sink, None
-        elif mode == "length":
-            if len(self.buf) + self.parts_len < length:
-                return None
-            if self.parts:
-                self.buf = self.buf + b"".join(self.parts)
-                self.parts = []
-                self.parts_len = 0
-            req.body = self.buf[:length]
-            self.buf = self.buf[length:]
-        else:
-            self.buf, done = length.step(self.buf)
-            if not done:
-                return None
-            req.body = length.body()
-        self.pending = None
-        return req
-
+            self.pending = framing.start(self, req, app)
+        return framing.read_body(self)
     def head_expired(self, now):
         """Whole-request deadlines: the head within header_timeout_ms of the request's first byte,
         a declared body within body_timeout_ms of the end of its head, however the bytes trickle in.
@@ -165,33 +113,12 @@ class Connection:
         if self.pending is not None:
             return ticks_diff(now, self.body_started) > self.limits.body_timeout_ms
         return bool(self.buf) and ticks_diff(now, self.head_started) > self.limits.header_timeout_ms
-
     def unfinished(self):
         """Still sending its request (head or body): may be dropped for a new client when all slots are busy."""
         return (self.pending is not None or bool(self.buf)) and self.upgrade is None \
             and not self.closing and self.lingering is None and not self.out
-
     def evictable(self):
         """Idle between requests (or not started): may be closed to make room for a new client."""
         return self.idle() and self.upgrade is None and not self.closing and self.lingering is None
-
     def idle_expired(self, now):
         return ticks_diff(now, self.last_activity) > self.limits.keep_alive_idle_ms
-
-
-def _sink(app, req):
-    try:
-        return app.sink_for(req)
-    except OSError:
-        raise HttpError(503, "no room for the request body", True)
-
-
-def _body_limit(req, app, limits):
-    limit = limits.max_body_bytes
-    try:
-        route, _ = app.find(req.method, req.path)
-        if route is not None and getattr(route, "upload", False):
-            limit = limits.max_upload_bytes
-    except HttpError:
-        pass
-    return limit

@@ -17,8 +17,8 @@ def _echo(req):
     sink = req.spool
     if sink is None:
         return req.json()
-    from uconform import jsonscan, body, response
-    jsonscan.check_file(sink.path)
+    from uconform import body, response, lazy
+    lazy.load("jsonscan").check_file(sink.path)
     req.spool = None  # the answer owns the file now and removes it once sent
     stream = body.Enveloped(b'{"data": ', sink, b"}")
     return response.Response(200, stream=stream, length=stream.length)

@@ -1,5 +1,5 @@
 # /files/...: static files streamed in small chunks, listings, uploads (FILE, UP groups).
-import json
+# Listings are in filelist.py, writes and deletes in filewrite.py (each compiles in a few KB).
 import os
 from uconform import response
 from uconform.errors import HttpError
@@ -40,31 +40,16 @@ def _handle(root, req):
     path = "/".join([root] + parts)
     if req.method == "GET" or req.method == "HEAD":
         if trailing or not parts:
-            return _listing(root, "/".join(parts))
+            return _lazy("filelist").listing(root, "/".join(parts))
         return _served(path, req)
     if req.method == "DELETE":
-        return _delete(path)
-    if trailing:
-        _mkdirs(root, parts)
-        return response.data({"path": "/" + "/".join(parts) + "/", "type": "directory"}, 201)
-    if not parts:
-        raise HttpError(400, "a file name is required")
-    _mkdirs(root, parts[:-1])
-    tmp = path + ".part"
-    sink = req.spool
-    try:
-        if sink is not None and sink.path == tmp:
-            req.spool = None  # the body is already in the .part file (upload_sink)
-            size = sink.size
-        else:
-            with open(tmp, "wb") as f:
-                size = _copy_body(req, f)
-        _remove(path)
-        os.rename(tmp, path)
-    except OSError:
-        _remove(tmp)
-        raise HttpError(500, "could not store the file")
-    return response.data({"path": "/" + "/".join(parts), "size": size}, 201)
+        return _lazy("filewrite").delete(path)
+    return _lazy("filewrite").store(root, parts, trailing, path, req)
+
+
+def _lazy(name):
+    from uconform import lazy
+    return lazy.load(name)
 
 
 def upload_sink(root, req):
@@ -74,21 +59,9 @@ def upload_sink(root, req):
     parts, trailing = safe_relative(req.params.get("*", ""))
     if trailing or not parts:
         return None
-    _mkdirs(root, parts[:-1])
+    _lazy("filewrite").mkdirs(root, parts[:-1])
     from uconform import body
     return body.FileSink("/".join([root] + parts) + ".part")
-
-
-def _copy_body(req, f):
-    if req.spool is None:
-        f.write(req.body)
-        return len(req.body)
-    with open(req.spool.path, "rb") as src:
-        while True:
-            piece = src.read(1024)
-            if not piece:
-                return req.spool.size
-            f.write(piece)
 
 
 def _served(path, req):
@@ -99,7 +72,7 @@ def _served(path, req):
 
 
 def _serve(path):
-    st = _stat(path)
+    st = stat_of(path)
     if st is None or st[0] & DIR_FLAG:
         raise HttpError(404, "no such file")
     ext = path.rsplit(".", 1)[-1].lower() if "." in path else ""
@@ -107,57 +80,8 @@ def _serve(path):
                              stream=open(path, "rb"), length=st[6])
 
 
-def _listing(root, rel):
-    base = root + ("/" + rel if rel else "")
-    st = _stat(base)
-    if st is None or not st[0] & DIR_FLAG:
-        raise HttpError(404, "no such directory")
-    entries = []
-    for name in sorted(os.listdir(base)):
-        est = _stat(base + "/" + name)
-        if est is None or name.endswith(".part"):
-            continue
-        is_dir = bool(est[0] & DIR_FLAG)
-        entries.append({"path": name, "type": "directory" if is_dir else "file", "size": 0 if is_dir else est[6]})
-    # FILE-03: the listing itself is the body (no {"data": ...} envelope), as file servers answer
-    listing = {"path": "/" + rel + ("/" if rel else ""), "list": entries}
-    return response.Response(200, json.dumps(listing).encode())
-
-
-def _delete(path):
-    st = _stat(path)
-    if st is None:
-        raise HttpError(404, "no such file")
-    try:
-        if st[0] & DIR_FLAG:
-            os.rmdir(path)
-        else:
-            os.remove(path)
-    except OSError:
-        raise HttpError(409, "could not delete (directory not empty?)")
-    return None
-
-
-def _mkdirs(root, parts):
-    path = root
-    for part in parts:
-        path = path + "/" + part
-        st = _stat(path)
-        if st is None:
-            os.mkdir(path)
-        elif not st[0] & DIR_FLAG:
-            raise HttpError(409, "a file is in the way: /" + "/".join(parts))
-
-
-def _stat(path):
+def stat_of(path):
     try:
         return os.stat(path)
     except OSError:
         return None
-
-
-def _remove(path):
-    try:
-        os.remove(path)
-    except OSError:
-        pass

@@ -1,7 +1,7 @@
 # HOME-01: post boot and pin events to the configured home URL from a background thread,
 # retrying with exponential backoff on 5xx, timeouts and refused connections; serving never waits.
 import json
-import socket
+from uconform import homepost
 from uconform.compat import allocate_lock, start_thread, sleep_ms
 
 MAX_QUEUE = 20
@@ -65,7 +65,7 @@ class HomeReporter:
         delay = self.backoff_ms
         status = None
         for attempt in range(self.attempts):
-            status = self._send(body)
+            status = homepost.send(self.host, self.port, self.path, body, self.timeout_s)
             if status is not None and status < 500:
                 return
             if attempt + 1 < self.attempts:
@@ -73,26 +73,3 @@ class HomeReporter:
                 delay *= 2
         self.say("UCONFORM HOME gave up event=" + event + " after " + str(self.attempts)
                  + " attempts (last status " + str(status) + ")")
-
-    def _send(self, body):
-        """The response status, or None on a timeout or connection error."""
-        s = socket.socket()
-        try:
-            s.settimeout(self.timeout_s)
-            s.connect(socket.getaddrinfo(self.host, self.port)[0][-1])
-            data = body.encode()
-            head = "POST %s HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\n" \
-                   "Content-Length: %d\r\nConnection: close\r\n\r\n" % (self.path, self.host, len(data))
-            s.send(head.encode() + data)
-            line = b""
-            while b"\r\n" not in line and len(line) < 256:
-                chunk = s.recv(64)
-                if not chunk:
-                    break
-                line += chunk
-            parts = line.split(b" ")
-            return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        except (OSError, ValueError):
-            return None
-        finally:
-            s.close()

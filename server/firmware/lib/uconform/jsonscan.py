@@ -1,7 +1,7 @@
 # Checks that a JSON document in a file is valid (RFC 8259) reading it in small pieces, so a
 # 64 KiB body is validated without holding it, or what it parses into, in RAM.
-from uconform.errors import HttpError
 from uconform.utf8 import Utf8Check
+from uconform.jsonlex import bad as _bad, string as _string, number as _number, word as _word
 
 MAX_DEPTH = 64
 _WS = b" \t\r\n"
@@ -50,10 +50,6 @@ def check_file(path):
             _bad("body is not valid UTF-8")
 
 
-def _bad(message="invalid JSON body"):
-    raise HttpError(400, message)
-
-
 def _value(r, depth):
     c = r.skip_ws()
     if c == 0x7B:  # {
@@ -97,65 +93,4 @@ def _container(r, depth, close, keyed):
         if c == close:
             return
         if c != 0x2C:  # ,
-            _bad()
-
-
-def _string(r):
-    while True:
-        if r.peek() < 0:
-            _bad()
-        buf = r.buf
-        start = r.pos
-        end = len(buf)
-        for stop in (buf.find(b'"', start), buf.find(b"\\", start)):
-            if 0 <= stop < end:
-                end = stop
-        if end > start:
-            if min(buf[start:end]) < 0x20:
-                _bad("control character in a JSON string")
-            r.pos = end
-            continue
-        c = r.take()
-        if c == 0x22:
-            return
-        e = r.take()  # after a backslash
-        if e == 0x75:  # \uXXXX
-            for _ in range(4):
-                h = r.take()
-                if not (0x30 <= h <= 0x39 or 0x41 <= h <= 0x46 or 0x61 <= h <= 0x66):
-                    _bad()
-        elif e < 0 or e not in b'"\\/bfnrt':
-            _bad()
-
-
-def _digits(r):
-    count = 0
-    while 0x30 <= r.peek() <= 0x39:
-        r.take()
-        count += 1
-    return count
-
-
-def _number(r):
-    if r.peek() == 0x2D:
-        r.take()
-    if r.peek() == 0x30:
-        r.take()
-    elif not _digits(r):
-        _bad()
-    if r.peek() == 0x2E:
-        r.take()
-        if not _digits(r):
-            _bad()
-    if r.peek() in (0x65, 0x45):
-        r.take()
-        if r.peek() in (0x2B, 0x2D):
-            r.take()
-        if not _digits(r):
-            _bad()
-
-
-def _word(r, word):
-    for b in word:
-        if r.take() != b:
             _bad()

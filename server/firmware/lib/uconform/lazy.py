@@ -5,13 +5,46 @@ import sys
 from uconform.compat import collect
 
 
+_loaded = []  # modules (and their imports) brought in by load(): what may be dropped for room
+
+
 def load(module):
     name = "uconform." + module
     found = sys.modules.get(name)
     if found is not None:
         return found
     collect()  # compiling a module needs room: give it everything that is garbage now
-    return __import__(name, None, None, ("_",))
+    try:
+        return _import(name)
+    except MemoryError:
+        # Compiling needs free heap for a moment: features loaded earlier that nothing uses now
+        # give theirs back (they are compiled again on their next use), then one more try.
+        evict(name)
+        return _import(name)
+
+
+def _import(name):
+    before = list(sys.modules)
+    try:
+        return __import__(name, None, None, ("_",))
+    finally:
+        for key in sys.modules:
+            if key not in before and key not in _loaded:
+                _loaded.append(key)
+
+
+def evict(keep=None):
+    """Forgets the lazily loaded modules (but keep): what no request holds becomes garbage."""
+    package = sys.modules.get("uconform")
+    for key in list(_loaded):
+        if key == keep:
+            continue
+        _loaded.remove(key)
+        sys.modules.pop(key, None)
+        short = key.rsplit(".", 1)[-1]
+        if package is not None and hasattr(package, short):
+            delattr(package, short)
+    collect()
 
 
 def files(app, root):

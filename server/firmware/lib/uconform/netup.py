@@ -1,4 +1,6 @@
-# Network bring-up: join the configured station Wi-Fi, else start the access point.
+# Network bring-up: config "net.mode" chooses. "wlan" (the default): join the configured station
+# Wi-Fi, else start the access point. "lan": wired Ethernet (network.LAN), a static address from
+# "net" (ip, netmask, gateway, dns) or DHCP when "net.ip" is empty.
 from uconform.compat import ticks_ms, ticks_diff, sleep_ms
 
 JOIN_TIMEOUT_MS = 15000
@@ -11,6 +13,9 @@ def bring_up(cfg, say, timeout_ms=JOIN_TIMEOUT_MS):
     except ImportError:
         say("UCONFORM NET mode=none reason=no network module; serving on loopback")
         return "127.0.0.1", None
+    net_cfg = cfg.get("net") or {}
+    if net_cfg.get("mode", "wlan") == "lan":
+        return _lan(network, net_cfg, say, net_cfg.get("link_timeout_ms", timeout_ms))
     sta_cfg = cfg["sta"]
     timeout_ms = sta_cfg.get("join_timeout_ms", timeout_ms)
     problem = None
@@ -46,3 +51,30 @@ def bring_up(cfg, say, timeout_ms=JOIN_TIMEOUT_MS):
     ip = ap.ifconfig()[0]
     say("UCONFORM NET mode=ap essid=" + str(ap_cfg.get("essid", "uconform")) + " ip=" + ip)
     return ip, problem
+
+
+def _lan(network, net_cfg, say, timeout_ms):
+    ip = net_cfg.get("ip") or ""
+    if not hasattr(network, "LAN"):
+        say("UCONFORM NET mode=lan error=this firmware has no network.LAN")
+        return ip or "0.0.0.0", "lan: this firmware has no network.LAN"
+    try:
+        nic = network.LAN()
+        nic.active(True)
+        if ip:
+            nic.ifconfig((ip, net_cfg.get("netmask", "255.255.255.0"), net_cfg.get("gateway", ip),
+                          net_cfg.get("dns", net_cfg.get("gateway", ip))))
+        else:
+            nic.ifconfig("dhcp")
+    except (OSError, ValueError, TypeError) as e:
+        say("UCONFORM NET mode=lan error=" + type(e).__name__)
+        return ip or "0.0.0.0", "lan: the interface did not start (" + type(e).__name__ + ")"
+    start = ticks_ms()
+    while not nic.isconnected() and ticks_diff(ticks_ms(), start) < timeout_ms:
+        sleep_ms(100)
+    ip = nic.ifconfig()[0]
+    if not nic.isconnected():
+        say("UCONFORM NET mode=lan ip=" + ip + " link=down")
+        return ip, "lan: no Ethernet link within " + str(timeout_ms // 1000) + " s"
+    say("UCONFORM NET mode=lan ip=" + ip)
+    return ip, None

@@ -46,8 +46,8 @@ class Request:
 
     def json(self):
         if self.spool is not None:
-            from uconform import jsonscan
-            jsonscan.check_file(self.spool.path)  # 400 for what json.load would refuse too
+            from uconform import lazy
+            lazy.load("jsonscan").check_file(self.spool.path)  # 400 for what json.load would refuse too
             with open(self.spool.path) as f:
                 return json.load(f)  # parsed from the stream: the text is never held whole
         text = self.text()

@@ -1,49 +1,7 @@
-# Routing: first match wins, {name} segments, trailing * wildcard, nowait routes (NOWAIT-01).
+# The app: dispatch with guards, errors as JSON, nowait routes (NOWAIT-01); routes.py matches.
 from uconform.errors import HttpError
-from uconform import response, body
+from uconform import response, body, routes
 from uconform.compat import start_thread, collect
-
-ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
-CORS_METHODS = ", ".join(ALL_METHODS)
-
-
-class Route:
-    def __init__(self, pattern, handler, methods, nowait, validate=None):
-        self.validate = validate  # runs before a nowait handler, so bad input still gets 400
-        self.upload = False       # True: body limit is max_upload_bytes
-        self.sink = None          # callable(req) -> where a large body goes (else a spool file)
-        self.pattern = pattern
-        self.segments = pattern.split("/")
-        self.handler = handler
-        self.methods = methods
-        self.nowait = nowait
-
-    def match(self, path):
-        """The params dict when path matches, else None."""
-        parts = path.split("/")
-        segs = self.segments
-        params = {}
-        for i in range(len(segs)):
-            seg = segs[i]
-            if seg == "*" and i == len(segs) - 1:
-                if i >= len(parts):
-                    return None  # "/files/*" matches "/files/" and below, not "/files"
-                params["*"] = "/".join(parts[i:])
-                return params
-            if i >= len(parts):
-                return None
-            if len(seg) > 2 and seg[0] == "{" and seg[-1] == "}":
-                if not parts[i]:
-                    return None
-                params[seg[1:-1]] = parts[i]
-            elif seg != parts[i]:
-                return None
-        return params if len(parts) == len(segs) else None
-
-    def allows(self, method):
-        if self.methods is None:
-            return True
-        return method in self.methods or (method == "HEAD" and "GET" in self.methods)
 
 
 class App:
@@ -57,7 +15,7 @@ class App:
     def route(self, pattern, handler, methods=None, nowait=False, validate=None):
         if methods is not None:
             methods = tuple(methods)
-        r = Route(pattern, handler, methods, nowait, validate)
+        r = routes.Route(pattern, handler, methods, nowait, validate)
         self.routes.append(r)
         return r
 
@@ -91,19 +49,11 @@ class App:
                 return None, {}
             allowed.append("GET")
         if allowed:
-            raise HttpError(405, "method not allowed", False, [("Allow", allow_header(allowed))])
+            raise HttpError(405, "method not allowed", False, [("Allow", routes.allow_header(allowed))])
         raise HttpError(404, "no route for " + path)
 
     def allow_for(self, path):
-        methods = []
-        for r in self.routes:
-            if r.match(path) is not None:
-                for m in (r.methods or ALL_METHODS):
-                    if m not in methods:
-                        methods.append(m)
-        if path == "/" and "GET" not in methods:
-            methods.append("GET")
-        return allow_header(methods)
+        return routes.allow_for(self.routes, path)
 
     def sink_for(self, req):
         """Where the large body of req goes while it arrives: refused requests keep nothing."""
@@ -129,14 +79,7 @@ class App:
                 raise refused
             route, params = self.find(req.method, req.path)
             if req.method == "OPTIONS":
-                allow = self.allow_for(req.path)
-                resp = response.Response(204, b"", headers=[("Allow", allow)])
-                if self.cors and req.header("access-control-request-method"):
-                    # the device-wide CORS policy (as the JVM reference server states it)
-                    resp.headers.append(("Access-Control-Allow-Methods", CORS_METHODS))
-                    resp.headers.append(("Access-Control-Allow-Headers", "Authorization, Content-Type"))
-                    resp.headers.append(("Access-Control-Max-Age", "600"))
-                return resp
+                return routes.options(self, req)
             req.params = params
             for guard in self.guards:
                 guard(req)
@@ -177,15 +120,3 @@ def _run_background(app, handler, req):
     except Exception as e:
         if app.on_error:
             app.on_error(req, e)
-
-
-def allow_header(methods):
-    out = []
-    for m in methods:
-        if m not in out:
-            out.append(m)
-    if "GET" in out and "HEAD" not in out:
-        out.append("HEAD")
-    if "OPTIONS" not in out:
-        out.append("OPTIONS")
-    return ", ".join(out)

@@ -29,6 +29,7 @@ def run(root="."):
     ip, net_problem = netup.bring_up(cfg, say)
     del netup
     _unload("uconform.netup")  # boot-only code: its heap goes to the requests
+    sys.modules.pop("network", None)  # a board's is built in (not listed); a stand-in's code goes
     if net_problem:
         # The app still runs: the device stays reachable on its own access point.
         say("UCONFORM NET fallback=ap reason=" + net_problem)

@@ -7,15 +7,15 @@ import io.uconform.report.CheckStatus;
 import io.uconform.report.NotVerified;
 import io.uconform.report.ReportListener;
 import io.uconform.report.RunReport;
+import io.uconform.spi.Availability;
+import io.uconform.spi.TargetKind;
+import io.uconform.spi.TargetKinds;
+import io.uconform.spi.TargetSpec;
 import io.uconform.suite.Shard;
 import io.uconform.suite.SuiteParallelism;
 import io.uconform.suite.SuiteSettings;
 import io.uconform.suite.TargetSelection;
 import io.uconform.suite.TargetsFile;
-import io.uconform.target.Availability;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetKinds;
-import io.uconform.target.TargetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", defaultValue = "sim", description = "target kind: sim, url, host, esp32 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", defaultValue = "sim", description = "target kind, one of those listed below (default: ${DEFAULT-VALUE})")
     String target;
 
     @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a target option, e.g. url=http://192.168.1.20 (repeatable)")
@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
     String shard;
 
     /** Where the checks are found; only the CLI's own tests change it. */
+    @Option(names = "--record", paramLabel = "DIR", description = "record every check's HTTP exchanges (WireMock"
+            + " mappings), console lines, timing and the target's facts into DIR, masked; replay with --target replay"
+            + " --option dir=DIR")
+    Path record;
+
     @Option(names = "--checks-package", hidden = true, defaultValue = SuiteRun.CHECKS_PACKAGE)
     String checksPackage;
 
@@ -99,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportDirectory.requireWritable(reportDir);
         selections.forEach(RunCommand::validate);
+        if (record != null) {
+            if (selections.size() > 1) {
+                throw new IllegalArgumentException("--record takes one target (the targets file names "
+                        + selections.size() + "); record them one by one");
+            }
+            io.uconform.record.Recording.into(record);  // refused before any work when it holds a recording
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
         parameters.put(SuiteSettings.PROFILE, profile);
@@ -113,6 +125,9 @@ final class RunCommand implements Callable<Integer> {
             parameters.put(SuiteSettings.CHECK_TIMEOUT, checkTimeoutSeconds.toString());
         }
         parameters.put(SuiteSettings.POOL, pool);
+        if (record != null) {
+            parameters.put(io.uconform.record.Recording.PARAMETER, record.toAbsolutePath().toString());
+        }
         parameters.putAll(SuiteParallelism.parameters(SuiteParallelism.instances(selections)));
         out.println("uconform: running the conformance suite against "
                 + selections.stream().map(TargetSelection::describe).collect(Collectors.joining(", ")));

@@ -1,12 +1,12 @@
 package io.uconform.cli;
 
+import io.uconform.kind.sim.SimDevices;
 import io.uconform.profile.Profile;
 import io.uconform.profile.Profiles;
 import io.uconform.simulator.SimulatedDevice;
 import io.uconform.simulator.SimulatorException;
 import io.uconform.simulator.host.LiveApp;
 import io.uconform.simulator.host.LiveAppOptions;
-import io.uconform.simulator.target.SimDevices;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

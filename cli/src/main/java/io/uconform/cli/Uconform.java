@@ -47,6 +47,7 @@ public final class Uconform implements Runnable {
         CommandLine cli = new CommandLine(new Uconform());
         cli.setOut(out);
         cli.setErr(err);
+        describeKinds(cli.getSubcommands().get("run"));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("uconform: " + firstLine(e.getMessage()));
             err.flush();
@@ -58,6 +59,14 @@ public final class Uconform implements Runnable {
             return e instanceof TargetUnavailable ? TARGET_DID_NOT_START : BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** The kinds found on the class path and their options, in {@code run --help}: no hand list. */
+    private static void describeKinds(CommandLine run) {
+        run.getCommandSpec().usageMessage()
+                .footerHeading("%nTarget kinds (--target) and their options (--option NAME=VALUE):%n")
+                .footer(io.uconform.spi.KindOptions.usage().stream().map(l -> "  " + l.replace("%", "%%"))
+                        .toArray(String[]::new));
     }
 
     @Override
@@ -72,7 +81,7 @@ public final class Uconform implements Runnable {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
-        boolean userFacing = t instanceof IllegalArgumentException || t instanceof io.uconform.target.TargetException
+        boolean userFacing = t instanceof IllegalArgumentException || t instanceof io.uconform.spi.TargetException
                 || t instanceof io.uconform.profile.ProfileException || t instanceof java.io.IOException
                 || t instanceof TargetUnavailable;
         return userFacing ? message : t.getClass().getSimpleName() + ": " + message;

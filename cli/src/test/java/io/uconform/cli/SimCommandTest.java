@@ -108,7 +108,7 @@ class SimCommandTest {
         int exit = Uconform.execute(new String[] {"sim", "--option", "bogus=1"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err2, true));
         assertThat(exit).isEqualTo(2);
-        assertThat(err2.toString()).startsWith("uconform: sim: unknown option 'bogus' (known: ").contains("auth-password");
+        assertThat(err2.toString()).startsWith("uconform: target 'sim' has no option 'bogus' (known: ").contains("auth-password");
         assertThat(err2.toString().lines()).hasSize(1);
     }
 

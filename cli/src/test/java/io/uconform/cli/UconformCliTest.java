@@ -229,6 +229,21 @@ class UconformCliTest {
     }
 
     @Test
+    void runHelpListsEveryKindOnTheClassPathWithItsOptions() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString();
+        assertThat(help).contains("Target kinds (--target) and their options (--option NAME=VALUE):");
+        java.util.List<io.uconform.spi.TargetKind> kinds = io.uconform.spi.TargetKinds.all();
+        assertThat(kinds).extracting(io.uconform.spi.TargetKind::name).contains("sim", "host", "esp32", "url");
+        for (io.uconform.spi.TargetKind kind : kinds) {
+            assertThat(help).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(kind.name()) + "\\b");
+            kind.options().forEach(o -> assertThat(help).contains("    " + o.name() + "=<" + o.type() + ">"));
+        }
+        assertThat(help).contains("paced-line=<true|false>", "boot-timeout-seconds=<seconds>")
+                .doesNotContain("pacedLine", "bootTimeoutSeconds");
+    }
+
+    @Test
     void simWithAnUnknownBoardIsOneLineAndExitTwo() {
         assertThat(run("sim", "--board", "toaster", "--port", "0", "--admin-port", "0")).isEqualTo(2);
         assertThat(err.toString()).startsWith("uconform: sim: unknown board 'toaster'");

@@ -39,6 +39,7 @@ class WorkflowFilesTest {
     void theWorkflowsAreWhereGitHubLooksAndNowhereElse() {
         assertThat(WORKFLOWS.resolve("build.yml")).isRegularFile();
         assertThat(WORKFLOWS.resolve("hil-esp32.yml")).isRegularFile();
+        assertThat(WORKFLOWS.resolve("renode.yml")).isRegularFile();
         assertThat(ROOT.resolve("ci").resolve("workflows")).doesNotExist();
         assertThat(ROOT.resolve("ci").resolve("RUNNER.md")).isRegularFile();
     }
@@ -46,7 +47,7 @@ class WorkflowFilesTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachWorkflowHasTriggersAndJobsWhoseStepsRunOrUseSomething() throws Exception {
-        for (String name : List.of("build.yml", "hil-esp32.yml")) {
+        for (String name : List.of("build.yml", "hil-esp32.yml", "renode.yml")) {
             Map<String, Object> workflow = load(name);
             // YAML 1.1 reads the key "on" as true
             assertThat(workflow.containsKey("on") || workflow.containsKey(Boolean.TRUE)).as("%s triggers", name).isTrue();
@@ -61,7 +62,7 @@ class WorkflowFilesTest {
 
     @Test
     void noExpressionIsPastedIntoAScript() throws Exception {
-        for (String name : List.of("build.yml", "hil-esp32.yml")) {
+        for (String name : List.of("build.yml", "hil-esp32.yml", "renode.yml")) {
             assertThat(steps(load(name))).filteredOn(step -> step.containsKey("run")).allSatisfy(step ->
                     assertThat(EXPRESSION.matcher(String.valueOf(step.get("run"))).find())
                             .as("%s: ${{ }} inside the script of step '%s' (pass it through env:)", name, step.get("name"))
@@ -91,5 +92,17 @@ class WorkflowFilesTest {
                 "gh run list", "--branch main", "--name conformance-report-sim",
                 "uconform.jar diff baseline/report.json reports/sim/report.json", "GITHUB_STEP_SUMMARY");
         assertThat(file).contains("name: conformance-report-sim", "surefire-reports/TEST-*.xml");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRenodeJobMakesTheTapRunsTheSuiteInTheContainerAndGetsTheImageShaThroughEnv() throws Exception {
+        List<Map<String, Object>> steps = steps(load("renode.yml"));
+        String scripts = String.join("\n", steps.stream().map(s -> String.valueOf(s.getOrDefault("run", s.get("uses")))).toList());
+        assertThat(scripts).contains("sudo ip tuntap add dev uconform0 mode tap", "sudo ip addr add 192.0.2.1/24 dev uconform0",
+                "docker pull", "uconform.jar run --target renode", "--option renode=docker", "\"image-sha256=$IMAGE_SHA256\"");
+        Map<String, Object> run = steps.stream().filter(s -> String.valueOf(s.get("run")).contains("--target renode"))
+                .findFirst().orElseThrow();
+        assertThat((Map<String, Object>) run.get("env")).containsEntry("IMAGE_SHA256", "${{ vars.UCONFORM_RENODE_IMAGE_SHA256 }}");
     }
 }

@@ -22,7 +22,7 @@ public final class Profiles {
 
     /** The profiles shipped with uconform (CONFORMANCE section 1). */
     public static final List<String> BUILT_IN =
-            List.of("reference", "http11-embedded", "microserver", "uhttpd", "uhttp", "mongoose-api");
+            List.of("reference", "firmware", "http11-embedded", "microserver", "uhttpd", "uhttp", "mongoose-api");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

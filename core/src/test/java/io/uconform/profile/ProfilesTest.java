@@ -60,4 +60,17 @@ class ProfilesTest {
             assertThat(Profiles.load(name).name()).isEqualTo(name);
         }
     }
+
+    @Test
+    void theFirmwareProfileIsTheReferenceWithoutWhatABoardCannotShow() {
+        Profile reference = Profiles.load("reference");
+        Profile firmware = Profiles.load("firmware");
+
+        assertThat(firmware.groups()).doesNotContain("TLS", "NET6")
+                .containsExactlyInAnyOrderElementsOf(reference.groups().stream()
+                        .filter(g -> !g.equals("TLS") && !g.equals("NET6")).toList());
+        assertThat(firmware.routes()).isEqualTo(reference.routes());
+        assertThat(firmware.limits()).isEqualTo(reference.limits());
+        assertThat(firmware.params()).isEqualTo(reference.params());
+    }
 }

@@ -27,13 +27,27 @@ public final class MicronautHttp implements Http {
     private final Transcript transcript;
     private final String target;
     private final Duration replyTimeout;
+    private final Map<String, String> tags;
+    private final java.util.function.Consumer<HttpExchange> listener;
 
     /** @param replyTimeout the most one exchange may take, head and body */
     public MicronautHttp(HttpClient client, Transcript transcript, String target, Duration replyTimeout) {
+        this(client, transcript, target, replyTimeout, Map.of(), exchange -> { });
+    }
+
+    /**
+     * @param tags     headers added to every request and kept out of the transcript (a replay
+     *                 target's check tag); empty for a device
+     * @param listener told of every exchange once it ended, answered or not (a recorder)
+     */
+    public MicronautHttp(HttpClient client, Transcript transcript, String target, Duration replyTimeout,
+                         Map<String, String> tags, java.util.function.Consumer<HttpExchange> listener) {
         this.client = client;
         this.transcript = transcript;
         this.target = target;
         this.replyTimeout = replyTimeout;
+        this.tags = Map.copyOf(tags);
+        this.listener = listener;
     }
 
     @Override
@@ -52,6 +66,7 @@ public final class MicronautHttp implements Http {
                     + e.getMessage() + "); send malformed requests through ctx.raw()", e);
         }
         headers.forEach(request::header);
+        tags.forEach(request::header);
         if (body != null) {
             request.body(body);
         }
@@ -64,14 +79,19 @@ public final class MicronautHttp implements Http {
             response = bytesOf(e.getResponse());
         } catch (IllegalStateException e) {
             transcript.note("http: no complete reply within " + replyTimeout.toMillis() + " ms");
+            listener.accept(new HttpExchange(method, path, headers, body, java.util.Optional.empty(),
+                    "no complete reply within " + replyTimeout.toMillis() + " ms"));
             throw new AssertionError(target + ": " + method + " " + path + " got no complete reply within "
                     + replyTimeout.toMillis() + " ms (a streaming route needs a streaming client)", e);
         } catch (RuntimeException e) {
             transcript.note("http: no reply: " + e.getMessage());
+            listener.accept(new HttpExchange(method, path, headers, body, java.util.Optional.empty(),
+                    "no reply: " + e.getMessage()));
             throw new AssertionError(target + ": " + method + " " + path + " got no reply (" + e.getMessage() + ")", e);
         }
         HttpReply reply = toReply(response);
         transcript.receivedText("http", describe(reply));
+        listener.accept(new HttpExchange(method, path, headers, body, java.util.Optional.of(reply), ""));
         return reply;
     }
 

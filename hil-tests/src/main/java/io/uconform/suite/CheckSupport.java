@@ -5,7 +5,7 @@ import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
 import io.uconform.console.VisibleText;
 import io.uconform.profile.Profile;
-import io.uconform.target.TargetException;
+import io.uconform.spi.TargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +124,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
             lease.close();
             Assumptions.abort(ReportKeys.NOT_RUN + "target failed to start: " + e.getMessage());
         }
+        Optional<String> notReplayable = RecordHook.notReplayable(member, checkName(context));
+        if (notReplayable.isPresent()) {
+            context.getStore(NS).remove(TargetPool.Lease.class);
+            lease.close();
+            Assumptions.abort(RecordHook.NOT_REPLAYABLE + notReplayable.get());
+        }
         Optional<String> fell = member.recoveryCause().isEmpty() ? member.runningRecovery() : Optional.empty();
         Optional<String> recovery = member.recovery("before " + checkName(context));
         if (fell.isPresent() && recovery.isEmpty()) {
@@ -142,9 +148,9 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
                     check(context).map(Check::value).orElse(""), needs, began);
             if (pool.size() > 1) {
                 checkContext.note("instance " + member.member() + " of a pool of " + pool.size() + " ("
-                        + checkContext.baseUri() + ")");
+                        + checkContext.uri() + ")");
                 if (firstUse) {
-                    publish(context, ReportKeys.FACTS, "pool." + member.member() + "=" + checkContext.baseUri());
+                    publish(context, ReportKeys.FACTS, "pool." + member.member() + "=" + checkContext.uri());
                 }
             }
         } catch (TargetException e) {
@@ -208,20 +214,21 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         if (pool.firstFactsPublication()) {
             publish(context, ReportKeys.FACTS, facts(checkContext)
                     + (pool.size() > 1 ? "\npool=" + pool.size() + "\npool." + member.member() + "="
-                    + checkContext.baseUri() : ""));
+                    + checkContext.uri() : ""));
         }
         publish(context, ReportKeys.DURATION, Long.toString(java.time.Duration.between(checkContext.started(),
                 java.time.Instant.now()).toMillis()));
         publish(context, ReportKeys.TRANSCRIPT, checkContext.transcript().text());
-        publish(context, ReportKeys.CONSOLE, checkContext.console().lines().stream()
+        publish(context, ReportKeys.CONSOLE, checkContext.targetConsole().lines().stream()
                 .filter(line -> !line.at().isBefore(consoleFrom(context, checkContext)))
                 .map(ConsoleLine::toString).collect(Collectors.joining("\n")));
         Optional<Throwable> failure = context.getExecutionException()
                 .filter(e -> !(e instanceof TestAbortedException));
         failure.map(Throwable::getMessage).ifPresent(m -> publish(context, ReportKeys.REASON, checkContext.transcript().mask(m)));
-        boolean stoppedAnswering = failure.isPresent() && !Liveness.answers(checkContext.baseUri())
-                && !RecoveryMode.awaitFall(checkContext.console(), checkContext.started());
-        Optional<String> fell = member.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.console()) : Optional.empty();
+        RecordHook.after(context, checkContext, label, consoleFrom(context, checkContext));
+        boolean stoppedAnswering = failure.isPresent() && !Liveness.answers(checkContext.uri())
+                && !RecoveryMode.awaitFall(checkContext.targetConsole(), checkContext.started());
+        Optional<String> fell = member.recoveryCause().isEmpty() ? RecoveryMode.of(checkContext.targetConsole()) : Optional.empty();
         if (fell.isPresent()) {
             // the target fell into recovery during this check: restarted once; still there, later checks are not run
             Optional<String> still = member.recovery("after " + checkName(context));
@@ -239,6 +246,12 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         Optional<TargetCheckContext> checkContext = current(context);
         if (checkContext.isEmpty()) {
             throw thrown;
+        }
+        TargetPool.Lease lease = context.getStore(NS).get(TargetPool.Lease.class, TargetPool.Lease.class);
+        Optional<String> strayed = lease == null || thrown instanceof TestAbortedException ? Optional.empty()
+                : RecordHook.strayed(lease.member(), checkName(context));
+        if (strayed.isPresent()) {
+            throw new TestAbortedException(RecordHook.NOT_REPLAYABLE + strayed.get());
         }
         throw MaskedFailure.of(thrown, text -> VisibleText.of(checkContext.get().transcript().mask(text)));
     }
@@ -273,7 +286,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
     }
 
     private static String facts(TargetCheckContext checkContext) {
-        StringBuilder facts = new StringBuilder("baseUri=" + checkContext.baseUri());
+        StringBuilder facts = new StringBuilder("baseUri=" + checkContext.uri());
         Map<String, String> map = checkContext.runningFacts();
         new java.util.TreeMap<>(map).forEach((k, v) -> facts.append('\n').append(k).append('=').append(v));
         return facts.toString();

@@ -1,8 +1,8 @@
 package io.uconform.suite;
 
 import io.uconform.profile.Profiles;
-import io.uconform.target.TargetKinds;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.TargetKinds;
+import io.uconform.spi.TargetSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -29,14 +29,20 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
     public static final String POOL = "uconform.pool";
 
     /**
-     * Option names looked up as {@code target.<name>} configuration parameters; JUnit offers no way
-     * to list parameters, so others must come as system properties or through {@link #OPTIONS}.
+     * Option names looked up as {@code target.<name>} configuration parameters: every name (and
+     * former spelling) the kinds on the class path declare. JUnit offers no way to list parameters,
+     * so others must come as system properties or through {@link #OPTIONS}.
      */
-    static final List<String> COMMON_OPTIONS = List.of("url", "faults", "board", "port", "timers",
-            "admin-port", "python", "interpreter", "heap", "app", "ready", "ready-timeout", "cors", "tls", "bind",
-            "auth-user", "auth-password", "serial", "baud", "chip", "image", "firmware", "credentials", "tcp",
-            "vidpid", "virtual", "ssid", "password", "renode", "platform", "timeout", "loopback", "stub", "pacedLine",
-            "bootTimeoutSeconds");
+    static java.util.Set<String> optionNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (io.uconform.spi.TargetKind kind : io.uconform.spi.TargetKinds.all()) {
+            kind.options().forEach(o -> {
+                names.add(o.name());
+                names.addAll(o.formerNames());
+            });
+        }
+        return names;
+    }
 
     public static SuiteSettings from(Function<String, Optional<String>> parameters) {
         String profile = parameters.apply(PROFILE).filter(s -> !s.isBlank()).orElse("reference");
@@ -56,7 +62,7 @@ public record SuiteSettings(List<TargetSelection> selections, Duration checkTime
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith(TARGET + ".") && !k.equals(OPTIONS) && !k.equals(OPTIONS_JSON))
                 .forEach(k -> options.put(k.substring(TARGET.length() + 1), System.getProperty(k)));
-        for (String name : COMMON_OPTIONS) {
+        for (String name : optionNames()) {
             parameters.apply(TARGET + "." + name).ifPresent(v -> options.put(name, v));
         }
         parameters.apply(OPTIONS).ifPresent(list -> options.putAll(parseOptions(list)));

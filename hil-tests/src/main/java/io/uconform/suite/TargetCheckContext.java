@@ -9,7 +9,7 @@ import io.uconform.console.Console;
 import io.uconform.probe.BoardProbe;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
-import io.uconform.target.RunningTarget;
+import io.uconform.spi.RunningTarget;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +31,8 @@ final class TargetCheckContext implements CheckContext {
     private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What the probe could not show, noted once per check however often it was asked. */
     private final java.util.Set<String> probeGaps = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
+    /** What the check did, for a recording: its exchanges and its uses of the live device. */
+    private final io.uconform.record.CheckRecorder recorder = new io.uconform.record.CheckRecorder();
 
     /**
      * @param check       {@code Class.method}, named when the check asks for what it did not declare
@@ -48,8 +50,11 @@ final class TargetCheckContext implements CheckContext {
         this.running = session.running();
         this.profile = session.profile();
         this.transcript = transcript;
+        // a replay answers each check with its own recorded replies: its requests carry the check's name
+        java.util.Map<String, String> tags = session.target() instanceof io.uconform.record.ReplayGate
+                ? java.util.Map.of(io.uconform.record.ReplayGate.CHECK_HEADER, check) : java.util.Map.of();
         this.http = new MicronautHttp(session.httpClient(), transcript, targetName,
-                TargetSession.READ_TIMEOUT.plus(TargetSession.CONNECT_TIMEOUT));
+                TargetSession.READ_TIMEOUT.plus(TargetSession.CONNECT_TIMEOUT), tags, recorder::exchanged);
         this.raw = new SocketRawHttp(running.baseUri(), TargetSession.CONNECT_TIMEOUT, transcript, targetName);
     }
 
@@ -60,6 +65,12 @@ final class TargetCheckContext implements CheckContext {
 
     @Override
     public URI baseUri() {
+        recorder.live("reaches the server outside the HTTP client (its own connections to the base URI)");
+        return running.baseUri();
+    }
+
+    /** The base URI for the suite itself (notes, liveness), not counted as the check's own use. */
+    URI uri() {
         return running.baseUri();
     }
 
@@ -125,6 +136,7 @@ final class TargetCheckContext implements CheckContext {
 
     @Override
     public BoardProbe probe() {
+        recorder.live("reads the board probe (pin effects)");
         running.probe().unavailableReason().ifPresent(reason -> abort("no board probe on " + targetName + ": " + reason));
         return running.probe();
     }
@@ -138,7 +150,21 @@ final class TargetCheckContext implements CheckContext {
 
     @Override
     public Console console() {
+        recorder.live("reads the console");
         return running.console();
+    }
+
+    /** The console for the suite itself (evidence, recovery), not counted as the check's own use. */
+    Console targetConsole() {
+        return running.console();
+    }
+
+    io.uconform.record.CheckRecorder recorder() {
+        return recorder;
+    }
+
+    String checkId() {
+        return check;
     }
 
     @Override
@@ -148,6 +174,7 @@ final class TargetCheckContext implements CheckContext {
 
     @Override
     public RawHttp raw() {
+        recorder.live("opens raw connections (malformed requests, slow clients, pipelining, streams)");
         return raw;
     }
 

@@ -3,11 +3,11 @@ package io.uconform.suite;
 import io.uconform.profile.Profile;
 import io.uconform.profile.ProfileException;
 import io.uconform.profile.Profiles;
-import io.uconform.target.Availability;
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetKinds;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.Availability;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetKind;
+import io.uconform.spi.TargetKinds;
+import io.uconform.spi.TargetSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ final class TargetPool implements AutoCloseable {
             }
             if (available.isAvailable()) {
                 for (int i = 0; i < specs.size(); i++) {
-                    io.uconform.target.Target target = kind.create(specs.get(i));
+                    io.uconform.spi.Target target = kind.create(specs.get(i));
                     // each member named after the target, numbered when there are several: sim/1, sim/2
                     String member = specs.size() == 1 ? target.name() : target.name() + "/" + (i + 1);
                     created.add(new TargetSession(selection, loaded, target, member));

@@ -3,9 +3,9 @@ package io.uconform.suite;
 import io.micronaut.http.client.HttpClient;
 import io.uconform.client.HttpClients;
 import io.uconform.profile.Profile;
-import io.uconform.target.RunningTarget;
-import io.uconform.target.Target;
-import io.uconform.target.TargetException;
+import io.uconform.spi.RunningTarget;
+import io.uconform.spi.Target;
+import io.uconform.spi.TargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +59,11 @@ final class TargetSession implements AutoCloseable {
 
     Profile profile() {
         return profile;
+    }
+
+    /** The target itself (a replay is asked which checks it can serve). */
+    Target target() {
+        return target;
     }
 
     boolean ownsLifecycle() {

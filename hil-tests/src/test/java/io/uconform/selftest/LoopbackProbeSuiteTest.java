@@ -38,7 +38,7 @@ class LoopbackProbeSuiteTest {
     void levelChecksPassThroughTheWiresAndTheRestSkipWithTheProbesReason() {
         assumeTrue(pythonAvailable(), "python3 is not on PATH: the virtual ESP32 runs code with it");
         SuiteRun run = SuiteRun.of(List.of(MethodChecks.class, NowaitChecks.class, GpioChecks.class), Map.of(
-                "target", "esp32", "target.options", "virtual=esp32;loopback=2>18,4>19,21>0;bootTimeoutSeconds=90"));
+                "target", "esp32", "target.options", "virtual=esp32;loopback=2>18,4>19,21>0;boot-timeout-seconds=90"));
 
         assertThat(run.failed()).as("failures through the loopback probe: %s", run.failureSummary()).isEmpty();
         Set<String> passed = run.passed().stream().map(SuiteRun.Outcome::check).collect(Collectors.toSet());

@@ -2,12 +2,12 @@ package io.uconform.selftest;
 
 import io.uconform.probe.LoopbackProbe;
 import io.uconform.probe.LoopbackWires;
-import io.uconform.target.Availability;
-import io.uconform.target.RunningTarget;
-import io.uconform.target.Target;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetKinds;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.Availability;
+import io.uconform.spi.RunningTarget;
+import io.uconform.spi.Target;
+import io.uconform.spi.TargetKind;
+import io.uconform.spi.TargetKinds;
+import io.uconform.spi.TargetSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +23,14 @@ public final class UnwiredBenchKind implements TargetKind {
     @Override
     public String name() {
         return "unwired-sim";
+    }
+
+    /** The sim's options and the wires. */
+    @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        java.util.List<io.uconform.spi.KindOption> options = new java.util.ArrayList<>(TargetKinds.require("sim").options());
+        options.add(new io.uconform.spi.KindOption("loopback", "wires", "", "the wires the probe believes in (required)"));
+        return java.util.List.copyOf(options);
     }
 
     @Override

@@ -3,12 +3,12 @@ package io.uconform.suite;
 import io.uconform.console.ConsoleCapture;
 import io.uconform.console.SecretMask;
 import io.uconform.probe.BoardProbe;
-import io.uconform.target.Availability;
-import io.uconform.target.RunningTarget;
-import io.uconform.target.Target;
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetKind;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.Availability;
+import io.uconform.spi.RunningTarget;
+import io.uconform.spi.Target;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetKind;
+import io.uconform.spi.TargetSpec;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +26,15 @@ public final class FakeTargetKind implements TargetKind {
     @Override
     public String name() {
         return "fake";
+    }
+
+    @Override
+    public java.util.List<io.uconform.spi.KindOption> options() {
+        return java.util.List.of(
+                new io.uconform.spi.KindOption("available", "true|false", "true", "false: unavailable, for skip tests"),
+                new io.uconform.spi.KindOption("fail-start", "true|false", "false", "start() throws"),
+                new io.uconform.spi.KindOption("owned", "true|false", "false", "the harness owns it (may restart it)"),
+                new io.uconform.spi.KindOption("secret", "secret", "", "a secret its console prints, for masking tests"));
     }
 
     @Override

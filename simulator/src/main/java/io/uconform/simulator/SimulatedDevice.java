@@ -79,7 +79,8 @@ public final class SimulatedDevice implements AdminDevice, AutoCloseable {
             server.close();
             realtime.close();
             AccessWiring.removeWebRoot(webRoot);
-            throw e;
+            // the admin face ("admin server: ...") reports its own start failure; this device's callers expect its exception
+            throw e instanceof ServerStartException ? new SimulatorException(e.getMessage(), e) : e;
         }
         this.admin = adminServer;
         this.tlsServer = httpsServer;

@@ -5,7 +5,6 @@ import io.uconform.server.ReferenceServer;
 import io.uconform.server.ServerLimits;
 import io.uconform.server.ServerOptions;
 import io.uconform.server.ServerStartException;
-import io.uconform.simulator.SimulatorException;
 import java.net.URI;
 
 /**
@@ -30,7 +29,8 @@ public final class AdminServer implements AutoCloseable {
      *
      * @param bindAddress where to listen (the device's own bind address)
      * @param port        0 for an ephemeral port
-     * @throws SimulatorException one line starting {@code admin server: }, e.g. when the port is in use
+     * @throws ServerStartException one line starting {@code admin server: }, e.g. when the port is in use (the
+     *                             device that serves the face turns it into its own exception)
      */
     public static AdminServer start(AdminDevice device, String bindAddress, int port) {
         LiveHub hub = new LiveHub(device);
@@ -41,7 +41,7 @@ public final class AdminServer implements AutoCloseable {
             return new AdminServer(ReferenceServer.start(app, options), hub);
         } catch (ServerStartException e) {
             hub.close();
-            throw new SimulatorException("admin server: " + e.getMessage(), e);
+            throw new ServerStartException("admin server: " + e.getMessage(), e);
         }
     }
 

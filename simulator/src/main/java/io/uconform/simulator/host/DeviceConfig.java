@@ -6,10 +6,10 @@ import io.uconform.profile.Limits;
  * The {@code config.json} the host target writes: station Wi-Fi = the virtual access point,
  * loopback bind, the effective limits. Immutable; {@link #toString()} masks the secrets.
  */
-record DeviceConfig(String deviceName, String board, String ssid, String wifiPassword, String authUser,
+public record DeviceConfig(String deviceName, String board, String ssid, String wifiPassword, String authUser,
                     String authPassword, String bind, int port, boolean cors, Limits limits) {
 
-    String toJson() {
+    public String toJson() {
         return "{\n"
                 + "  \"device\": {\"name\": " + q(deviceName) + ", \"board\": " + q(board) + "},\n"
                 + "  \"sta\": {\"ssid\": " + q(ssid) + ", \"password\": " + q(wifiPassword) + ", \"join_timeout_ms\": 2000},\n"

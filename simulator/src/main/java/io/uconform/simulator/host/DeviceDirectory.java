@@ -17,7 +17,7 @@ import java.util.Set;
  * A temporary directory standing in for the device's filesystem: the firmware's files, the
  * stand-in modules under {@code .hostrt/}, and the {@code config.json} the target writes.
  */
-final class DeviceDirectory implements AutoCloseable {
+public final class DeviceDirectory implements AutoCloseable {
 
     /** The stand-in modules shipped as class path resources under {@code hostrt/}. */
     static final List<String> HOSTRT = List.of("_uconform_bridge.py", "machine.py", "network.py", "esp32.py");
@@ -34,7 +34,7 @@ final class DeviceDirectory implements AutoCloseable {
         this.root = root;
     }
 
-    static DeviceDirectory create(Path firmware) {
+    public static DeviceDirectory create(Path firmware) {
         try {
             Path root = io.uconform.cleanup.TempDirectories.create("uconform-host-");
             DeviceDirectory device = new DeviceDirectory(root);
@@ -54,15 +54,15 @@ final class DeviceDirectory implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path hostrt() {
+    public Path hostrt() {
         return root.resolve(".hostrt");
     }
 
-    void writeConfig(String json) {
+    public void writeConfig(String json) {
         try {
             Files.writeString(root.resolve("config.json"), json);
         } catch (IOException e) {

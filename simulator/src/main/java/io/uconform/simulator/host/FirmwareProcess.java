@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
  * One run of the interpreter on the device directory: its console goes line by line to the
  * console sink (a capture masks it); {@code onExit} gets the exit status unless the run was stopped on purpose.
  */
-final class FirmwareProcess {
+public final class FirmwareProcess {
 
     private final Process process;
     private volatile boolean stopping;
@@ -25,7 +25,7 @@ final class FirmwareProcess {
         this.process = process;
     }
 
-    static FirmwareProcess start(List<String> command, Path dir, Map<String, String> env, Consumer<String> console,
+    public static FirmwareProcess start(List<String> command, Path dir, Map<String, String> env, Consumer<String> console,
                                  IntConsumer onExit) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -43,16 +43,16 @@ final class FirmwareProcess {
         return fp;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Kills the interpreter at once (a board's reset does not ask either), waiting at most a few seconds. */
-    void kill() {
+    public void kill() {
         stopping = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         try {
@@ -63,7 +63,7 @@ final class FirmwareProcess {
     }
 
     /** Kills the interpreter (and anything it started), waiting at most a few seconds. */
-    void stop() {
+    public void stop() {
         stopping = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroy();

@@ -3,6 +3,7 @@ package io.uconform.simulator.host;
 import io.uconform.console.ConsoleCapture;
 import io.uconform.console.ConsoleLine;
 import io.uconform.console.SecretMask;
+import io.uconform.kind.host.HostOptions;
 import io.uconform.profile.Limits;
 import io.uconform.profile.Profile;
 import io.uconform.simulator.SimulatorException;
@@ -39,7 +40,7 @@ import java.util.regex.Matcher;
  */
 public final class LiveApp implements AdminDevice, AutoCloseable {
 
-    static final String VIRTUAL_SSID = HostTarget.VIRTUAL_SSID;
+    static final String VIRTUAL_SSID = HostRuntime.VIRTUAL_SSID;
     static final String BOOT_THEN_MAIN = "run_boot_and_main.py";
 
     private final LiveAppOptions options;
@@ -77,7 +78,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
         if (host.fastTimers()) {
             limits = limits.withHeaderTimeout(Duration.ofSeconds(1)).withKeepAliveIdle(Duration.ofSeconds(2));
         }
-        int port = host.port() == 0 ? HostTarget.freePort() : host.port();
+        int port = host.port() == 0 ? HostRuntime.freePort() : host.port();
         this.configJson = new DeviceConfig("uconform-sim", host.board(), VIRTUAL_SSID, wifiPassword, authUser,
                 authPassword, host.bind(), port, host.cors(), limits).toJson();
         this.configuredUri = URI.create("http://" + (host.bind().contains(":") ? "[::1]" : "127.0.0.1") + ":" + port + "/");
@@ -234,7 +235,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
             if (closed || launched != generation) {
                 return;
             }
-            if (code == HostTarget.RESET_EXIT_CODE) {
+            if (code == HostRuntime.RESET_EXIT_CODE) {
                 // machine.reset(): the stand-in has already told the board; reboot on the same files
                 console.accept("UCONFORM SIM reboot after machine.reset()");
                 bridge.disconnectAll();
@@ -291,7 +292,7 @@ public final class LiveApp implements AdminDevice, AutoCloseable {
     }
 
     private void watchForReady(ConsoleLine line) {
-        Matcher m = HostTarget.READY.matcher(line.text());
+        Matcher m = HostRuntime.READY.matcher(line.text());
         if (m.find()) {
             readyUri = URI.create(m.group(1) + "/");
             RunStatus s = status;

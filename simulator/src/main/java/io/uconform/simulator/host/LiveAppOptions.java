@@ -1,8 +1,9 @@
 package io.uconform.simulator.host;
 
+import io.uconform.kind.host.HostOptions;
 import io.uconform.profile.Profile;
-import io.uconform.target.TargetException;
-import io.uconform.target.TargetSpec;
+import io.uconform.spi.TargetException;
+import io.uconform.spi.TargetSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

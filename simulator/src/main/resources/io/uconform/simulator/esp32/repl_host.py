@@ -23,6 +23,14 @@ HOSTRT_MOUNT = "/.uconform-hostrt"  # hostrt/os.py keeps it out of the root list
 RESET_EXIT_CODE = 75  # machine.reset() of the host runtime: the process ends, the board reboots
 DRIVER = __file__
 
+if not MICROPYTHON:
+    import signal
+
+    # CPython installs its KeyboardInterrupt handler only when SIGINT was not ignored at start; a
+    # parent that ignores it (a shell's background job without job control) would leave the
+    # board's Ctrl-C without effect.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 if MICROPYTHON:
     import io
 
