@@ -267,9 +267,11 @@ public class LimitChecks {
         try (RawConnection c = ctx.raw().open()) {
             c.send(Requests.head(ctx, "POST", ctx.route("json"), "Content-Type: application/json",
                     "Content-Length: " + body.length(), "Expect: 100-continue") + CRLF);
-            assertThat(c.readResponse(Waits.reply(ctx)).status()).as("interim response before the body").isEqualTo(100);
-            HttpReply reply = c.send(body).readResponse(Waits.reply(ctx));
-            Answers.expectStatus(ctx, reply, "final status after the body", 200);
+            String sent = "POST " + ctx.route("json") + " with Expect: 100-continue, the " + body.length()
+                    + "-byte body held back";
+            Answers.expectStatus(ctx, Answers.read(ctx, c, sent, "100 Continue"), sent, 100);
+            HttpReply reply = Answers.read(ctx, c.send(body), sent + ", then the body", "200");
+            Answers.expectStatus(ctx, reply, sent + ", then the body", 200);
         }
     }
 

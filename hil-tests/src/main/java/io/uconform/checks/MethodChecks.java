@@ -98,7 +98,11 @@ public class MethodChecks {
                 "Transfer-Encoding: chunked") + CRLF + "7" + CRLF + "{\"a\":1}" + CRLF + "0" + CRLF + CRLF;
         HttpReply reply = Exchange.once(ctx, request);
         Answers.expectStatus(ctx, reply, String.format("chunked POST (body: %s)", reply.text()), 200);
-        assertThat(reply.json().path("data").path("a").asInt()).as("echoed chunked body").isEqualTo(1);
+        if (reply.json().path("data").path("a").asInt() != 1) {
+            throw new AssertionError("POST " + ctx.route("json") + " with {\"a\":1} in a chunked body: answered "
+                    + Answers.describe(reply) + " echoing " + Answers.oneLine(reply.text()) + "; expected the decoded "
+                    + "body echoed, {\"a\":1} (" + ctx.requirement() + ")");
+        }
     }
 
     @Needs(routes = "data")

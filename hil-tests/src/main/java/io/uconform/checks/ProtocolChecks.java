@@ -33,19 +33,19 @@ public class ProtocolChecks {
     @Needs(routes = "index")
     @Check("PROTO-01")
     void statusLineOfSuccess(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
+        assertStatusLine(ctx, "GET " + ctx.route("index"), Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
     }
 
     @Needs(routes = "missing")
     @Check("PROTO-01")
     void statusLineOfNotFound(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
+        assertStatusLine(ctx, "GET " + ctx.route("missing"), Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
     }
 
     @Needs(routes = "raise")
     @Check("PROTO-01")
     void statusLineOfHandlerError(CheckContext ctx) {
-        assertStatusLine(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
+        assertStatusLine(ctx, "GET " + ctx.route("raise"), Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
     }
 
     @Needs(routes = "json")
@@ -62,25 +62,26 @@ public class ProtocolChecks {
     @Needs(routes = "index")
     @Check("PROTO-02")
     void successDeclaresItsLength(CheckContext ctx) {
-        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
+        assertFramed(ctx, "GET " + ctx.route("index"), Exchange.once(ctx, Requests.get(ctx, ctx.route("index"))));
     }
 
     @Needs(routes = "missing")
     @Check("PROTO-02")
     void notFoundDeclaresItsLength(CheckContext ctx) {
-        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
+        assertFramed(ctx, "GET " + ctx.route("missing"), Exchange.once(ctx, Requests.get(ctx, ctx.route("missing"))));
     }
 
     @Needs(routes = "raise")
     @Check("PROTO-02")
     void handlerErrorDeclaresItsLength(CheckContext ctx) {
-        assertFramed(Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
+        assertFramed(ctx, "GET " + ctx.route("raise"), Exchange.once(ctx, Requests.get(ctx, ctx.route("raise"))));
     }
 
     @Needs(routes = "json")
     @Check("PROTO-02")
     void echoDeclaresItsLength(CheckContext ctx) {
-        assertFramed(Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), "{\"n\":[1,2,3]}")));
+        assertFramed(ctx, "POST " + ctx.route("json") + " {\"n\":[1,2,3]}", Exchange.once(ctx, Requests.json(ctx, "POST",
+                ctx.route("json"), "{\"n\":[1,2,3]}")));
     }
 
     @Needs(routes = "index")
@@ -271,19 +272,32 @@ public class ProtocolChecks {
                 + "header timeout in " + SPLIT_SEND_TRIES + " tries (last: " + tooSlow + "); not a verdict on the server");
     }
 
-    static void assertStatusLine(HttpReply reply) {
-        assertThat(reply.statusLine()).as("status line").matches(STATUS_LINE);
+    static void assertStatusLine(CheckContext ctx, String sent, HttpReply reply) {
+        if (!STATUS_LINE.matcher(reply.statusLine()).matches()) {
+            throw new AssertionError(sent + ": the status line was '" + reply.statusLine() + "'; expected 'HTTP/1.1 "
+                    + "<3-digit status> <reason>' (" + ctx.requirement() + ")");
+        }
     }
 
-    static void assertFramed(HttpReply reply) {
+    static void assertFramed(CheckContext ctx, String sent, HttpReply reply) {
         boolean length = reply.header("Content-Length").isPresent();
         boolean chunked = reply.headerValues("Transfer-Encoding").stream()
                 .anyMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
-        assertThat(length && chunked).as("both Content-Length and chunked in %s", reply.headers()).isFalse();
-        assertThat(length || chunked).as("a %d-byte body without Content-Length or chunked: %s",
-                reply.body().length, reply.headers()).isTrue();
-        reply.header("Content-Length").ifPresent(cl -> assertThat(reply.body().length)
-                .as("body bytes vs Content-Length").isEqualTo(Integer.parseInt(cl.trim())));
+        String answered = sent + ": answered " + Answers.describe(reply);
+        if (length && chunked) {
+            throw new AssertionError(answered + " with both Content-Length and chunked; expected one of them ("
+                    + ctx.requirement() + ")");
+        }
+        if (!length && !chunked) {
+            throw new AssertionError(answered + "; expected Content-Length or chunked framing, so the client knows "
+                    + "where the body ends without a close (" + ctx.requirement() + ")");
+        }
+        reply.header("Content-Length").ifPresent(cl -> {
+            if (reply.body().length != Integer.parseInt(cl.trim())) {
+                throw new AssertionError(answered + ": " + reply.body().length + " body bytes; expected as many as "
+                        + "Content-Length says (" + ctx.requirement() + ")");
+            }
+        });
     }
 
     /**

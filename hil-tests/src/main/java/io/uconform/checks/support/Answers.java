@@ -80,6 +80,7 @@ public final class Answers {
                 .or(() -> reply.header("Content-Length").map(cl -> "Content-Length: " + cl))
                 .orElse("no length, ended by the close");
         String body = reply.body().length == 0 ? "no body" : "a " + reply.body().length + "-byte body";
-        return "'" + reply.statusLine() + "' with " + body + " (" + framing + ")";
+        String status = reply.statusLine().isBlank() ? "status " + reply.status() : "'" + reply.statusLine() + "'";
+        return status + " with " + body + " (" + framing + ")";
     }
 }
