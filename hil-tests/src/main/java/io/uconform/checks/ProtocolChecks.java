@@ -252,11 +252,11 @@ public class ProtocolChecks {
             try (RawConnection c = ctx.raw().open()) {
                 plan.sendOn(ctx, c, what, start);
                 HttpReply split = c.readResponse(Waits.reply(ctx));
-                java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
-                if (split.status() == 408 && whole.status() != 408 && took.compareTo(ctx.limits().headerTimeout()) >= 0) {
+                java.util.Optional<java.time.Duration> late = Segments.pastHeaderTimeout(ctx, start);
+                if (split.status() == 408 && whole.status() != 408 && late.isPresent()) {
                     // the header timeout ran out while this machine was still sending: the server was right
-                    tooSlow = what + " sent as " + plan + ": sending took " + took.toMillis() + " ms, past the header "
-                            + "timeout of " + ctx.limits().headerTimeout().toMillis() + " ms, and the server answered 408";
+                    tooSlow = what + " sent as " + plan + ": sending took " + late.get().toMillis() + " ms, past the "
+                            + "header timeout, and the server answered 408";
                     ctx.note("try " + attempt + ": " + tooSlow + "; sending again");
                     continue;
                 }

@@ -35,6 +35,7 @@ class NeedsAuditTest {
             "Waits.recoveryAfterHeaderTimeout",  // how long a server may take to answer again after abuse
             "Waits.recoveryAfterIdleTimeout",    // ... or to free the slot of a vanished long-lived client
             "Segments.sendOn",        // PROTO-06: the whole split request arrives within a third of the header timeout
+            "Segments.pastHeaderTimeout", // PROTO-06: a timeout that ran out while this machine sent is retried, not judged
             "Hostile.oversized");     // ROB campaigns: a head, target or body over the effective limit is one hostile kind
 
     @Test

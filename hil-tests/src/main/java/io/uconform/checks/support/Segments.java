@@ -41,6 +41,15 @@ public final class Segments {
         }
     }
 
+    /**
+     * The time since {@code openedNanos} when it is past the header timeout: a timeout that ran out
+     * while this machine was still sending is the machine's slowness, retried and never judged.
+     */
+    public static Optional<Duration> pastHeaderTimeout(CheckContext ctx, long openedNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - openedNanos);
+        return took.compareTo(ctx.limits().headerTimeout()) >= 0 ? Optional.of(took) : Optional.empty();
+    }
+
     /** A request cut into pieces, sent in order. */
     public record Plan(String description, List<byte[]> pieces) {
 
@@ -86,10 +95,10 @@ public final class Segments {
                 Duration wait = reads.isPresent() ? REACTION : UNOBSERVED_PAUSE;
                 PeerEnd early = c.awaitPeerEnd(wait);
                 if (early.received().length > 0 || early.closed()) {
-                    Duration took = Duration.ofNanos(System.nanoTime() - start);
-                    if (took.compareTo(ctx.limits().headerTimeout()) >= 0) {
+                    Optional<Duration> late = pastHeaderTimeout(ctx, start);
+                    if (late.isPresent()) {
                         throw new SentTooSlowly(what + ": connecting and sending the first " + sent + " of " + total()
-                                + " bytes took " + took.toMillis() + " ms, past the header timeout of "
+                                + " bytes took " + late.get().toMillis() + " ms, past the header timeout of "
                                 + ctx.limits().headerTimeout().toMillis() + " ms, and the server " + early.describe());
                     }
                     throw new AssertionError(what + " sent as " + this + ": after the first " + sent + " of "
