@@ -14,7 +14,9 @@ import java.util.concurrent.Semaphore;
  * most a few at once; the rest get nothing but the close.
  */
 final class BusyResponder {
-    private static final int MAX_CONCURRENT = 8;
+    // a burst of resets (ERR-05 sends 20) must not take every busy answer for its grace period and
+    // leave a live newcomer with a bare close; still a bound on threads under a flood
+    private static final int MAX_CONCURRENT = 32;
     private static final int READ_WAIT_MILLIS = 300;
     private static final int MAX_HEAD_BYTES = 8192;
 
