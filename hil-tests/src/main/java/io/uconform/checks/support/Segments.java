@@ -78,7 +78,7 @@ public final class Segments {
             int sent = 0;
             int cuts = 0;
             for (int i = 0; i < pieces.size(); i++) {
-                c.send(pieces.get(i));
+                sendPiece(ctx, c, what, i, sent, start);
                 sent += pieces.get(i).length;
                 if (i == pieces.size() - 1) {
                     ctx.note(cuts + " of " + observed.size() + " cut points observed");
@@ -105,6 +105,30 @@ public final class Segments {
                             + total() + " bytes the server " + early.describe() + "; a request split across "
                             + "segments is parsed as a whole (" + ctx.requirement() + ")");
                 }
+            }
+        }
+
+        /**
+         * Sends piece {@code index}; a send the server refused (it closed or reset the connection)
+         * is judged like an early close: the machine's slowness past the header timeout, or the
+         * server giving up on a request that was still arriving.
+         */
+        private void sendPiece(CheckContext ctx, RawConnection c, String what, int index, int sent, long start) {
+            try {
+                c.send(pieces.get(index));
+            } catch (AssertionError refused) {
+                Optional<Duration> late = pastHeaderTimeout(ctx, start);
+                String cause = refused.getCause() == null ? refused.getMessage() : refused.getCause().getMessage();
+                if (late.isPresent()) {
+                    throw new SentTooSlowly(what + ": connecting and sending the first " + sent + " of " + total()
+                            + " bytes took " + late.get().toMillis() + " ms, past the header timeout of "
+                            + ctx.limits().headerTimeout().toMillis() + " ms, and the server closed the connection ("
+                            + cause + ")");
+                }
+                throw new AssertionError(what + " sent as " + this + ": after the first " + sent + " of " + total()
+                        + " bytes (" + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms after connecting)"
+                        + " the server closed the connection; the next write failed (" + cause + "); a request "
+                        + "split across segments is parsed as a whole (" + ctx.requirement() + ")", refused);
             }
         }
 
