@@ -175,8 +175,14 @@ public class ProtocolChecks {
     /** Fails in one line unless the reply's body contains the blob's payload (the echo is {@code {"data": blob}}). */
     private static void expectEcho(CheckContext ctx, HttpReply reply, String what, String blob) {
         String payload = blob.substring(9, blob.length() - 2);
-        if (!reply.text().contains(payload)) {
-            String text = reply.text();
+        String text = reply.text();
+        boolean framed = reply.header("Content-Length").isPresent() || reply.header("Transfer-Encoding").isPresent();
+        // a complete, framed answer shorter than the body sent is no large response: the request's
+        // handling failed (other requirements judge that), so PROTO-07 has nothing to judge
+        org.junit.jupiter.api.Assumptions.assumeFalse(framed && reply.body().length < blob.length(), () -> what
+                + " came back as a complete " + reply.body().length + "-byte answer ('" + (text.length() > 60
+                ? text.substring(0, 60) + "..." : text) + "'), not the echo: no large response to judge");
+        if (!text.contains(payload)) {
             throw Answers.failure(ctx, what, "the echo came back as " + reply.body().length + " bytes ('"
                     + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "')", "the "
                     + blob.length() + "-byte body echoed whole");
