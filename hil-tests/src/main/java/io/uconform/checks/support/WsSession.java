@@ -87,14 +87,48 @@ public final class WsSession {
     }
 
     public WsSession send(WsFrame frame) {
-        c.send(frame.encode(true, random));
-        return this;
+        return write(frame, true);
     }
 
     /** Sends a frame without the client mask (a violation). */
     public WsSession sendUnmasked(WsFrame frame) {
-        c.send(frame.encode(false, random));
+        return write(frame, false);
+    }
+
+    /** A write the server refused (it closed or reset the session first) fails in one line, with what it sent before. */
+    private WsSession write(WsFrame frame, boolean masked) {
+        try {
+            c.send(frame.encode(masked, random));
+        } catch (AssertionError refused) {
+            PeerEnd end = c.awaitPeerEnd(Duration.ofMillis(200));
+            AssertionError failure = failure("sending " + frame.describe(), "the server had "
+                    + (end.reset() ? "reset" : "closed") + " the connection" + framesIn(end.received()),
+                    "the session open until the frames were sent");
+            failure.initCause(refused);
+            throw failure;
+        }
         return this;
+    }
+
+    /** The frames in bytes the server sent before it closed, for messages: " after sending CLOSE 1009 (...)". */
+    private static String framesIn(byte[] bytes) {
+        java.util.List<String> frames = new java.util.ArrayList<>();
+        int i = 0;
+        while (i + 2 <= bytes.length && frames.size() < 3) {
+            int length = bytes[i + 1] & 0x7F;
+            int at = i + 2;
+            if (length == 126 && at + 2 <= bytes.length) {
+                length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+                at += 2;
+            } else if (length >= 126 || (bytes[i + 1] & 0x80) != 0 || at + length > bytes.length) {
+                break;
+            }
+            frames.add(new WsFrame((bytes[i] & 0x80) != 0, (bytes[i] >> 4) & 7, bytes[i] & 0x0F,
+                    java.util.Arrays.copyOfRange(bytes, at, at + length)).describe());
+            i = at + length;
+        }
+        return frames.isEmpty() ? (bytes.length == 0 ? "" : " after sending " + bytes.length + " bytes")
+                : " after sending " + String.join(", ", frames);
     }
 
     public WsSession send(int opcode, byte[] payload) {
