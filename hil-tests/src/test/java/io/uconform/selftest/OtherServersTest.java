@@ -96,6 +96,22 @@ class OtherServersTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void alwaysCloseServerCannotHaveItsClientSlotsHeldSoLim05Skips() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.ALWAYS_CLOSE, List.of(LimitChecks.class), "[\"LIM\"]",
+                "\"index\":\"/\",\"data\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
+                "\"maxClients\":3,\"headerTimeoutMs\":2000", "{}");
+
+        assertThat(failed(run)).doesNotContain("LimitChecks.extraClientGets503OrWaitsForAFreeSlot",
+                "LimitChecks.serverRecoversWhenClientsLeave");
+        String reason = "the server closes the connection after each response (KA-01 judges that): client slots cannot "
+                + "be held with open connections";
+        assertThat(skipped(run)).hasEntrySatisfying("LimitChecks.extraClientGets503OrWaitsForAFreeSlot",
+                r -> assertThat(r).endsWith(reason)).hasEntrySatisfying("LimitChecks.serverRecoversWhenClientsLeave",
+                r -> assertThat(r).endsWith(reason));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void notImplementedOnChunkedPassesTheBodyLimitAndFailsChunkedDecoding() throws IOException {
         SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(LimitChecks.class, ChunkChecks.class),
                 "[\"LIM\",\"CHUNK\"]", "\"index\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
