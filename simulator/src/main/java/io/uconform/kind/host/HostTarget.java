@@ -120,7 +120,11 @@ public final class HostTarget implements Target {
                 authUser, authPassword, options.bind(), port, options.cors(), limits);
         device = DeviceDirectory.create(options.firmware().orElse(firmware));
         device.writeConfig(config.toJson());
-        options.mpyCross().ifPresent(path -> new MpyCross(path).compileLib(device.root().resolve("lib")));
+        // the firmware and the stand-ins (a board's C modules, no compile there either) as bytecode
+        options.mpyCross().ifPresent(path -> {
+            new MpyCross(path).compileTree(device.root(), "lib");
+            new MpyCross(path).compileTree(device.root(), device.root().relativize(device.hostrt()).toString());
+        });
         URI base = launchAndAwaitReady();
         return new RunningTarget(base, new VirtualBoardProbe(board), console, Optional.of(limits), facts());
     }
@@ -139,7 +143,9 @@ public final class HostTarget implements Target {
         env.put("UCONFORM_BRIDGE", bridge.address());
         String hostrt = device.hostrt().toString();
         if (interpreter.isMicroPython()) {
-            env.put("MICROPYPATH", ".frozen:" + hostrt + ":" + device.root().resolve("lib"));
+            // relative to the device directory (the working directory): every module's path is
+            // interned as a string, and these are short and the same from run to run
+            env.put("MICROPYPATH", ".frozen:" + device.root().relativize(device.hostrt()) + ":lib");
         } else {
             env.put("PYTHONPATH", hostrt);
             env.put("PYTHONDONTWRITEBYTECODE", "1");

@@ -43,7 +43,7 @@ record MpyCross(Path executable) {
         }
         Path dir = TempDirectories.create("uconform-mpy-probe-");
         try {
-            Path mpy = compile(dir.resolve(PROBE + ".py"), "VALUE = 6 * 7\n", PROBE + ".py");
+            Path mpy = compile(dir.resolve(PROBE + ".py"), "VALUE = 6 * 7\n", PROBE + ".mpy");
             byte[] header = header(mpy);
             if (header[0] != 'M' || header[1] != MPY_VERSION) {
                 throw new TargetException("target 'host': " + executable + " writes .mpy files of "
@@ -61,20 +61,26 @@ record MpyCross(Path executable) {
         }
     }
 
-    /** Compiles every {@code .py} under {@code lib} to {@code .mpy} beside it and removes the source. */
-    void compileLib(Path lib) {
-        if (!Files.isDirectory(lib)) {
+    /**
+     * Compiles every {@code .py} under {@code dir} (relative to {@code root}, the interpreter's working
+     * directory) to {@code .mpy} beside it and removes the source. Each .mpy is named by the path it
+     * is imported by ({@code lib/uconform/server.mpy} for {@code MICROPYPATH} entry {@code lib}): the
+     * interpreter interns that path anyway, so the name costs no second string.
+     */
+    void compileTree(Path root, String dir) {
+        Path top = root.resolve(dir);
+        if (!Files.isDirectory(top)) {
             return;
         }
         List<Path> sources;
-        try (Stream<Path> files = Files.walk(lib)) {
+        try (Stream<Path> files = Files.walk(top)) {
             sources = files.filter(f -> f.getFileName().toString().endsWith(".py") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not list " + lib + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not list " + top + ": " + e.getMessage(), e);
         }
         for (Path source : sources) {
-            String name = "lib/" + lib.relativize(source).toString().replace('\\', '/');
-            compile(source, null, name);
+            String name = root.relativize(source).toString().replace('\\', '/');
+            compile(source, null, name.substring(0, name.length() - 3) + ".mpy");
             try {
                 Files.delete(source);
             } catch (IOException e) {
@@ -97,7 +103,8 @@ record MpyCross(Path executable) {
         Result result = run(List.of(executable.toString(), "-o", mpy.toString(), "-s", name, source.toString()),
                 source.getParent(), Map.of());
         if (result.status() != 0 || !Files.isRegularFile(mpy)) {
-            throw new TargetException("target 'host': " + executable + " could not compile " + name + " (exit "
+            throw new TargetException("target 'host': " + executable + " could not compile " + source.getFileName()
+                    + " (as " + name + ", exit "
                     + result.status() + "): " + lastLine(result.output()));
         }
         return mpy;

@@ -101,10 +101,10 @@ class MpyCrossTest {
         Path exe = script(dir, "echo 'Traceback (most recent call last):'; echo \"SyntaxError: invalid syntax in $4\"; exit 1");
         Path lib = Files.createDirectories(dir.resolve("device/lib/uconform"));
         Files.writeString(lib.resolve("server.py"), "x = 1\n");
-        assertThatThrownBy(() -> new MpyCross(exe).compileLib(dir.resolve("device/lib")))
+        assertThatThrownBy(() -> new MpyCross(exe).compileTree(dir.resolve("device"), "lib"))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("target 'host': " + exe + " could not compile lib/uconform/server.py (exit 1): SyntaxError: invalid syntax in "
-                        + "lib/uconform/server.py");
+                .hasMessage("target 'host': " + exe + " could not compile server.py (as lib/uconform/server.mpy, exit 1):"
+                        + " SyntaxError: invalid syntax in lib/uconform/server.mpy");
         assertThat(lib.resolve("server.py")).as("a module that did not compile keeps its source").exists();
     }
 
@@ -116,11 +116,11 @@ class MpyCrossTest {
         Files.writeString(lib.resolve("__init__.py"), "");
         Files.writeString(lib.resolve("server.py"), "x = 1\n");
         Files.writeString(lib.resolve("names.txt"), "x\n");
-        new MpyCross(exe).compileLib(dir.resolve("device/lib"));
+        new MpyCross(exe).compileTree(dir.resolve("device"), "lib");
         try (var files = Files.list(lib)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("__init__.mpy", "server.mpy", "names.txt");
         }
-        assertThat(Files.readAllLines(dir.resolve("names"))).as("the name each .mpy reports in tracebacks")
-                .containsExactly("lib/uconform/__init__.py", "lib/uconform/server.py");
+        assertThat(Files.readAllLines(dir.resolve("names"))).as("each .mpy named by the path it is imported by")
+                .containsExactly("lib/uconform/__init__.mpy", "lib/uconform/server.mpy");
     }
 }
