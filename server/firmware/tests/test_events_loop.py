@@ -88,3 +88,22 @@ class EventsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LazyHubTest(unittest.TestCase):
+    def test_an_idle_hub_is_given_back_on_evict_and_its_ids_go_on(self):
+        from uconform import lazy
+        hub = lazy.Hub(2)
+        try:
+            self.assertEqual(hub.get().publish("led", 1)["id"], 1)
+            self.assertEqual(hub.get().publish("led", 0)["id"], 2)
+            session = sse_api.SseSession(hub.get(), None)
+            hub.get().subscribe(session)
+            lazy.evict()
+            self.assertIsNotNone(hub.hub, "a hub with a subscriber stays")
+            hub.get().sessions.remove(session)
+            lazy.evict()
+            self.assertIsNone(hub.hub, "an idle hub is given back")
+            self.assertEqual(hub.get().publish("led", 1)["id"], 3, "ids never go back")
+        finally:
+            lazy._hubs.remove(hub)
