@@ -41,7 +41,7 @@ def precompile(lib):
         for name in files:
             if name.endswith(".py"):
                 src = os.path.join(top, name)
-                rel = "lib/" + os.path.relpath(src, lib)
+                rel = "lib/" + os.path.relpath(src, lib)[:-3] + ".mpy"  # the path it is imported by
                 done = subprocess.run([cross, "-o", src[:-3] + ".mpy", "-s", rel, src], capture_output=True,
                                       text=True, timeout=30)
                 if done.returncode != 0:
