@@ -20,7 +20,14 @@ def load(module):
         # Compiling needs free heap for a moment: features loaded earlier that nothing uses now
         # give theirs back (they are compiled again on their next use), then one more try.
         evict(name)
-        return _import(name)
+        try:
+            return _import(name)
+        except MemoryError:
+            # What this attempt loaded half (e.g. wsframes of a WebSocket) goes too: else it stays
+            # resident, nothing loads lazily again to give it back, and every later request finds
+            # the heap as full as this one left it (measured: all 503 from the first failed upgrade on).
+            evict()
+            raise
 
 
 def _import(name):
