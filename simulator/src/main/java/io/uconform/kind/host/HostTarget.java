@@ -143,9 +143,7 @@ public final class HostTarget implements Target {
         env.put("UCONFORM_BRIDGE", bridge.address());
         String hostrt = device.hostrt().toString();
         if (interpreter.isMicroPython()) {
-            // relative to the device directory (the working directory): every module's path is
-            // interned as a string, and these are short and the same from run to run
-            env.put("MICROPYPATH", ".frozen:" + device.root().relativize(device.hostrt()) + ":lib");
+            env.put("MICROPYPATH", ".frozen:" + hostrt + ":" + device.root().resolve("lib"));
         } else {
             env.put("PYTHONPATH", hostrt);
             env.put("PYTHONDONTWRITEBYTECODE", "1");
