@@ -96,6 +96,11 @@ public final class Answers {
         String framing = reply.header("Transfer-Encoding").map(te -> "Transfer-Encoding: " + te)
                 .or(() -> reply.header("Content-Length").map(cl -> "Content-Length: " + cl))
                 .orElse("no length, ended by the close");
+        if (reply.body().length == 0 && reply.header("Transfer-Encoding").isEmpty()) {
+            // a head read alone (HEAD, an upgrade's answer): the length is what it declares, no body was read
+            String status = reply.statusLine().isBlank() ? "status " + reply.status() : "'" + reply.statusLine() + "'";
+            return status + " (" + framing + ")";
+        }
         String body = reply.body().length == 0 ? "no body" : "a " + reply.body().length + "-byte body";
         String status = reply.statusLine().isBlank() ? "status " + reply.status() : "'" + reply.statusLine() + "'";
         return status + " with " + body + " (" + framing + ")";

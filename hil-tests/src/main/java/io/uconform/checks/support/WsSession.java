@@ -204,7 +204,8 @@ public final class WsSession {
         String expected = WsFrame.name(opcode) + " message with the " + payload.length + " bytes sent";
         WsFrame message = readMessage(sent, expected);
         if (message.opcode() != opcode || message.rsv() != 0 || !java.util.Arrays.equals(message.payload(), payload)) {
-            throw failure(sent, "the server sent " + message.describe().replace(" frame", " message")
+            throw failure(sent, "the server sent " + (message.opcode() >= WsFrame.CLOSE ? message.describe()
+                    : message.describe().replace(" frame", " message"))
                     + difference(message.payload(), payload, message.opcode() == opcode), expected);
         }
         return message;
