@@ -23,7 +23,14 @@ done
 admin=$(grep -o 'page at http://[^ ]*' "$log" | head -1 | cut -c9-)
 [[ -n "$admin" ]] || { echo "fleet-bench: the fleet did not start within 120 s" >&2; cat "$log" >&2; exit 1; }
 echo "fleet-bench: $count boards up in $(( ($(date +%s%N) - started) / 1000000 )) ms; admin $admin"
-java "$root/simulator/bench/FleetLoad.java" "$admin" "$seconds"
+# CPU seconds (user + system) of a process so far, from /proc/PID/stat (clock ticks)
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+echo "fleet-bench: load average before the load: $(cut -d' ' -f1-3 /proc/loadavg)"
+fleet_cpu_before=$(cpu "$fleet")
+# the generator measured apart from the fleet: its own CPU time, so a saturated generator shows as such
+/usr/bin/time -f "fleet-bench: load generator CPU %U s user + %S s system in %e s wall" \
+  java "$root/simulator/bench/FleetLoad.java" "$admin" "$seconds"
+echo "fleet-bench: fleet JVM CPU during the load $(awk -v a="$fleet_cpu_before" -v b="$(cpu "$fleet")" 'BEGIN {printf "%.1f", b - a}') s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "fleet-bench: fleet JVM threads $(awk '/^Threads:/ {print $2}' /proc/$fleet/status), RSS $(awk '/^VmRSS:/ {print $2 / 1024 " MB"}' /proc/$fleet/status)"
 jcmd "$fleet" GC.run >/dev/null
 jcmd "$fleet" GC.heap_info | grep -E 'used|total' | head -3 | sed 's/^/fleet-bench: heap after full GC: /'

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the conformance suite against a target and write the reports.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {Uconform.OK + ":every check passed (or was skipped, not claimed or waived)",
-            Uconform.CHECKS_FAILED + ":a check failed or could not run (target down)",
+            Uconform.CHECKS_FAILED + ":a check failed or could not run (target down), or a claimed group was not verified"
+                + " (all its checks skipped)",
             Uconform.BAD_INPUT + ":bad input: unknown kind, option or profile, malformed value, credentials file or report dir",
             Uconform.TARGET_DID_NOT_START + ":the target could not be reached or did not start",
             Uconform.INTERRUPTED_SIGINT + ":interrupted by SIGINT (Ctrl-C): partial report (marked interrupted) written",
@@ -48,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a target option, e.g. url=http://192.168.1.20 (repeatable)")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--profile", defaultValue = "reference", description = "profile name or path to a profile .json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", description = "profile name or path to a profile .json (default: the target kind's:"
+            + " firmware for host and esp32 running the reference firmware, which has no TLS; else reference)")
     String profile;
 
     @Option(names = "--targets", description = "a targets file: JSON array of {kind, options, profile}; overrides --target")
@@ -93,8 +95,9 @@ final class RunCommand implements Callable<Integer> {
         }
         int poolSize = TargetSelection.parsePool(pool);
         java.util.Optional<Shard> slice = shard == null ? java.util.Optional.empty() : java.util.Optional.of(Shard.parse(shard));
-        List<TargetSelection> selections = (targetsFile != null ? TargetsFile.read(targetsFile, profile)
-                : List.of(new TargetSelection(target, options, profile))).stream()
+        String claimed = profile(profile, targetsFile != null, target, options);
+        List<TargetSelection> selections = (targetsFile != null ? TargetsFile.read(targetsFile, claimed)
+                : List.of(new TargetSelection(target, options, claimed))).stream()
                 .map(s -> s.pool() == TargetSelection.AUTO_POOL ? s.withPool(poolSize) : s).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (explain) {
@@ -113,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ReportListener.REPORT_DIR, reportDir.toString());
-        parameters.put(SuiteSettings.PROFILE, profile);
+        parameters.put(SuiteSettings.PROFILE, claimed);
         if (targetsFile != null) {
             parameters.put(SuiteSettings.TARGETS, targetsFile.toAbsolutePath().toString());
         } else {
@@ -149,6 +152,17 @@ final class RunCommand implements Callable<Integer> {
         boolean allGood = report.checks().stream().noneMatch(c -> c.status() == CheckStatus.FAILED || c.status() == CheckStatus.NOT_RUN);
         // a claimed group none of whose checks ran proves nothing: the run is not a pass
         return allGood && NotVerified.of(report).isEmpty() ? Uconform.OK : Uconform.CHECKS_FAILED;
+    }
+
+    /**
+     * The profile the run claims: the one given, else {@code reference} for a targets file (its
+     * entries name their own), else the kind's {@link TargetKind#defaultProfile}.
+     */
+    static String profile(String given, boolean targetsFile, String kind, Map<String, String> options) {
+        if (given != null) {
+            return given;
+        }
+        return targetsFile ? "reference" : TargetKinds.require(kind).defaultProfile(options);
     }
 
     /**

@@ -54,4 +54,17 @@ public interface TargetKind {
     default int defaultPoolSize(TargetSpec spec) {
         return 1;
     }
+
+    /**
+     * The profile a run claims when the user names none ({@code uconform run} without
+     * {@code --profile}). Default {@code reference}, every group of the contract. A kind whose
+     * default app is the reference firmware answers {@code firmware}: the firmware offers no TLS
+     * server, so under {@code reference} its TLS group could never be verified and every plain run
+     * would exit 1 with nothing failed.
+     *
+     * @param options the raw options of the run ({@code TargetSpec.options()})
+     */
+    default String defaultProfile(java.util.Map<String, String> options) {
+        return "reference";
+    }
 }

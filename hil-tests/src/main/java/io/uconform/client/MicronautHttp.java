@@ -72,9 +72,7 @@ public final class MicronautHttp implements Http {
         }
         HttpResponse<byte[]> response;
         try {
-            // bounded as a whole: a streaming route (SSE) never completes and keeps the read timeout from firing
-            response = Mono.from(client.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class)))
-                    .block(replyTimeout);
+            response = exchange(request, method);
         } catch (HttpClientResponseException e) {
             response = bytesOf(e.getResponse());
         } catch (IllegalStateException e) {
@@ -93,6 +91,32 @@ public final class MicronautHttp implements Http {
         transcript.receivedText("http", describe(reply));
         listener.accept(new HttpExchange(method, path, headers, body, java.util.Optional.of(reply), ""));
         return reply;
+    }
+
+    /** Idempotent methods (RFC 9110 9.2.2): safe to send again when the connection closed before the response. */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT",
+            "DELETE");
+
+    /**
+     * One exchange, bounded as a whole (a streaming route such as SSE never completes and keeps the
+     * read timeout from firing). A server may close an idle persistent connection at any time (RFC
+     * 9112 9.6), so a pooled connection can die just as a request goes out on it; as RFC 9112 9.3.1
+     * allows, an idempotent request is then sent once more on a new connection, and the transcript
+     * says so. A second close fails the check.
+     */
+    private HttpResponse<byte[]> exchange(MutableHttpRequest<Object> request, String method) {
+        try {
+            return Mono.from(client.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class)))
+                    .block(replyTimeout);
+        } catch (io.micronaut.http.client.exceptions.ResponseClosedException e) {
+            if (!IDEMPOTENT.contains(method.toUpperCase(Locale.ROOT))) {
+                throw e;
+            }
+            transcript.note("http: the connection closed before the response (" + e.getMessage() + "); " + method
+                    + " is idempotent: sent once more on a new connection (RFC 9112 9.3.1)");
+            return Mono.from(client.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class)))
+                    .block(replyTimeout);
+        }
     }
 
     @SuppressWarnings("unchecked")

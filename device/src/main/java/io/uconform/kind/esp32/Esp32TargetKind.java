@@ -160,4 +160,14 @@ public final class Esp32TargetKind implements TargetKind {
         return spec.option("port").map(p -> (int) java.util.Arrays.stream(p.split(","))
                 .filter(x -> !x.isBlank()).count()).filter(n -> n > 1).orElse(1);
     }
+
+    /**
+     * {@code firmware}: the reference firmware (the default app) offers no TLS server, so under the
+     * {@code reference} profile its TLS group would always be "not verified"; another app names its
+     * profile with {@code --profile}.
+     */
+    @Override
+    public String defaultProfile(java.util.Map<String, String> options) {
+        return "firmware";
+    }
 }

@@ -64,4 +64,14 @@ public final class HostTargetKind implements TargetKind {
     public java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
         return io.uconform.spi.PoolMembers.onFreePorts(spec, size);
     }
+
+    /**
+     * {@code firmware}: the reference firmware (the default app) offers no TLS server, so under the
+     * {@code reference} profile its TLS group would always be "not verified"; another app names its
+     * profile with {@code --profile}.
+     */
+    @Override
+    public String defaultProfile(java.util.Map<String, String> options) {
+        return "firmware";
+    }
 }

@@ -3,12 +3,8 @@ package io.uconform.simulator.serial;
 import io.uconform.link.Link;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -19,25 +15,15 @@ import java.util.function.Consumer;
  * sends while no client is connected is dropped, as a closed port would. Closing the server
  * closes the client connection; the link stays the caller's.
  */
-public final class Rfc2217Server implements AutoCloseable {
+public final class Rfc2217Server extends LoopbackSerialServer {
 
-    private final ServerSocket server;
-    private final Link link;
-    private final Consumer<String> log;
-    private final Thread acceptor;
-    private final Thread pump;
-    private volatile boolean closed;
     private volatile Client client;
 
     private record Client(Socket socket, ComPortSession session) {
     }
 
     private Rfc2217Server(ServerSocket server, Link link, Consumer<String> log) {
-        this.server = server;
-        this.link = link;
-        this.log = log;
-        this.acceptor = daemon(this::acceptLoop, "rfc2217-accept");
-        this.pump = daemon(this::pumpLoop, "rfc2217-serial-to-client");
+        super(server, link, log, "rfc2217");
     }
 
     /**
@@ -47,22 +33,9 @@ public final class Rfc2217Server implements AutoCloseable {
      * @throws IOException when the port cannot be bound (in use, not allowed)
      */
     public static Rfc2217Server start(Link link, int port, Consumer<String> log) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        try {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        Rfc2217Server s = new Rfc2217Server(socket, link, log);
-        s.acceptor.start();
-        s.pump.start();
+        Rfc2217Server s = new Rfc2217Server(listen(port), link, log);
+        s.begin();
         return s;
-    }
-
-    public int port() {
-        return server.getLocalPort();
     }
 
     /** What to give tools: {@code rfc2217://127.0.0.1:PORT}. */
@@ -70,25 +43,14 @@ public final class Rfc2217Server implements AutoCloseable {
         return "rfc2217://127.0.0.1:" + port();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            if (client != null) {
-                log.accept("refused a second client from " + s.getRemoteSocketAddress() + " (one at a time)");
-                closeQuietly(s);
-                continue;
-            }
-            Thread t = daemon(() -> serve(s), "rfc2217-client");
-            t.start();
-        }
+    @Override
+    Socket clientSocket() {
+        Client c = client;
+        return c == null ? null : c.socket();
     }
 
-    private void serve(Socket s) {
+    @Override
+    void serve(Socket s) {
         try (s) {
             s.setTcpNoDelay(true);
             ComPortSession session = new ComPortSession(link, s.getOutputStream(), 115_200, log);
@@ -104,8 +66,9 @@ public final class Rfc2217Server implements AutoCloseable {
             session.closed();
             log.accept("client left (" + session.describe() + ")");
         } catch (IOException e) {
-            if (client != null) {
-                client.session().closed();
+            Client c = client;
+            if (c != null) {
+                c.session().closed();
             }
             if (!closed) {
                 log.accept("client connection lost: " + e.getMessage());
@@ -115,77 +78,18 @@ public final class Rfc2217Server implements AutoCloseable {
         }
     }
 
-    private void pumpLoop() {
-        byte[] buf = new byte[8192];
-        try {
-            link.setReadTimeout(Duration.ofMillis(100));
-            InputStream in = link.input();
-            while (!closed) {
-                Client held = client;
-                if (held != null && held.session().flowSuspended()) {
-                    pause(); // the client asked us to hold: the bytes stay in the link
-                    continue;
-                }
-                int n;
-                try {
-                    n = in.read(buf);
-                } catch (SocketTimeoutException e) {
-                    continue;
-                }
-                if (n < 0) {
-                    return; // the serial side closed
-                }
-                Client c = client; // who is connected now, not when the read began
-                if (c != null && !c.session().toClient(buf, 0, n)) {
-                    closeQuietly(c.socket());
-                }
-            }
-        } catch (IOException e) {
-            if (!closed) {
-                log.accept("serial side closed: " + e.getMessage());
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(10); // FLOWCONTROL-SUSPEND: poll for the client's resume
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** FLOWCONTROL-SUSPEND from the client: the bytes stay in the link until it resumes. */
+    @Override
+    boolean holdSerial() {
+        Client held = client;
+        return held != null && held.session().flowSuspended();
     }
 
     @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-        Client c = client;
-        if (c != null) {
+    void toClient(byte[] buf, int n) {
+        Client c = client; // who is connected now, not when the read began
+        if (c != null && !c.session().toClient(buf, 0, n)) {
             closeQuietly(c.socket());
         }
-        acceptor.interrupt();
-        try {
-            pump.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
