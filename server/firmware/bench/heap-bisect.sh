@@ -4,6 +4,7 @@
 # Bisection between LOW and HIGH (KiB, multiples of STEP). Needs `micropython` on PATH and the
 # CLI jar (./mvnw -q -DskipTests package); it never builds MicroPython.
 #   server/firmware/bench/heap-bisect.sh [LOW=64] [HIGH=256] [STEP=8]
+# MPY_CROSS=<path of mpy-cross>: the firmware's lib/ precompiled to .mpy (the host option mpy-cross).
 set -euo pipefail
 low=${1:-64}
 high=${2:-256}
@@ -16,11 +17,17 @@ command -v python3 >/dev/null || { echo "heap-bisect: python3 is needed to read 
 out=${HEAP_BISECT_OUT:-}        # keep every run's log and report there (default: removed at exit)
 if [ -n "$out" ]; then mkdir -p "$out"; work=$out; else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 echo "micropython: $(micropython -c 'import sys; print(sys.version)')"
+extra=()
+if [ -n "${MPY_CROSS:-}" ]; then
+  [ -x "$MPY_CROSS" ] && [ -f "$MPY_CROSS" ] || { echo "heap-bisect: MPY_CROSS=$MPY_CROSS is not an executable file" >&2; exit 2; }
+  extra=(--option "mpy-cross=$MPY_CROSS")
+  echo "mpy-cross: $("$MPY_CROSS" --version)"
+fi
 
 run() {  # prints "passed failed skipped notrun restarts seconds" for a heap of $1 KiB
   local dir="$work/heap-$1"
   local start=$SECONDS
-  java -jar "$jar" run --target host --option interpreter=micropython --option "heap=$1K" \
+  java -jar "$jar" run --target host --option interpreter=micropython --option "heap=$1K" "${extra[@]}" \
        --profile reference --report-dir "$dir" >"$dir.log" 2>&1 || true
   if [ ! -f "$dir/report.json" ]; then
     echo "0 999 0 0 0 $((SECONDS - start))"

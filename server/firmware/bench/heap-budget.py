@@ -4,8 +4,9 @@ feature is active (one upload, one WebSocket, one SSE subscriber, four clients m
 the firmware's own GET /system reports it (gc.mem_free() after a collection).
 
   server/firmware/bench/heap-budget.py [HEAP=128K]
+  MPY_CROSS=<path of mpy-cross> server/firmware/bench/heap-budget.py 128K   (lib/ precompiled to .mpy)
 
-Needs `micropython` on PATH (never builds it). Runs the firmware from a temporary copy with the
+Needs `micropython` on PATH (never builds it; nor mpy-cross). Runs the firmware from a temporary copy with the
 stand-in machine module of bench/stub on 127.0.0.1 (no virtual board, no network module)."""
 import base64
 import json
@@ -28,11 +29,32 @@ def free_port():
         return s.getsockname()[1]
 
 
+def precompile(lib):
+    """With MPY_CROSS set: each lib/ module as .mpy bytecode, its source removed (as the host
+    target's option mpy-cross does and as a small board is deployed)."""
+    cross = os.environ.get("MPY_CROSS")
+    if not cross:
+        return
+    if not (os.path.isfile(cross) and os.access(cross, os.X_OK)):
+        raise SystemExit("heap-budget: MPY_CROSS=%s is not an executable file" % cross)
+    for top, _, files in os.walk(lib):
+        for name in files:
+            if name.endswith(".py"):
+                src = os.path.join(top, name)
+                rel = "lib/" + os.path.relpath(src, lib)[:-3] + ".mpy"  # the path it is imported by
+                done = subprocess.run([cross, "-o", src[:-3] + ".mpy", "-s", rel, src], capture_output=True,
+                                      text=True, timeout=30)
+                if done.returncode != 0:
+                    raise SystemExit("heap-budget: %s could not compile %s: %s" % (cross, rel, (done.stdout + done.stderr).strip()))
+                os.remove(src)
+
+
 def start(heap, port):
     work = tempfile.mkdtemp(prefix="uconform-budget-")
     for name in ("boot.py", "main.py", "lib", "apps", "www"):
         src = os.path.join(FIRMWARE, name)
         (shutil.copytree if os.path.isdir(src) else shutil.copy)(src, os.path.join(work, name))
+    precompile(os.path.join(work, "lib"))
     with open(os.path.join(FIRMWARE, "config.json")) as f:
         cfg = json.load(f)
     cfg["server"].update({"host": "127.0.0.1", "port": port, "limits": {"max_clients": 5}})
@@ -144,7 +166,8 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     version = subprocess.run(["micropython", "-c", "import sys; print(sys.version)"],
                              capture_output=True, text=True).stdout.strip()
-    print("heap %s, %s" % (heap, version))
+    print("heap %s, %s, %s" % (heap, version, "lib/ precompiled by " + os.environ["MPY_CROSS"]
+                                if os.environ.get("MPY_CROSS") else "lib/ from source"))
     print("| state | free heap (bytes) | cost vs. boot |")
     print("|---|---|---|")
     for name, value, note in rows:

@@ -88,3 +88,47 @@ class EventsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LazyHubTest(unittest.TestCase):
+    def test_an_idle_hub_is_given_back_on_evict_and_its_ids_go_on(self):
+        from uconform import lazy
+        hub = lazy.Hub(2)
+        try:
+            self.assertEqual(hub.get().publish("led", 1)["id"], 1)
+            self.assertEqual(hub.get().publish("led", 0)["id"], 2)
+            session = sse_api.SseSession(hub.get(), None)
+            hub.get().subscribe(session)
+            lazy.evict()
+            self.assertIsNotNone(hub.hub, "a hub with a subscriber stays")
+            hub.get().sessions.remove(session)
+            lazy.evict()
+            self.assertIsNone(hub.hub, "an idle hub is given back")
+            self.assertEqual(hub.get().publish("led", 1)["id"], 3, "ids never go back")
+        finally:
+            lazy._hubs.remove(hub)
+
+
+class LazyLoadOutOfMemoryTest(unittest.TestCase):
+    def test_a_load_that_fails_twice_forgets_what_it_loaded_half(self):
+        import sys
+        import types
+        from uconform import lazy
+        calls = []
+
+        def failing(name):
+            calls.append(name)
+            sys.modules["uconform._half_loaded"] = types.ModuleType("uconform._half_loaded")
+            lazy._loaded.append("uconform._half_loaded")
+            raise MemoryError("memory allocation failed, allocating 4096 bytes")
+
+        real = lazy._import
+        lazy._import = failing
+        try:
+            with self.assertRaises(MemoryError):
+                lazy.load("_never_there")
+        finally:
+            lazy._import = real
+            sys.modules.pop("uconform._half_loaded", None)
+        self.assertEqual(calls, ["uconform._never_there"] * 2, "tried once more after evicting")
+        self.assertNotIn("uconform._half_loaded", lazy._loaded)

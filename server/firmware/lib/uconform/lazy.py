@@ -20,7 +20,14 @@ def load(module):
         # Compiling needs free heap for a moment: features loaded earlier that nothing uses now
         # give theirs back (they are compiled again on their next use), then one more try.
         evict(name)
-        return _import(name)
+        try:
+            return _import(name)
+        except MemoryError:
+            # What this attempt loaded half (e.g. wsframes of a WebSocket) goes too: else it stays
+            # resident, nothing loads lazily again to give it back, and every later request finds
+            # the heap as full as this one left it (measured: all 503 from the first failed upgrade on).
+            evict()
+            raise
 
 
 def _import(name):
@@ -35,6 +42,8 @@ def _import(name):
 
 def evict(keep=None):
     """Forgets the lazily loaded modules (but keep): what no request holds becomes garbage."""
+    for hub in _hubs:
+        hub.release()  # an SSE hub nobody listens to holds its module's code
     package = sys.modules.get("uconform")
     for key in list(_loaded):
         if key == keep:
@@ -56,17 +65,31 @@ def files(app, root):
     app.route("/files", serve, ("GET",))
 
 
+_hubs = []  # every lazy Hub, for evict()
+
+
 class Hub:
-    """The SSE hub, made when the first subscriber comes: until then an event has nobody to reach."""
+    """The SSE hub, made when the first subscriber comes: until then an event has nobody to reach.
+    When room is needed and nobody listens, it is given back (evict); the event ids go on."""
 
     def __init__(self, max_subscribers):
         self.max_subscribers = max_subscribers
         self.hub = None
+        self.next_id = 1
+        _hubs.append(self)
 
     def get(self):
         if self.hub is None:
-            self.hub = load("sse_api").Hub(self.max_subscribers)
+            hub = load("sse_api").Hub(self.max_subscribers)
+            hub.next_id = self.next_id
+            self.hub = hub
         return self.hub
+
+    def release(self):
+        hub = self.hub
+        if hub is not None and not hub.sessions:
+            self.next_id = hub.next_id
+            self.hub = None
 
     def publish(self, event, value):
         if self.hub is not None:

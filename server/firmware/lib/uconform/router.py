@@ -96,15 +96,24 @@ class App:
             return response.data(result)
         except HttpError as e:
             return response.error(e.status, e.message, e.headers)
-        except MemoryError:
+        except MemoryError as e:
+            what = _what(e)  # the allocation that failed, for the console line
+            e = None  # its traceback holds the request's frames: let them go first
             collect()
             if self.on_error:
-                self.on_error(req, MemoryError("out of memory"))
+                self.on_error(req, MemoryError(what))
             return response.error(503, "out of memory: try again", [("Retry-After", "1")])
         except Exception as e:
             if self.on_error:
                 self.on_error(req, e)
             return response.error(500, "handler failed: " + type(e).__name__)
+
+
+def _what(e):
+    try:
+        return "out of memory (" + str(e) + ")" if e.args else "out of memory"
+    except MemoryError:
+        return "out of memory"
 
 
 def decorate(app, resp):

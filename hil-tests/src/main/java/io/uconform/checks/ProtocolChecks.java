@@ -55,8 +55,12 @@ public class ProtocolChecks {
         String request = "POST " + ctx.route("json") + " HTTP/1.1" + CRLF + "hOsT: " + Requests.host(ctx) + CRLF
                 + "CONTENT-type: application/json" + CRLF + "content-LENGTH: " + json.length() + CRLF + CRLF + json;
         HttpReply reply = Exchange.once(ctx, request);
-        Answers.expectStatus(ctx, reply, String.format("status with mixed-case header names (body: %s)", reply.text()), 200);
-        assertThat(reply.json().path("data").path("case").asText()).as("echoed body").isEqualTo("insensitive");
+        String what = "POST " + ctx.route("json") + " " + json + " with the header names hOsT, CONTENT-type, content-LENGTH";
+        Answers.expectStatus(ctx, reply, String.format("%s (body: %s)", what, reply.text()), 200);
+        if (!reply.text().replace(" ", "").contains("\"case\":\"insensitive\"")) {
+            throw Answers.failure(ctx, what, "answered " + Answers.describe(reply) + ": '" + reply.text() + "'",
+                    "the body echoed, the header names read case-insensitively (RFC 9110 5.1)");
+        }
     }
 
     @Needs(routes = "index")
@@ -108,9 +112,12 @@ public class ProtocolChecks {
         String data = ctx.route("data");
         HttpReply plain = Exchange.once(ctx, Requests.get(ctx, data));
         HttpReply withQuery = Exchange.once(ctx, Requests.get(ctx, data + "?x=1&y=%2F&z"));
-        assertThat(withQuery.status()).as("status of %s with a query (plain: %d)", data, plain.status())
-                .isEqualTo(plain.status()).isEqualTo(200);
-        assertThat(withQuery.json()).as("body with a query").isEqualTo(plain.json());
+        String what = "GET " + data + "?x=1&y=%2F&z";
+        Answers.expectStatus(ctx, withQuery, what + " (without the query: " + plain.status() + ")", 200);
+        if (!sameJsonOrText(withQuery, plain)) {
+            throw Answers.failure(ctx, what, "answered '" + withQuery.text() + "' where GET " + data + " answered '"
+                    + plain.text() + "'", "the same body: the query takes no part in routing");
+        }
     }
 
     @Needs(routes = {"index", "missing"})
@@ -139,19 +146,61 @@ public class ProtocolChecks {
     @Needs(routes = "query")
     @Check("PROTO-05")
     void plusInQueryIsSpaceAndRepeatedKeysAreKept(CheckContext ctx) {
-        HttpReply reply = ctx.http().get(ctx.route("query") + "?a=x+y&b=1&b=2");
-        Answers.expectStatus(ctx, reply, String.format("status (body: %s)", reply.text()), 200);
-        assertThat(reply.json().path("data")).as("parsed query")
-                .isEqualTo(io.uconform.client.Json.parse("{\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]}"));
+        String target = ctx.route("query") + "?a=x+y&b=1&b=2";
+        HttpReply reply = ctx.http().get(target);
+        Answers.expectStatus(ctx, reply, "GET " + target, 200);
+        expectQuery(ctx, reply, "GET " + target, "{\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]}",
+                "'+' read as a space, both values of b kept");
     }
 
     @Needs(routes = "query")
     @Check("PROTO-05")
     void queryIsPercentDecoded(CheckContext ctx) {
-        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, ctx.route("query") + "?k%20ey=%C3%A9t%C3%A9%2B%26"));
-        Answers.expectStatus(ctx, reply, String.format("status (body: %s)", reply.text()), 200);
-        assertThat(reply.json().path("data").path("k ey").path(0).asText()).as("decoded value of 'k ey': %s",
-                reply.text()).isEqualTo("\u00e9t\u00e9+&");
+        String target = ctx.route("query") + "?k%20ey=%C3%A9t%C3%A9%2B%26";
+        HttpReply reply = Exchange.once(ctx, Requests.get(ctx, target));
+        Answers.expectStatus(ctx, reply, "GET " + target, 200);
+        expectQuery(ctx, reply, "GET " + target, "{\"k ey\":[\"\u00e9t\u00e9+&\"]}",
+                "the name and the value percent-decoded as UTF-8");
+    }
+
+    /** The two bodies are equal as JSON (structurally) or, when either is not JSON, as text. */
+    private static boolean sameJsonOrText(HttpReply a, HttpReply b) {
+        try {
+            return io.uconform.client.Json.parse(a.text()).equals(io.uconform.client.Json.parse(b.text()));
+        } catch (AssertionError notJson) {
+            return a.text().equals(b.text());
+        }
+    }
+
+    /** Fails in one line unless the reply's body contains the blob's payload (the echo is {@code {"data": blob}}). */
+    private static void expectEcho(CheckContext ctx, HttpReply reply, String what, String blob) {
+        String payload = blob.substring(9, blob.length() - 2);
+        String text = reply.text();
+        boolean framed = reply.header("Content-Length").isPresent() || reply.header("Transfer-Encoding").isPresent();
+        // a complete, framed answer shorter than the body sent is no large response: the request's
+        // handling failed (other requirements judge that), so PROTO-07 has nothing to judge
+        org.junit.jupiter.api.Assumptions.assumeFalse(framed && reply.body().length < blob.length(), () -> what
+                + " came back as a complete " + reply.body().length + "-byte answer ('" + (text.length() > 60
+                ? text.substring(0, 60) + "..." : text) + "'), not the echo: no large response to judge");
+        if (!text.contains(payload)) {
+            throw Answers.failure(ctx, what, "the echo came back as " + reply.body().length + " bytes ('"
+                    + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "')", "the "
+                    + blob.length() + "-byte body echoed whole");
+        }
+    }
+
+    /** The query route answers {@code {"data": parsed}}; fails in one line unless parsed is {@code expected}. */
+    private static void expectQuery(CheckContext ctx, HttpReply reply, String what, String expected, String why) {
+        com.fasterxml.jackson.databind.JsonNode data;
+        try {
+            data = io.uconform.client.Json.parse(reply.text()).path("data");
+        } catch (AssertionError notJson) {
+            throw Answers.failure(ctx, what, "answered " + Answers.describe(reply) + ", not JSON: '"
+                    + Answers.oneLine(reply.text()) + "'", "{\"data\": " + expected + "} (" + why + ")");
+        }
+        if (!data.equals(io.uconform.client.Json.parse(expected))) {
+            throw Answers.failure(ctx, what, "the parsed query came back as " + data, expected + " (" + why + ")");
+        }
     }
 
     @Needs(routes = "data")
@@ -204,9 +253,10 @@ public class ProtocolChecks {
     void largeEchoArrivesComplete(CheckContext ctx) {
         String blob = Payloads.jsonBlob(7, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         HttpReply reply = ctx.http().sendJson("POST", ctx.route("json"), blob);
-        Answers.expectStatus(ctx, reply, String.format("status of a %d-byte echo", blob.length()), 200);
-        assertThat(reply.json().path("data")).as("echoed %d-byte body", blob.length())
-                .isEqualTo(io.uconform.client.Json.parse(blob));
+        String what = "POST " + ctx.route("json") + " with a " + blob.length() + "-byte JSON body (HTTP client, lower-case "
+                + "header names)";
+        Answers.expectStatus(ctx, reply, what, 200);
+        expectEcho(ctx, reply, what, blob);
     }
 
     @Needs(routes = "json", limits = "maxBodyBytes")
@@ -214,11 +264,14 @@ public class ProtocolChecks {
     void largeEchoOverRawSocketMatchesContentLength(CheckContext ctx) {
         String blob = Payloads.jsonBlob(11, Math.min((int) ctx.limit("maxBodyBytes"), 256 * 1024) - 64);
         HttpReply reply = Exchange.once(ctx, Requests.json(ctx, "POST", ctx.route("json"), blob));
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.header("Content-Length")).as("Content-Length").isPresent();
-        assertThat(reply.body().length).as("body bytes received")
-                .isEqualTo(Integer.parseInt(reply.header("Content-Length").orElseThrow()));
-        assertThat(reply.text()).as("echoed body").contains(blob.substring(9, blob.length() - 2));
+        String what = "POST " + ctx.route("json") + " with a " + blob.length() + "-byte JSON body (raw socket)";
+        Answers.expectStatus(ctx, reply, what, 200);
+        if (reply.header("Content-Length").isEmpty()) {
+            throw Answers.failure(ctx, what, "answered " + Answers.describe(reply), "a Content-Length to match the body "
+                    + "against");
+        }
+        // the reader takes exactly Content-Length bytes: a short body is a NoResponse, a long one shows in the echo
+        expectEcho(ctx, reply, what, blob);
     }
 
     @Needs(routes = "json", limits = "maxBodyBytes")
@@ -228,10 +281,11 @@ public class ProtocolChecks {
         String second = Payloads.jsonBlob(17, first.length());
         try (RawConnection c = ctx.raw().open()) {
             for (String blob : List.of(first, second)) {
+                String what = "POST " + ctx.route("json") + " with a " + blob.length() + "-byte JSON body, "
+                        + (blob == first ? "the first" : "the second") + " on one connection";
                 HttpReply reply = Exchange.on(ctx, c, Requests.json(ctx, "POST", ctx.route("json"), blob));
-                assertThat(reply.status()).isEqualTo(200);
-                assertThat(reply.text()).as("echo of a %d-byte body", blob.length())
-                        .contains(blob.substring(9, blob.length() - 2));
+                Answers.expectStatus(ctx, reply, what, 200);
+                expectEcho(ctx, reply, what, blob);
                 org.junit.jupiter.api.Assumptions.assumeTrue(reply.statusLine().startsWith("HTTP/1.1")
                         && !KeepAliveChecks.hasCloseToken(reply), "the server closes the connection after each "
                         + "response (KA-01 judges that): no second response on it to check");
@@ -317,7 +371,10 @@ public class ProtocolChecks {
             }
             Answers.expectStatus(ctx, head, String.format("%s: status vs GET %s", what, path), get.status());
             for (String name : List.of("Content-Type", "Content-Length")) {
-                assertThat(head.header(name)).as("%s: header %s vs GET", what, name).isEqualTo(get.header(name));
+                if (!head.header(name).equals(get.header(name))) {
+                    throw Answers.failure(ctx, what, "answered " + Answers.header(head, name) + " where GET " + path
+                            + " answered " + Answers.header(get, name), "the GET's headers");
+                }
             }
             if (after.closed()) {
                 ctx.note("the server closed the connection after the HEAD response (no body came before the close)");

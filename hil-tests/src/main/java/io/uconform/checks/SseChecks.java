@@ -1,6 +1,5 @@
 package io.uconform.checks;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,25 +48,36 @@ public class SseChecks {
     @Check("SSE-01")
     void subscriptionIsAnEventStreamWithoutLength(CheckContext ctx) {
         HttpReply head = subscribe(ctx).head();
-        Answers.expectStatus(ctx, head, String.format("status of GET %s", path(ctx)), 200);
-        assertThat(head.header("content-type")).as("Content-Type").hasValueSatisfying(
-                v -> assertThat(v).startsWithIgnoringCase("text/event-stream"));
-        assertThat(head.header("content-length")).as("Content-Length of an endless stream").isEmpty();
+        String what = "GET " + path(ctx) + " (Accept: text/event-stream)";
+        Answers.expectStatus(ctx, head, what, 200);
+        if (!head.header("content-type").map(v -> v.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"))
+                .orElse(false)) {
+            throw Answers.failure(ctx, what, "'" + head.statusLine() + "' with " + Answers.header(head, "Content-Type"),
+                    "Content-Type: text/event-stream");
+        }
+        if (head.header("content-length").isPresent()) {
+            throw Answers.failure(ctx, what, "'" + head.statusLine() + "' with " + Answers.header(head, "Content-Length"),
+                    "no Content-Length on an endless stream");
+        }
     }
 
     @Check("SSE-01")
     void subscriptionIsNotCached(CheckContext ctx) {
         HttpReply head = subscribe(ctx).head();
-        assertThat(head.status()).isEqualTo(200);
-        assertThat(head.header("cache-control")).as("Cache-Control").hasValueSatisfying(
-                v -> assertThat(v).containsIgnoringCase("no-cache"));
+        String what = "GET " + path(ctx) + " (Accept: text/event-stream)";
+        Answers.expectStatus(ctx, head, what, 200);
+        if (!head.header("cache-control").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("no-cache"))
+                .orElse(false)) {
+            throw Answers.failure(ctx, what, "'" + head.statusLine() + "' with " + Answers.header(head, "Cache-Control"),
+                    "Cache-Control: no-cache");
+        }
     }
 
     @Needs(routes = "events-trigger")
     @Check("SSE-01")
     void streamStaysOpenAndDeliversAfterTheHead(CheckContext ctx) {
         SseReader sse = subscribe(ctx);
-        assertThat(sse.head().status()).isEqualTo(200);
+        Answers.expectStatus(ctx, sse.head(), "GET " + path(ctx) + " (Accept: text/event-stream)", 200);
         trigger(ctx);
         SseMessage event = sse.next(m -> true, "an event after GET " + ctx.route("events-trigger"), eventWait(ctx));
         ctx.note("event after the head: " + event.raw());
@@ -80,12 +90,18 @@ public class SseChecks {
         int led = BoardRoutes.pin(ctx, "ledPin");
         toggleLed(ctx);
         SseMessage event = sse.next(m -> isPinEvent(m, led), "pin event for GPIO " + led, eventWait(ctx));
-        assertThat(event.raw()).as("field lines of the event").anySatisfy(l -> assertThat(l).startsWith("event:"));
-        assertThat(event.id()).as("id: of the event %s", event.raw()).matches("\\d+");
+        String what = "GET " + path(ctx) + ", then a toggle of GPIO " + led;
+        String got = "the event was '" + String.join("|", event.raw()) + "'";
+        if (event.raw().stream().noneMatch(l -> l.startsWith("event:"))) {
+            throw Answers.failure(ctx, what, got, "an 'event: pin' line");
+        }
+        if (!event.id().matches("\\d+")) {
+            throw Answers.failure(ctx, what, got, "a numeric 'id:' line");
+        }
         JsonNode data = Json.parse(event.data());
-        assertThat(data.path("pin").asInt()).isEqualTo(led);
-        assertThat(data.path("value").asInt()).as("value in %s", event.data()).isBetween(0, 1);
-        assertThat(data.has("t_ms")).as("t_ms in %s", event.data()).isTrue();
+        if (data.path("value").asInt(-1) < 0 || data.path("value").asInt(-1) > 1 || !data.has("t_ms")) {
+            throw Answers.failure(ctx, what, got, "data {\"pin\": " + led + ", \"value\": 0 or 1, \"t_ms\": ...}");
+        }
     }
 
     @Needs(routes = "led", params = "ledPin")
@@ -97,9 +113,16 @@ public class SseChecks {
         SseMessage a = sse.next(m -> isPinEvent(m, led), "first pin event", eventWait(ctx));
         JsonNode second = toggleLed(ctx);
         SseMessage b = sse.next(m -> isPinEvent(m, led), "second pin event", eventWait(ctx));
-        assertThat(Long.parseLong(b.id())).as("ids %s then %s", a.id(), b.id()).isGreaterThan(Long.parseLong(a.id()));
-        assertThat(Json.parse(a.data()).path("value").asInt()).isEqualTo(first.path("value").asInt());
-        assertThat(Json.parse(b.data()).path("value").asInt()).isEqualTo(second.path("value").asInt());
+        String what = "GET " + path(ctx) + ", then two toggles of GPIO " + led + " (answered values "
+                + first.path("value") + ", " + second.path("value") + ")";
+        String got = "events '" + String.join("|", a.raw()) + "' then '" + String.join("|", b.raw()) + "'";
+        if (!a.id().matches("\\d+") || !b.id().matches("\\d+") || Long.parseLong(b.id()) <= Long.parseLong(a.id())) {
+            throw Answers.failure(ctx, what, got, "numeric ids that increase");
+        }
+        if (Json.parse(a.data()).path("value").asInt() != first.path("value").asInt()
+                || Json.parse(b.data()).path("value").asInt() != second.path("value").asInt()) {
+            throw Answers.failure(ctx, what, got, "each event's value to be the one its toggle answered");
+        }
     }
 
     @Needs(routes = "led", params = "ledPin")
@@ -124,11 +147,17 @@ public class SseChecks {
                         return errors.stream().anyMatch(e -> !isBusy(e))
                                 || received.stream().anyMatch(e -> "pin".equals(e.getName()));
                     });
-            assertThat(errors).as("errors of the SSE client: %s", errors).allMatch(SseChecks::isBusy);
+            String what = "Micronaut's SseClient on GET " + path(ctx) + ", toggling GPIO " + led;
+            if (!errors.stream().allMatch(SseChecks::isBusy)) {
+                throw Answers.failure(ctx, what, "the client failed: " + errors, "a stream it reads without error");
+            }
             Event<String> event = received.stream().filter(e -> "pin".equals(e.getName())).findFirst().orElseThrow();
             ctx.note("SseClient event: name=" + event.getName() + " id=" + event.getId() + " data=" + event.getData());
-            assertThat(event.getId()).as("id of the event").isNotBlank();
-            assertThat(Json.parse(event.getData()).path("pin").asInt()).as("pin in %s", event.getData()).isEqualTo(led);
+            if (event.getId() == null || event.getId().isBlank()
+                    || Json.parse(event.getData()).path("pin").asInt(-1) != led) {
+                throw Answers.failure(ctx, what, "it read a pin event with id '" + event.getId() + "' and data "
+                        + event.getData(), "an id and {\"pin\": " + led + ", ...}");
+            }
         } finally {
             subscription[0].dispose();
             if (client instanceof AutoCloseable) {
@@ -156,8 +185,11 @@ public class SseChecks {
         HttpReply sent = publish(ctx, publish, "{\"event\":\"note\",\"data\":\"first line\\nsecond: line\\r\\nthird\"}");
         Answers.expectStatus(ctx, sent, String.format("publish through %s", publish), 200);
         SseMessage note = sse.next(m -> m.event().equals("note"), "the published note", eventWait(ctx));
-        assertThat(note.dataLines()).as("data lines of %s", note.raw())
-                .containsExactly("first line", "second: line", "third");
+        if (!note.dataLines().equals(List.of("first line", "second: line", "third"))) {
+            throw Answers.failure(ctx, "POST " + publish + " of a note with data 'first line\\nsecond: line\\r\\nthird'",
+                    "the event came as '" + String.join("|", note.raw()) + "'",
+                    "three data lines: 'data: first line|data: second: line|data: third'");
+        }
     }
 
     @Needs(routes = "events-publish")
@@ -166,13 +198,17 @@ public class SseChecks {
         String publish = ctx.route("events-publish");
         SseReader sse = subscribe(ctx);
         for (int i = 1; i <= 3; i++) {
-            assertThat(publish(ctx, publish, "{\"event\":\"note\",\"data\":\"n" + i + "\"}").status()).isEqualTo(200);
+            Answers.expectStatus(ctx, publish(ctx, publish, "{\"event\":\"note\",\"data\":\"n" + i + "\"}"),
+                    "POST " + publish + " of note n" + i, 200);
         }
         List<String> data = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             data.add(sse.next(m -> m.event().equals("note"), "note " + i, eventWait(ctx)).data());
         }
-        assertThat(data).as("three events, each closed by a blank line").containsExactly("n1", "n2", "n3");
+        if (!data.equals(List.of("n1", "n2", "n3"))) {
+            throw Answers.failure(ctx, "POST " + publish + " of notes n1, n2, n3", "the stream carried notes with data "
+                    + data, "three events n1, n2, n3, each closed by a blank line");
+        }
     }
 
     @Needs(routes = "events-trigger", limits = "maxSseSubscribers")
@@ -201,7 +237,8 @@ public class SseChecks {
     @Needs(routes = "events-trigger", limits = "maxSseSubscribers")
     @Check("SSE-03")
     void vanishedSubscriberDoesNotDisturbTheOthers(CheckContext ctx) {
-        assertThat(ctx.limit("maxSseSubscribers")).as("subscriber cap").isGreaterThanOrEqualTo(2);
+        assumeThat(ctx.limit("maxSseSubscribers")).as("profile %s states a cap of %d subscriber(s): two cannot be "
+                + "subscribed at once", ctx.profile().name(), ctx.limit("maxSseSubscribers")).isGreaterThanOrEqualTo(2);
         SseReader stays = subscribe(ctx);
         SseReader leaves = subscribe(ctx);
         trigger(ctx);
@@ -226,7 +263,8 @@ public class SseChecks {
             all.forEach(SseReader::leave);
             ctx.note("round " + round + ": " + cap + " subscribers joined and vanished");
         }
-        assertThat(subscribe(ctx).head().status()).as("a subscriber after 3 rounds of vanished ones").isEqualTo(200);
+        Answers.expectStatus(ctx, subscribe(ctx).head(), "GET " + path(ctx) + " after 3 rounds of " + cap
+                + " subscribers that vanished (RST)", 200);
     }
 
     @Needs(limits = "maxSseSubscribers")
@@ -235,15 +273,17 @@ public class SseChecks {
     void subscriberOverTheCapGets503(CheckContext ctx) {
         int cap = (int) ctx.limit("maxSseSubscribers");
         for (int i = 0; i < cap; i++) {
-            assertThat(subscribe(ctx).head().status()).as("subscriber %d of %d", i + 1, cap)
-                    .isEqualTo(200);
+            Answers.expectStatus(ctx, subscribe(ctx).head(), "GET " + path(ctx) + " (subscriber " + (i + 1) + " of "
+                    + cap + ")", 200);
         }
         HttpReply extra;
+        String what = "GET " + path(ctx) + " (subscriber " + (cap + 1) + " over a cap of " + cap + ")";
         try (RawConnection c = ctx.raw().open()) {
             // the head is enough: a stream accepted over the cap would never end
-            extra = c.send(Requests.get(ctx, path(ctx), "Accept: text/event-stream")).readResponse(Waits.reply(ctx), true);
+            extra = Answers.read(ctx, c.send(Requests.get(ctx, path(ctx), "Accept: text/event-stream")), what, "503",
+                    true);
         }
-        Answers.expectStatus(ctx, extra, String.format("subscriber %d over a cap of %d", cap + 1, cap), 503);
+        Answers.expectStatus(ctx, extra, what, 503);
     }
 
     @Needs(limits = "maxSseSubscribers")
@@ -255,12 +295,14 @@ public class SseChecks {
         for (int i = 0; i < cap; i++) {
             all.add(subscribe(ctx));
         }
+        String what = "GET " + path(ctx) + " (subscriber " + (cap + 1) + " over a cap of " + cap + ")";
         try (RawConnection c = ctx.raw().open()) {
-            assertThat(c.send(Requests.get(ctx, path(ctx))).readResponse(Waits.reply(ctx), true).status())
-                    .as("subscriber over the cap of %d", cap).isEqualTo(503);
+            Answers.expectStatus(ctx, Answers.read(ctx, c.send(Requests.get(ctx, path(ctx))), what, "503", true), what,
+                    503);
         }
         all.get(0).leave();
-        assertThat(subscribe(ctx).head().status()).as("a new subscriber once one left").isEqualTo(200);
+        Answers.expectStatus(ctx, subscribe(ctx).head(), "GET " + path(ctx) + " once one of " + cap
+                + " subscribers left (RST)", 200);
     }
 
     /** ROB over SSE: subscribers that join and vanish at once, over and over, never take the server down. */
@@ -278,7 +320,8 @@ public class SseChecks {
         ctx.note("30 subscribers sent their request and vanished at once (every other one with a reset)");
         // subscribers that got a slot hold it until the server notices they left (a write fails)
         baseline.assertStillAnswers(ctx, Waits.recoveryAfterIdleTimeout(ctx).plus(Duration.ofSeconds(5)));
-        assertThat(subscribe(ctx).head().status()).as("a subscriber after the churn").isEqualTo(200);
+        Answers.expectStatus(ctx, subscribe(ctx).head(), "GET " + path(ctx) + " after 30 subscribers that vanished at once",
+                200);
     }
 
     /** Publishes on a fresh connection: a pooled one may be the one the busy server just closed. */

@@ -37,7 +37,9 @@ final class OtherServer implements AutoCloseable {
         /** A thread per connection that answers whatever its first recv got as a request, then closes. */
         ECHO_ON_INCOMPLETE,
         /** A thread per connection, keep-alive; {@code GET /work} does its job before it answers {@code null}. */
-        WAITS_FOR_WORK
+        WAITS_FOR_WORK,
+        /** A thread per connection, keep-alive, with the naive WebSocket, event stream and query of {@link NaiveStreams}. */
+        NAIVE_STREAMS
     }
 
     static final int MAX_BODY = 1024;
@@ -47,6 +49,7 @@ final class OtherServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Kind kind;
+    private final NaiveStreams streams = new NaiveStreams();
     private final ServerSocket listener;
     private final Thread acceptor;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -109,7 +112,7 @@ final class OtherServer implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                if (!handle(request, in, out)) {
+                if (!handle(s, request, in, out)) {
                     return;
                 }
             }
@@ -123,7 +126,7 @@ final class OtherServer implements AutoCloseable {
     }
 
     /** Answers one request; false when the connection is to be closed. */
-    private boolean handle(Request r, InputStream in, OutputStream out) throws IOException {
+    private boolean handle(Socket s, Request r, InputStream in, OutputStream out) throws IOException {
         boolean close = kind == Kind.ALWAYS_CLOSE || r.header("connection").toLowerCase(Locale.ROOT).contains("close")
                 || r.version.equals("HTTP/1.0");
         if (!r.header("transfer-encoding").isEmpty()) {
@@ -136,6 +139,9 @@ final class OtherServer implements AutoCloseable {
             return false;
         }
         byte[] body = in.readNBytes(length);
+        if (kind == Kind.NAIVE_STREAMS && NaiveStreams.owns(r.path)) {
+            return streams.handle(s, r, in, out, body) && !close;
+        }
         if (r.path.equals("/") && (r.method.equals("GET") || r.method.equals("HEAD"))) {
             respond(out, 200, r.method.equals("HEAD") ? null : index(), close, index().length);
         } else if (r.path.equals("/work") && r.method.equals("GET")) {
@@ -174,7 +180,7 @@ final class OtherServer implements AutoCloseable {
         return "{\"error\":\"no\"}".getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void respond(OutputStream out, int status, byte[] body, boolean close) throws IOException {
+    static void respond(OutputStream out, int status, byte[] body, boolean close) throws IOException {
         respond(out, status, body, close, body.length);
     }
 
@@ -222,7 +228,7 @@ final class OtherServer implements AutoCloseable {
     }
 
     /** A request head as a simple server reads it: up to the blank line, no limits. */
-    private record Request(String method, String path, String version, java.util.Map<String, String> headers) {
+    record Request(String method, String path, String query, String version, java.util.Map<String, String> headers) {
 
         static Request read(InputStream in) throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -250,7 +256,7 @@ final class OtherServer implements AutoCloseable {
             }
             String target = words.length > 1 ? words[1] : "/";
             int q = target.indexOf('?');
-            return new Request(words[0], q < 0 ? target : target.substring(0, q),
+            return new Request(words[0], q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
                     words.length > 2 ? words[2] : "HTTP/1.0", headers);
         }
 

@@ -8,6 +8,8 @@ import io.uconform.checks.LimitChecks;
 import io.uconform.checks.NowaitApiChecks;
 import io.uconform.checks.NowaitChecks;
 import io.uconform.checks.ProtocolChecks;
+import io.uconform.checks.SseChecks;
+import io.uconform.checks.WebSocketChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,22 @@ class OtherServersTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void alwaysCloseServerCannotHaveItsClientSlotsHeldSoLim05Skips() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.ALWAYS_CLOSE, List.of(LimitChecks.class), "[\"LIM\"]",
+                "\"index\":\"/\",\"data\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
+                "\"maxClients\":3,\"headerTimeoutMs\":2000", "{}");
+
+        assertThat(failed(run)).doesNotContain("LimitChecks.extraClientGets503OrWaitsForAFreeSlot",
+                "LimitChecks.serverRecoversWhenClientsLeave");
+        String reason = "the server closes the connection after each response (KA-01 judges that): client slots cannot "
+                + "be held with open connections";
+        assertThat(skipped(run)).hasEntrySatisfying("LimitChecks.extraClientGets503OrWaitsForAFreeSlot",
+                r -> assertThat(r).endsWith(reason)).hasEntrySatisfying("LimitChecks.serverRecoversWhenClientsLeave",
+                r -> assertThat(r).endsWith(reason));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void notImplementedOnChunkedPassesTheBodyLimitAndFailsChunkedDecoding() throws IOException {
         SuiteRun run = run(OtherServer.Kind.CHUNKED_501, List.of(LimitChecks.class, ChunkChecks.class),
                 "[\"LIM\",\"CHUNK\"]", "\"index\":\"/\",\"json\":\"/echo\",\"missing\":\"/no-such-route\"",
@@ -126,6 +144,78 @@ class OtherServersTest {
         assertThat(message(run, "ProtocolChecks.headOfIndexHasGetHeadersAndNoBody"))
                 .contains("HEAD /: the response carried a").contains("a HEAD response has none (PROTO-03)");
         assertThat(message(run, "ProtocolChecks.requestLineOneByteAtATime")).contains("after the first 1 of");
+    }
+
+    /** How a failure's message starts in the run's outcomes (the error's class, then its message). */
+    private static final String FAILED = "java.lang.AssertionError: ";
+    private static final String WS_ROUTES = "\"index\":\"/\",\"ws\":\"/ws\"";
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void naiveWebSocketPassesTheCommonPathAndFailsEveryValidationInOneLine() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.NAIVE_STREAMS, List.of(WebSocketChecks.class), "[\"WS\"]", WS_ROUTES,
+                "", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder(
+                "WebSocketChecks.upgradeWithoutKeyGets400AndTheServerStaysUp",
+                "WebSocketChecks.unsupportedVersionGets400AndTheServerStaysUp",
+                "WebSocketChecks.malformedKeyGets400AndTheServerStaysUp",
+                "WebSocketChecks.unmaskedClientFrameCloses1002", "WebSocketChecks.rsvBitsClose1002",
+                "WebSocketChecks.reservedDataOpcodeCloses1002", "WebSocketChecks.reservedControlOpcodeCloses1002",
+                "WebSocketChecks.controlFrameOver125BytesCloses1002", "WebSocketChecks.fragmentedControlFrameCloses1002",
+                "WebSocketChecks.invalidUtf8TextCloses1007", "WebSocketChecks.encodedSurrogateCloses1007",
+                "WebSocketChecks.truncatedSequenceAcrossFragmentsCloses1007");
+        // fragments echoed one by one, the PONG between them, are a conforming answer (RFC 6455 5.4)
+        assertThat(passed(run)).contains("WebSocketChecks.validUpgradeGets101WithTheAcceptOfItsKey",
+                "WebSocketChecks.largeMessagesUseEveryLengthEncoding",
+                "WebSocketChecks.pingBetweenTextFragmentsDoesNotCorruptTheMessage",
+                "WebSocketChecks.pingAndUnsolicitedPongBetweenBinaryFragments",
+                "WebSocketChecks.closeIsEchoedWithItsCodeThenTcpCloses", "WebSocketChecks.validUpgradeWorksAfterBadOnes");
+        assertThat(message(run, "WebSocketChecks.upgradeWithoutKeyGets400AndTheServerStaysUp")).isEqualTo(FAILED
+                + "GET /ws (an upgrade without Sec-WebSocket-Key): answered 'HTTP/1.1 101 Switching Protocols'; expected 400 (WS-02)");
+        assertThat(message(run, "WebSocketChecks.rsvBitsClose1002")).isEqualTo(FAILED + "on /ws, after a text frame with RSV1 "
+                + "set (no extension negotiated): the server sent a TEXT frame (RSV 4, 4 bytes 'rsv1'); expected CLOSE "
+                + "1002, then the TCP close (WS-05)");
+        assertThat(message(run, "WebSocketChecks.reservedDataOpcodeCloses1002"))
+                .contains("after a frame with the reserved data opcode 0x3: the server sent a reserved opcode 0x3 frame (1 byte 78)");
+        assertThat(message(run, "WebSocketChecks.invalidUtf8TextCloses1007"))
+                .contains("the server sent a TEXT frame (4 bytes 6F 6B C3 28)").endsWith("expected CLOSE 1007, then the TCP close (WS-06)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void naiveEventStreamFailsCachingMultiLineDataAndTheCapInOneLine() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.NAIVE_STREAMS, List.of(SseChecks.class), "[\"SSE\"]",
+                "\"index\":\"/\",\"events\":\"/events\",\"events-trigger\":\"/events/trigger\","
+                        + "\"events-publish\":\"/events/publish\"", "\"maxSseSubscribers\":2", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder("SseChecks.subscriptionIsNotCached",
+                "SseChecks.multiLineDataBecomesRepeatedDataLines", "SseChecks.subscriberOverTheCapGets503",
+                "SseChecks.slotFreesWhenASubscriberLeaves");
+        assertThat(passed(run)).contains("SseChecks.subscriptionIsAnEventStreamWithoutLength",
+                "SseChecks.streamStaysOpenAndDeliversAfterTheHead", "SseChecks.eventsEndWithABlankLine",
+                "SseChecks.broadcastReachesEverySubscriber", "SseChecks.vanishedSubscriberDoesNotDisturbTheOthers");
+        assertThat(message(run, "SseChecks.subscriptionIsNotCached")).isEqualTo(FAILED + "GET /events (Accept: "
+                + "text/event-stream): 'HTTP/1.1 200 OK' with no Cache-Control; expected Cache-Control: no-cache (SSE-01)");
+        assertThat(message(run, "SseChecks.subscriberOverTheCapGets503")).isEqualTo(FAILED + "GET /events (subscriber 3 "
+                + "over a cap of 2): answered 'HTTP/1.1 200 OK' (Content-Type: text/event-stream); expected 503 (SSE-04)");
+        assertThat(message(run, "SseChecks.multiLineDataBecomesRepeatedDataLines"))
+                .contains("the event came as 'event: note|data: first line|second: line|third'").endsWith("(SSE-02)");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void queryReadWithoutDecodingFailsProto05InOneLine() throws IOException {
+        SuiteRun run = run(OtherServer.Kind.NAIVE_STREAMS, List.of(ProtocolChecks.class), "[\"PROTO\"]",
+                "\"index\":\"/\",\"query\":\"/query\"", "", "{}");
+
+        assertThat(failed(run)).containsExactlyInAnyOrder("ProtocolChecks.plusInQueryIsSpaceAndRepeatedKeysAreKept",
+                "ProtocolChecks.queryIsPercentDecoded");
+        assertThat(message(run, "ProtocolChecks.plusInQueryIsSpaceAndRepeatedKeysAreKept")).isEqualTo(FAILED
+                + "GET /query?a=x+y&b=1&b=2: the parsed query came back as {\"a\":[\"x+y\"],\"b\":[\"1\",\"2\"]}; "
+                        + "expected {\"a\":[\"x y\"],\"b\":[\"1\",\"2\"]} ('+' read as a space, both values of b kept) (PROTO-05)");
+        assertThat(message(run, "ProtocolChecks.queryIsPercentDecoded")).contains("{\"k%20ey\":[\"%C3%A9t%C3%A9%2B%26\"]}")
+                .endsWith("(the name and the value percent-decoded as UTF-8) (PROTO-05)");
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger PROFILES = new java.util.concurrent.atomic.AtomicInteger();

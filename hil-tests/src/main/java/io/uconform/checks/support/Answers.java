@@ -68,14 +68,31 @@ public final class Answers {
         }
     }
 
+    /** A one-line verdict: what was sent, what happened, what the requirement expects (its ID). */
+    public static AssertionError failure(CheckContext ctx, String what, String happened, String expected) {
+        return new AssertionError(oneLine(what) + ": " + oneLine(happened) + "; expected " + expected + " ("
+                + ctx.requirement() + ")");
+    }
+
+    /** A response header as it came, for messages: {@code 'Cache-Control: no-store'}, or {@code no Cache-Control}. */
+    public static String header(HttpReply reply, String name) {
+        return reply.header(name).map(v -> "'" + name + ": " + v + "'").orElse("no " + name);
+    }
+
     /** {@code text} on one line (line ends shown as {@code \n}), at most 240 characters. */
     public static String oneLine(String text) {
         String flat = text.replace("\r", "").replace("\n", "\\n");
         return flat.length() <= 240 ? flat : flat.substring(0, 237) + "...";
     }
 
-    /** "'HTTP/1.1 200 OK' with a 33-byte body (Content-Length: 33)". */
+    /** "'HTTP/1.1 200 OK' with a 33-byte body (Content-Length: 33)"; a reply without body or framing is its status line. */
     public static String describe(HttpReply reply) {
+        if (reply.body().length == 0 && reply.header("Transfer-Encoding").isEmpty()
+                && reply.header("Content-Length").isEmpty()) {
+            // a head read alone (101, an endless stream, HEAD) or an empty body: its framing says nothing
+            String status = reply.statusLine().isBlank() ? "status " + reply.status() : "'" + reply.statusLine() + "'";
+            return status + reply.header("Content-Type").map(t -> " (Content-Type: " + t + ")").orElse("");
+        }
         String framing = reply.header("Transfer-Encoding").map(te -> "Transfer-Encoding: " + te)
                 .or(() -> reply.header("Content-Length").map(cl -> "Content-Length: " + cl))
                 .orElse("no length, ended by the close");

@@ -39,7 +39,7 @@ public final class ChunkedReader {
                 return new String(bytes, 0, n, StandardCharsets.UTF_8);
             }
             if (line.size() >= MAX_LINE) {
-                throw new AssertionError("body line longer than " + MAX_LINE + " bytes");
+                throw new BadFraming("body line longer than " + MAX_LINE + " bytes");
             }
             line.write(b);
         }
@@ -61,7 +61,7 @@ public final class ChunkedReader {
         }
         while (pos == buffer.length) {
             if (ended) {
-                throw new AssertionError("the streamed body ended (zero chunk) while more was expected");
+                throw new BadFraming("the streamed body ended (zero chunk) while more was expected");
             }
             String sizeLine = c.readLine(left(deadlineNanos), MAX_LINE);
             int semicolon = sizeLine.indexOf(';');
@@ -70,17 +70,24 @@ public final class ChunkedReader {
             try {
                 size = Integer.parseInt(hex, 16);
             } catch (NumberFormatException e) {
-                throw new AssertionError("malformed chunk size line: '" + sizeLine + "'", e);
+                throw new BadFraming("malformed chunk size line: '" + sizeLine + "'");
             }
             buffer = size == 0 ? new byte[0] : c.readBytes(size, left(deadlineNanos));
             pos = 0;
             String crlf = c.readLine(left(deadlineNanos), MAX_LINE);
             if (!crlf.isEmpty()) {
-                throw new AssertionError("chunk of " + size + " bytes not followed by CRLF but '" + crlf + "'");
+                throw new BadFraming("chunk of " + size + " bytes not followed by CRLF but '" + crlf + "'");
             }
             ended = size == 0;
         }
         return buffer[pos++] & 0xFF;
+    }
+
+    /** The body's own framing is broken (a bad chunk size line, a zero chunk mid-stream): in protocol words. */
+    public static final class BadFraming extends AssertionError {
+        BadFraming(String message) {
+            super(message);
+        }
     }
 
     /** Bytes de-chunked but not yet consumed (for evidence). */

@@ -1,6 +1,7 @@
 package io.uconform.checks.support;
 
 import io.uconform.client.HttpReply;
+import io.uconform.client.PeerEnd;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.CheckContext;
 import java.time.Duration;
@@ -15,22 +16,29 @@ import java.util.function.Predicate;
  */
 public final class SseReader {
 
+    private final CheckContext ctx;
+    private final String path;
     private final RawConnection connection;
     private final HttpReply head;
     private final ChunkedReader body;
 
-    private SseReader(RawConnection connection, HttpReply head) {
+    private SseReader(CheckContext ctx, String path, RawConnection connection, HttpReply head) {
+        this.ctx = ctx;
+        this.path = path;
         this.connection = connection;
         this.head = head;
         this.body = new ChunkedReader(connection, head);
     }
 
-    /** Subscribes on a new connection (closed when the check ends, or by {@link #leave}). */
+    /**
+     * Subscribes on a new connection (closed when the check ends, or by {@link #leave}); when no
+     * response head comes, fails in one line saying what happened instead.
+     */
     public static SseReader subscribe(CheckContext ctx, String path) {
         RawConnection c = ctx.raw().open();
-        HttpReply head = c.send(Requests.get(ctx, path, "Accept: text/event-stream"))
-                .readResponse(Waits.reply(ctx), true);
-        return new SseReader(c, head);
+        HttpReply head = Answers.read(ctx, c.send(Requests.get(ctx, path, "Accept: text/event-stream")),
+                "GET " + path + " (Accept: text/event-stream)", "200 and an event stream", true);
+        return new SseReader(ctx, path, c, head);
     }
 
     public HttpReply head() {
@@ -82,14 +90,30 @@ public final class SseReader {
             try {
                 m = next(left(deadline, timeout));
             } catch (AssertionError e) {
-                throw new AssertionError("no " + what + " within " + timeout.toMillis() + " ms; events seen: "
-                        + skipped, e);
+                AssertionError failure = new AssertionError("GET " + path + " (an event stream), waiting for " + what
+                        + ": none within " + timeout.toMillis() + " ms (" + end(e) + (skipped.isEmpty() ? ""
+                        : "; events seen: " + String.join(" / ", skipped)) + "); expected it on the stream ("
+                        + ctx.requirement() + ")");
+                failure.initCause(e);
+                throw failure;
             }
             if (wanted.test(m)) {
                 return m;
             }
             skipped.add(String.join("|", m.raw()));
         }
+    }
+
+    /** How the stream stopped: its framing broken, closed or reset by the server, or silent. */
+    private String end(AssertionError e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ChunkedReader.BadFraming) {
+                return "the stream's chunked framing broke: " + t.getMessage();
+            }
+        }
+        PeerEnd end = connection.awaitPeerEnd(java.time.Duration.ofMillis(100));
+        return end.reset() ? "the server reset the stream (RST)" : end.closed() ? "the server closed the stream"
+                : "the stream stayed open, nothing more came";
     }
 
     /** Leaves abruptly (TCP reset), as a client that vanished. */

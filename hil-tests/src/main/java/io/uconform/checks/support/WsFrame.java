@@ -57,6 +57,59 @@ public record WsFrame(boolean fin, int rsv, int opcode, byte[] payload) {
         return out.toByteArray();
     }
 
+    /** The opcode's name in RFC 6455 5.2: {@code TEXT}, {@code PONG}, {@code reserved opcode 0x3}. */
+    public static String name(int opcode) {
+        switch (opcode) {
+            case CONTINUATION:
+                return "CONTINUATION";
+            case TEXT:
+                return "TEXT";
+            case BINARY:
+                return "BINARY";
+            case CLOSE:
+                return "CLOSE";
+            case PING:
+                return "PING";
+            case PONG:
+                return "PONG";
+            default:
+                return "reserved opcode 0x" + Integer.toHexString(opcode).toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** In protocol words: "a TEXT frame (5 bytes 'hello')", "CLOSE 1002", "a BINARY frame (not FIN, RSV 4, 3 bytes 00 01 02)". */
+    public String describe() {
+        if (opcode == CLOSE && fin && rsv == 0) {
+            return payload.length < 2 ? "a CLOSE frame without a status code" : "CLOSE " + closeCode()
+                    + (payload.length > 2 ? " ('" + new String(payload, 2, Math.min(payload.length - 2, 40),
+                    StandardCharsets.UTF_8) + "')" : "");
+        }
+        StringBuilder flags = new StringBuilder();
+        if (!fin) {
+            flags.append("not FIN, ");
+        }
+        if (rsv != 0) {
+            flags.append("RSV ").append(rsv).append(", ");
+        }
+        return "a " + name(opcode) + " frame (" + flags + payload.length + (payload.length == 1 ? " byte" : " bytes")
+                + (payload.length == 0 ? ""
+                : " " + sample()) + ")";
+    }
+
+    private String sample() {
+        if (opcode == TEXT || opcode == CLOSE || opcode == PING || opcode == PONG) {
+            String text = new String(payload, 0, Math.min(payload.length, 40), StandardCharsets.UTF_8);
+            if (text.chars().noneMatch(ch -> ch == 0xFFFD || ch < 0x20)) {
+                return "'" + text + (payload.length > 40 ? "..." : "") + "'";
+            }
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(payload.length, 8); i++) {
+            hex.append(i == 0 ? "" : " ").append(String.format("%02X", payload[i] & 0xFF));
+        }
+        return hex + (payload.length > 8 ? " ..." : "");
+    }
+
     @Override
     public String toString() {
         return "WsFrame[fin=" + fin + ", rsv=" + rsv + ", opcode=0x" + Integer.toHexString(opcode) + ", "

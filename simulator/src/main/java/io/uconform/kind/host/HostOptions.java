@@ -23,9 +23,11 @@ import java.util.Set;
  * @param fastTimers   header timeout 1 s and keep-alive idle 2 s (as the sim target) instead of the profile's
  * @param cors         CORS on ({@code cors=on}) or off (default), reported as the fact {@code cors}
  * @param bind         {@code 127.0.0.1} (default) or {@code ::} (dual stack), reported as the fact {@code bind}
+ * @param mpyCross     an {@code mpy-cross} that precompiles the firmware's {@code lib/} modules to .mpy before boot;
+ *                     empty = the device gets the sources (and compiles them itself)
  */
 public record HostOptions(String interpreter, String heap, Optional<Path> firmware, String board, int port,
-                          Duration readyTimeout, boolean fastTimers, boolean cors, String bind) {
+                          Duration readyTimeout, boolean fastTimers, boolean cors, String bind, Optional<Path> mpyCross) {
 
     /** Every option of the {@code host} kind; any other is refused with their names. */
     public static final List<KindOption> OPTIONS = List.of(
@@ -38,7 +40,8 @@ public record HostOptions(String interpreter, String heap, Optional<Path> firmwa
             new KindOption("ready-timeout", "seconds", "30", "how long to wait for the UCONFORM READY line (1..600)"),
             new KindOption("timers", "fast|device", "fast", "fast: header timeout 1 s, keep-alive idle 2 s; device: the profile's"),
             new KindOption("cors", "on|off", "off", "answer CORS requests"),
-            new KindOption("bind", "127.0.0.1|::", "127.0.0.1", "the address the server listens on (:: = dual stack)"));
+            new KindOption("bind", "127.0.0.1|::", "127.0.0.1", "the address the server listens on (:: = dual stack)"),
+            new KindOption("mpy-cross", "path", "", "an mpy-cross that precompiles the firmware's lib/ to .mpy before boot, as for a small board (default: none, sources)"));
 
     public static HostOptions parse(TargetSpec given) {
         TargetSpec spec = new TargetSpec(given.kind(), KindOptions.canonical("host", OPTIONS, given.options()),
@@ -67,9 +70,13 @@ public record HostOptions(String interpreter, String heap, Optional<Path> firmwa
         if (!bind.equals("127.0.0.1") && !bind.equals("::")) {
             throw new TargetException("target 'host': bind must be 127.0.0.1 or ::, not '" + bind + "'");
         }
+        Optional<Path> mpyCross = spec.option("mpy-cross").filter(p -> !p.isEmpty()).map(Path::of);
+        if (mpyCross.isPresent() && !(Files.isRegularFile(mpyCross.get()) && Files.isExecutable(mpyCross.get()))) {
+            throw new TargetException("target 'host': mpy-cross " + mpyCross.get() + " is not an executable file");
+        }
         return new HostOptions(interpreter, heap, app, spec.option("board").orElse("esp32-devkitc"),
                 number(spec, "port", 0, 0, 65535), Duration.ofSeconds(number(spec, "ready-timeout", 30, 1, 600)),
-                timers.equals("fast"), cors.equals("on"), bind);
+                timers.equals("fast"), cors.equals("on"), bind, mpyCross);
     }
 
     private static int number(TargetSpec spec, String name, int fallback, int min, int max) {

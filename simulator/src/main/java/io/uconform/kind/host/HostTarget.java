@@ -120,6 +120,11 @@ public final class HostTarget implements Target {
                 authUser, authPassword, options.bind(), port, options.cors(), limits);
         device = DeviceDirectory.create(options.firmware().orElse(firmware));
         device.writeConfig(config.toJson());
+        // the firmware and the stand-ins (a board's C modules, no compile there either) as bytecode
+        options.mpyCross().ifPresent(path -> {
+            new MpyCross(path).compileTree(device.root(), "lib");
+            new MpyCross(path).compileTree(device.root(), device.root().relativize(device.hostrt()).toString());
+        });
         URI base = launchAndAwaitReady();
         return new RunningTarget(base, new VirtualBoardProbe(board), console, Optional.of(limits), facts());
     }
@@ -169,6 +174,7 @@ public final class HostTarget implements Target {
         facts.put("interpreter", interpreter.name());
         facts.put("cors", options.cors() ? "on" : "off");
         facts.put("bind", options.bind());
+        facts.put("firmwareCode", options.mpyCross().isPresent() ? "mpy" : "source");
         for (ConsoleLine line : console.lines()) {
             Matcher m = BOOT.matcher(line.text());
             if (m.find()) {

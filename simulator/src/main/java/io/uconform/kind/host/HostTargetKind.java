@@ -52,6 +52,7 @@ public final class HostTargetKind implements TargetKind {
         HostOptions options = HostOptions.parse(spec);
         Interpreter interpreter = Interpreter.find(options.interpreter()).orElseThrow(() ->
                 new TargetException("target 'host': " + options.interpreter() + " interpreter not found on PATH"));
+        options.mpyCross().ifPresent(path -> new MpyCross(path).requireLoadableBy(interpreter, options.heap()));
         Optional<Path> firmware = options.firmware().or(FirmwareLocator::referenceFirmware);
         return new HostTarget(spec, options, interpreter, firmware.orElseThrow(() ->
                 new TargetException("target 'host': the reference firmware was not found (looked for "
