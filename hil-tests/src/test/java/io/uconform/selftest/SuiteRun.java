@@ -140,6 +140,15 @@ final class SuiteRun {
         return list;
     }
 
+    /** Prefix of an abort that says this machine, not the target, could not be judged (load). */
+    static final String MACHINE_COULD_NOT = "this machine could not";
+
+    /** Checks ({@code Class.method}) aborted because this machine was too loaded to judge the target. */
+    static Set<String> abortedForLoad(SuiteRun run) {
+        return run.notRun().stream().filter(o -> o.message().contains(MACHINE_COULD_NOT)).map(Outcome::check)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     Set<String> failedRequirements() {
         return failed().stream().map(Outcome::requirement).collect(Collectors.toCollection(TreeSet::new));
     }
