@@ -86,8 +86,7 @@ class FaultInjectionTest {
         Map<ServerFault, Future<SuiteRun>> runs = new java.util.EnumMap<>(ServerFault.class);
         faults.stream().sorted(java.util.Comparator.comparingInt(FaultInjectionTest::expectedLength).reversed())
                 .forEach(fault -> family(fault).ifPresent(classes -> runs.put(fault, executor.submit(() ->
-                        SuiteRun.of(classes, SuiteRun.pooled(Map.of("target", "sim", "target.faults", fault.name()),
-                                POOL))))));
+                        runWithFault(fault, classes)))));
         Stream<DynamicTest> baseline = Stream.of(DynamicTest.dynamicTest(
                 "no fault: nothing fails, one instance and a pool of " + POOL + " give the same verdicts", () -> {
                     SuiteRun single = alone.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
@@ -162,5 +161,24 @@ class FaultInjectionTest {
         String group = Profile.groupOf(fault.requirement());
         return FAMILIES.entrySet().stream().filter(e -> e.getKey().contains(group)).map(Map.Entry::getValue)
                 .findFirst();
+    }
+
+    /**
+     * The fault's family run against a pool of sims with the fault. A run in which checks were "not
+     * run" (an instance could not be leased or started: no verdict on the fault at all; seen once on
+     * a loaded machine, 37 of 50 checks) is run once more, and says so; the second run is judged.
+     */
+    private static SuiteRun runWithFault(ServerFault fault, List<Class<?>> classes) {
+        Map<String, String> configuration = SuiteRun.pooled(Map.of("target", "sim", "target.faults", fault.name()),
+                POOL);
+        SuiteRun run = SuiteRun.of(classes, configuration);
+        List<SuiteRun.Outcome> notRun = run.notRun().stream()
+                .filter(o -> o.message().startsWith(io.uconform.suite.ReportKeys.NOT_RUN)).toList();
+        if (notRun.isEmpty()) {
+            return run;
+        }
+        System.out.printf("sim with %s: %d checks not run (first: %s); running the family once more%n", fault,
+                notRun.size(), notRun.get(0));
+        return SuiteRun.of(classes, configuration);
     }
 }
