@@ -123,8 +123,9 @@ class FaultInjectionTest {
                     assertThat(future).as("a family of check classes for %s's group %s (FaultInjectionTest.FAMILIES)",
                             fault, Profile.groupOf(fault.requirement())).isNotNull();
                     SuiteRun run = future.get(RUN_BUDGET.toSeconds(), TimeUnit.SECONDS);
-                    System.out.printf("sim with %s: %d checks, failed %s, %d ms%n", fault, run.checksRun(),
-                            run.failedRequirements(), run.millis());
+                    System.out.printf("sim with %s: %d checks, failed %s, %d ms; %d skipped or not run%s%n", fault,
+                            run.checksRun(), run.failedRequirements(), run.millis(), run.notRun().size(),
+                            run.notRun().isEmpty() ? "" : " (first: " + run.notRun().get(0) + ")");
                     assertThat(run.passedRequirements().contains(fault.requirement())
                             || run.failedRequirements().contains(fault.requirement()))
                             .as("some check of %s ran on sim with %s (skipped or not run: %s)", fault.requirement(),
