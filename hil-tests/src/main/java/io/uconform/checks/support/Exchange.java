@@ -28,12 +28,14 @@ public final class Exchange {
         return read(ctx, c.send(request), request);
     }
 
-    /** A missing response fails in one line: the request's first line and what came instead. */
+    /** A missing response fails in one line: the request's first line, what came instead and what was expected. */
     private static HttpReply read(CheckContext ctx, RawConnection c, String request) {
         try {
             return c.readResponse(Waits.reply(ctx));
         } catch (io.uconform.client.NoResponse e) {
-            throw new AssertionError(Answers.line(request) + ": " + e.happened() + " (" + ctx.requirement() + ")", e);
+            throw new AssertionError(Answers.line(request) + ": " + e.happened() + "; expected a complete HTTP/1.1 "
+                    + "response (status line, headers, a framed body) within " + Waits.reply(ctx).toMillis() + " ms ("
+                    + ctx.requirement() + ")", e);
         }
     }
 }
