@@ -315,7 +315,11 @@ public class ProtocolChecks {
                     continue;
                 }
                 Answers.expectStatus(ctx, split, String.format("%s sent as %s: status (sent in one write: %d)", what, plan, whole.status()), whole.status());
-                assertThat(split.json()).as("%s sent as %s: body", what, plan).isEqualTo(whole.json());
+                if (!split.json().equals(whole.json())) {
+                    throw new AssertionError(what + " sent as " + plan + ": answered the body '" + Answers.oneLine(split.text()) + "'"
+                            + "; expected the same body as sent in one write, '" + Answers.oneLine(whole.text()) + "' ("
+                            + ctx.requirement() + ")");
+                }
                 return;
             } catch (Segments.SentTooSlowly e) {
                 tooSlow = e.getMessage();
