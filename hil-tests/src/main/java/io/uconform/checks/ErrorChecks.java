@@ -14,6 +14,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
 import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.CountsConnections;
 import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
 import java.nio.charset.StandardCharsets;
@@ -175,24 +176,28 @@ public class ErrorChecks {
     }
 
     @Needs(routes = "data")
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void resetRightAfterConnectDoesNotDisturbOthers(CheckContext ctx) {
         assertOthersUndisturbed(ctx, victim -> { });
     }
 
     @Needs(routes = {"data", "index"})
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void resetMidRequestLineDoesNotDisturbOthers(CheckContext ctx) {
         assertOthersUndisturbed(ctx, victim -> victim.send("GET " + ctx.route("index").charAt(0) + "ind"));
     }
 
     @Needs(routes = "data")
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void resetMidHeadersDoesNotDisturbOthers(CheckContext ctx) {
         assertOthersUndisturbed(ctx, victim -> victim.send(Requests.head(ctx, "GET", ctx.route("data"), "X-Half: ye")));
     }
 
     @Needs(routes = {"data", "json"})
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void resetMidBodyDoesNotDisturbOthers(CheckContext ctx) {
         assertOthersUndisturbed(ctx, victim -> victim.send(Requests.head(ctx, "POST", ctx.route("json"),
@@ -200,6 +205,7 @@ public class ErrorChecks {
     }
 
     @Needs(routes = {"data", "json"}, limits = "maxBodyBytes")
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void resetBeforeReadingALargeResponseDoesNotDisturbOthers(CheckContext ctx) {
         String blob = io.uconform.checks.support.Payloads.jsonBlob(5, Math.min((int) ctx.limit("maxBodyBytes"), 65536) - 64);
@@ -207,6 +213,7 @@ public class ErrorChecks {
     }
 
     @Needs(routes = "data")
+    @CountsConnections  // slots held by clients an earlier check left could make the server evict the other client's idle connection
     @Check("ERR-05")
     void twentyResetsInARowDoNotDisturbOthers(CheckContext ctx) {
         for (int i = 0; i < 20; i++) {
