@@ -14,6 +14,18 @@ from uconform.limits import Limits
 from uconform import parser, connection
 
 
+def body_bytes(resp):
+    """A response's whole body, read from its stream (files, long lists) when it has one."""
+    if resp.stream is None:
+        return resp.body
+    out = b""
+    while True:
+        piece = resp.stream.read(100)
+        if not piece:
+            return out
+        out += piece
+
+
 def head(text, limits=None):
     return parser.parse_head(text.rstrip("\r\n").encode(), limits or Limits())
 

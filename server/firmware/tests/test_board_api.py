@@ -1,7 +1,7 @@
 # The reference board API (GPIO, SYS, NOWAIT blink, config masking) on a fake machine.
 import json
 import os
-from tests.support import unittest, head
+from tests.support import unittest, head, body_bytes
 from tests.fakemachine import FakeMachine
 from uconform import boards, config, board_api, system_api, diag_api, auth
 from uconform.compat import ticks_ms, ticks_diff, sleep_ms
@@ -17,7 +17,8 @@ def call(app, line, body=None, extra=""):
     if body is not None:
         req.body = body.encode()
     resp = app.handle(req)
-    return resp.status, json.loads(resp.body.decode()) if resp.body else None
+    body = body_bytes(resp)
+    return resp.status, json.loads(body.decode()) if body else None
 
 
 GOOD = "Authorization: Basic YWRtaW46cHc=\r\n"  # admin:pw

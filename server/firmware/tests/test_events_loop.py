@@ -1,6 +1,6 @@
 # SSE and CORS over the poll loop on loopback (CPython only).
 import socket
-from tests.support import unittest
+from tests.support import unittest, head
 from tests.loopback import Running, Reader
 from uconform.router import App
 from uconform import sse_api, stream_api
@@ -132,3 +132,30 @@ class LazyLoadOutOfMemoryTest(unittest.TestCase):
             sys.modules.pop("uconform._half_loaded", None)
         self.assertEqual(calls, ["uconform._never_there"] * 2, "tried once more after evicting")
         self.assertNotIn("uconform._half_loaded", lazy._loaded)
+
+
+class OutOfMemoryGivesFeaturesBackTest(unittest.TestCase):
+    def test_a_request_that_runs_out_of_heap_answers_503_and_forgets_the_loaded_features(self):
+        # Precompiled features load without a compile peak, so nothing else makes them go: once all
+        # were loaded every later request found the heap full (measured: 503 from check ~86 on).
+        import sys
+        import types
+        from uconform import lazy
+        from uconform.router import App
+
+        def handler(req):
+            raise MemoryError("memory allocation failed, allocating 1024 bytes")
+
+        app = App("oom")
+        app.route("/big", handler, ("GET",))
+        sys.modules["uconform._loaded_feature"] = types.ModuleType("uconform._loaded_feature")
+        lazy._loaded.append("uconform._loaded_feature")
+        try:
+            resp = app.handle(head("GET /big HTTP/1.1\r\nHost: h\r\n"))
+        finally:
+            loaded = "uconform._loaded_feature" in sys.modules
+            sys.modules.pop("uconform._loaded_feature", None)
+            if "uconform._loaded_feature" in lazy._loaded:
+                lazy._loaded.remove("uconform._loaded_feature")
+        self.assertEqual(resp.status, 503)
+        self.assertFalse(loaded, "the loaded feature was not given back")

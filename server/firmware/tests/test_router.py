@@ -1,12 +1,12 @@
 # Routing and the JSON envelope: CORE, METH-01/04, NOWAIT.
 import json
-from tests.support import unittest, head
+from tests.support import unittest, head, body_bytes
 from uconform.router import App
 from uconform.errors import HttpError
 
 
 def body(resp):
-    return json.loads(resp.body.decode())
+    return json.loads(body_bytes(resp).decode())
 
 
 def call(app, text):
@@ -87,6 +87,23 @@ class RouterTest(unittest.TestCase):
 
     def test_head_uses_get_route(self):
         self.assertEqual(call(self.app, "HEAD /led HTTP/1.1").status, 200)
+
+    def test_a_long_list_is_sent_item_by_item_with_its_exact_length(self):
+        from uconform import response
+        items = [{"pin": n, "mode": "in", "value": n % 2, "pull": "none", "name": "caf\u00e9"} for n in range(20)]
+        resp = response.data(items)
+        self.assertIsNotNone(resp.stream)
+        pieces = []
+        while True:
+            piece = resp.stream.read(37)  # not a multiple of any item's size
+            self.assertTrue(len(piece) <= 37)
+            if not piece:
+                break
+            pieces.append(piece)
+        whole = b"".join(pieces)
+        self.assertEqual(len(whole), resp.length)
+        self.assertEqual(json.loads(whole.decode()), {"data": items})
+        self.assertEqual(body(response.data(items[:3])), {"data": items[:3]})  # short: one piece
 
 
 def _raise(e):

@@ -65,6 +65,36 @@ class WebSocketLoopTest(unittest.TestCase):
         self.assertEqual(Reader(s2).reply().status, 400)
 
 
+
+class WebSocketOutOfMemoryTest(unittest.TestCase):
+    def setUp(self):
+        def handler(kind, payload):
+            if payload == b"big":
+                raise MemoryError("memory allocation failed, allocating 1024 bytes")
+            return payload.decode() if isinstance(payload, bytes) else payload
+        app = App("ws")
+        ws_api.route(app, "/ws", handler)
+        self.running = Running(app)
+
+    def tearDown(self):
+        self.running.stop()
+
+    def test_a_message_that_runs_out_of_heap_closes_1011_and_no_http_bytes_reach_the_stream(self):
+        s = self.running.connect()
+        s.sendall(UPGRADE + frame(ws.TEXT, b"small"))
+        r = Reader(s)
+        self.assertEqual(r.reply(head_only=True).status, 101)
+        self.assertEqual(read_frame(r), (ws.TEXT, b"small"))
+        s.sendall(frame(ws.TEXT, b"big"))
+        opcode, payload = read_frame(r)
+        self.assertEqual((opcode, payload[:2]), (ws.CLOSE, (1011).to_bytes(2, "big")), payload)
+        self.assertTrue(r.closed())
+        other = self.running.connect()  # the server goes on serving
+        other.sendall(UPGRADE + frame(ws.TEXT, b"again"))
+        r2 = Reader(other)
+        self.assertEqual(r2.reply(head_only=True).status, 101)
+        self.assertEqual(read_frame(r2), (ws.TEXT, b"again"))
+
 if __name__ == "__main__":
     unittest.main()
 

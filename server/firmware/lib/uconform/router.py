@@ -1,7 +1,7 @@
 # The app: dispatch with guards, errors as JSON, nowait routes (NOWAIT-01); routes.py matches.
 from uconform.errors import HttpError
-from uconform import response, body, routes
-from uconform.compat import start_thread, collect
+from uconform import response, body, routes, lazy
+from uconform.compat import start_thread
 
 
 class App:
@@ -99,7 +99,7 @@ class App:
         except MemoryError as e:
             what = _what(e)  # the allocation that failed, for the console line
             e = None  # its traceback holds the request's frames: let them go first
-            collect()
+            lazy.evict()  # and the features loaded so far: a heap they filled stays full for every request
             if self.on_error:
                 self.on_error(req, MemoryError(what))
             return response.error(503, "out of memory: try again", [("Retry-After", "1")])

@@ -3,7 +3,7 @@
 # the heap to compile a module grows with its size, so no module of the loop is large.
 import socket
 import select
-from uconform import response, slots, output
+from uconform import response, slots, output, lazy
 from uconform.errors import HttpError
 from uconform.compat import ticks_ms, errno_of, collect
 
@@ -46,7 +46,7 @@ class Server:
                 try:
                     self.step(POLL_MS)
                 except MemoryError:
-                    collect()  # the connection that ran out was answered or dropped in step
+                    lazy.evict()  # the connection that ran out was answered or dropped in step
         finally:
             self.close()
     def step(self, timeout_ms):
@@ -67,13 +67,29 @@ class Server:
                 self._out_of_memory(conn)
         self._sweep(ticks_ms())
     def _out_of_memory(self, conn):
-        """One connection's request ran out of heap: it gets 503 and closes; the others go on."""
+        """One connection's request ran out of heap: it gets 503 and closes; the others go on.
+        A connection another protocol took over gets no HTTP bytes in its stream (measured: a
+        WebSocket peer read "HTTP/1.1 503" as a frame): the session ends it its own way."""
+        session = conn.upgrade
+        if session is not None:
+            ends = getattr(session, "out_of_memory", None)
+            if conn.out or ends is None:  # a frame may be half sent: only closing the socket is clean
+                self._drop(conn)
+                lazy.evict()
+            else:
+                lazy.evict()
+                try:
+                    ends(conn)
+                    self._flush(conn)
+                except MemoryError:
+                    self._drop(conn)
+            return
         conn.buf = b""
         conn.parts = []
         conn.pending = None
         conn.abort()
         conn.out = []
-        collect()
+        lazy.evict()  # loaded features give their heap back (loaded again on their next use)
         try:
             conn.queue(response.error(503, "out of memory: try again", [("Retry-After", "1")]), True, False)
             self._flush(conn)

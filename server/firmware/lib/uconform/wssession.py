@@ -61,6 +61,11 @@ class WsSession:
     def closed(self, conn):
         pass
 
+    def out_of_memory(self, conn):
+        """A frame could not be handled for want of heap (RFC 6455 7.4.1: 1011, an unexpected condition)."""
+        self.parser = None  # the half-parsed message goes; the connection reads nothing more
+        self._close(conn, 1011, "out of memory")
+
     def _close(self, conn, code, reason=""):
         conn.out.append(ws.close_frame(code, reason))
         conn.closing = True
