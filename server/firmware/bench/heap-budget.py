@@ -69,11 +69,16 @@ def start(heap, port):
         line = proc.stdout.readline()
         if "UCONFORM READY" in line:
             if "mode=recovery" in line:
+                proc.kill()
+                proc.wait()
+                shutil.rmtree(work, ignore_errors=True)
                 raise SystemExit("heap-budget: the firmware booted into recovery at " + heap)
             return proc, work
         if not line and proc.poll() is not None:
             break
     proc.kill()
+    proc.wait()
+    shutil.rmtree(work, ignore_errors=True)
     raise SystemExit("heap-budget: no UCONFORM READY line at " + heap)
 
 

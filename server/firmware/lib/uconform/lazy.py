@@ -40,13 +40,25 @@ def _import(name):
                 _loaded.append(key)
 
 
-def evict(keep=None):
+def give_back():
+    """A request ran out of heap: the features loaded from precompiled .mpy files go, as loading
+    one again needs no compile (measured, precompiled at 96K: with everything loaded and nothing
+    given back, every request from the 86th on answered 503). Features compiled from source stay
+    until a compile needs their room: compiling them again needs more heap than they free."""
+    evict(None, True)
+
+
+def _precompiled(key):
+    return getattr(sys.modules.get(key), "__file__", "").endswith(".mpy")
+
+
+def evict(keep=None, precompiled_only=False):
     """Forgets the lazily loaded modules (but keep): what no request holds becomes garbage."""
     for hub in _hubs:
         hub.release()  # an SSE hub nobody listens to holds its module's code
     package = sys.modules.get("uconform")
     for key in list(_loaded):
-        if key == keep:
+        if key == keep or precompiled_only and not _precompiled(key):
             continue
         _loaded.remove(key)
         sys.modules.pop(key, None)

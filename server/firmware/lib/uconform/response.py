@@ -36,43 +36,10 @@ class Response:
 
 def data(value, status=200):
     if isinstance(value, list) and len(value) > LIST_PIECES:
-        body = ListBody(value)
+        from uconform import lazy  # listbody costs heap only where a long list is answered
+        body = lazy.load("listbody").ListBody(value)
         return Response(status, stream=body, length=body.length)
     return Response(status, json.dumps({"data": value}).encode())
-
-
-class ListBody:
-    """The envelope of a long list (GET /gpio: ~1.6 KB) without a block of its whole size: each
-    item is encoded when the connection sends it, and once before to count the Content-Length."""
-
-    def __init__(self, items):
-        self.items = items
-        self.next = 0
-        self.piece = b'{"data": ['
-        self.length = len(self.piece) + 2 + 2 * (len(items) - 1)
-        for item in items:
-            self.length += len(json.dumps(item).encode())
-
-    def read(self, n):
-        out = b""
-        while len(out) < n:
-            if not self.piece:
-                self.piece = self._encode(self.next)
-                if not self.piece:
-                    break
-                self.next += 1
-            take = n - len(out)
-            out += self.piece[:take]
-            self.piece = self.piece[take:]
-        return out
-
-    def _encode(self, i):
-        if i < len(self.items):
-            return ((", " if i else "") + json.dumps(self.items[i])).encode()
-        return b"]}" if i == len(self.items) else b""
-
-    def close(self):
-        self.items = ()
 
 
 def error(status, message, headers=None):

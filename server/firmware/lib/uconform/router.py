@@ -99,7 +99,7 @@ class App:
         except MemoryError as e:
             what = _what(e)  # the allocation that failed, for the console line
             e = None  # its traceback holds the request's frames: let them go first
-            lazy.evict()  # and the features loaded so far: a heap they filled stays full for every request
+            lazy.give_back()  # and precompiled features: a heap they filled would stay full for every request
             if self.on_error:
                 self.on_error(req, MemoryError(what))
             return response.error(503, "out of memory: try again", [("Retry-After", "1")])

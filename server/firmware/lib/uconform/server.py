@@ -46,7 +46,7 @@ class Server:
                 try:
                     self.step(POLL_MS)
                 except MemoryError:
-                    lazy.evict()  # the connection that ran out was answered or dropped in step
+                    lazy.give_back()  # the connection that ran out was answered or dropped in step
         finally:
             self.close()
     def step(self, timeout_ms):
@@ -75,9 +75,9 @@ class Server:
             ends = getattr(session, "out_of_memory", None)
             if conn.out or ends is None:  # a frame may be half sent: only closing the socket is clean
                 self._drop(conn)
-                lazy.evict()
+                lazy.give_back()
             else:
-                lazy.evict()
+                lazy.give_back()
                 try:
                     ends(conn)
                     self._flush(conn)
@@ -89,7 +89,7 @@ class Server:
         conn.pending = None
         conn.abort()
         conn.out = []
-        lazy.evict()  # loaded features give their heap back (loaded again on their next use)
+        lazy.give_back()  # loaded features give their heap back (loaded again on their next use)
         try:
             conn.queue(response.error(503, "out of memory: try again", [("Retry-After", "1")]), True, False)
             self._flush(conn)
