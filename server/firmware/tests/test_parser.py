@@ -58,6 +58,34 @@ class RequestLineTest(unittest.TestCase):
         self.assertEqual(status, 431)
         self.assertTrue(longest <= limits.max_header_bytes + 4, longest)
 
+    def test_a_head_in_pieces_grows_by_no_copy_and_parses_the_same_wherever_it_is_cut(self):
+        # a 4 KB head used to grow 1K, 2K, 3K, 4K by copying (3 KB + 4 KB at once on the heap)
+        from uconform import connection
+        from tests.support import FakeApp
+        head = "GET /p?q=1 HTTP/1.1\r\nHost: h\r\n" + "".join("X-%d: %s\r\n" % (i, "v" * 60) for i in range(55))
+        raw = (head + "\r\nGET /next HTTP/1.1\r\nHost: h\r\n\r\n").encode()
+        self.assertTrue(3500 < len(raw) < 4096, len(raw))
+        end = raw.find(b"\r\n\r\n")
+        for size in (1024, 700, 3, 1):
+            for cut in (end + 1, end + 2, end + 3):  # the blank line split across two pieces
+                pieces = [raw[i:i + size] for i in range(0, cut, size)]
+                pieces[-1:] = [pieces[-1], raw[len(b"".join(pieces)):]] if len(b"".join(pieces)) < len(raw) else pieces[-1:]
+                conn = connection.Connection(None, Limits(), 0)
+                found, largest, fed = [], 0, 0
+                for piece in pieces:
+                    conn.feed(piece, 0)
+                    fed += len(piece)
+                    if fed < end + 4:  # the head is not complete yet
+                        largest = max(largest, len(conn.buf))
+                    while True:
+                        req = conn.next_request(FakeApp())
+                        if req is None:
+                            break
+                        found.append(req)
+                self.assertEqual([r.path for r in found], ["/p", "/next"], (size, cut))
+                self.assertEqual(len(found[0].headers), 56)
+                self.assertTrue(largest <= max(size, 40), (size, cut, largest))  # the request line at most
+
     def test_long_target_is_414_even_before_the_line_ends(self):
         self.assertEqual(status_of("GET /" + "a" * 1100 + " HTTP/1.1\r\nHost: h\r\n\r\n"), 414)
         self.assertEqual(status_of("GET /" + "a" * 5000), 414)
@@ -143,6 +171,33 @@ class FramingTest(unittest.TestCase):
         self.assertEqual([r.path for r in found], ["/f", "/"])
         self.assertEqual(found[0].spool.data(), payload)
         self.assertEqual(found[0].body, b"")
+
+    def test_a_large_chunk_streams_into_the_sink_as_it_arrives(self):
+        # a large chunk (64 KB in UP-03) was held whole in the connection's buffer, grown by copying
+        from uconform import connection
+        from tests.support import FakeApp
+        data = bytes(range(256)) * 48
+        raw = b"PUT /f HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" \
+            + b"%x\r\n" % len(data) + data + b"\r\n3;x=y\r\nabc\r\n0\r\nT: t\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n"
+        for size in (1024, 7):
+            conn = connection.Connection(None, Limits({"max_body_bytes": 70000}), 0)
+            found, largest = [], 0
+            for i in range(0, len(raw), size):
+                conn.feed(raw[i:i + size], 0)
+                largest = max(largest, len(conn.buf))
+                while True:
+                    req = conn.next_request(FakeApp())
+                    if req is None:
+                        break
+                    found.append(req)
+            self.assertEqual([r.path for r in found], ["/f", "/"], size)
+            self.assertEqual(found[0].spool.data(), data + b"abc")
+            self.assertTrue(largest <= max(size, 100), (size, largest))
+
+    def test_a_chunk_without_its_crlf_is_400_and_one_over_the_limit_413(self):
+        head = "POST /e HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+        self.assertEqual(status_of(head + "5\r\nhelloXY0\r\n\r\n"), 400)
+        self.assertEqual(status_of(head + "ffffff\r\nabc"), 413)
 
     def test_a_body_cut_by_a_framing_error_is_discarded(self):
         from uconform import connection

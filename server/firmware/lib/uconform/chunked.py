@@ -14,11 +14,31 @@ class Decoder:
         self.parts = []
         self.size = 0
         self.in_trailers = False
+        self.remaining = 0       # data of the current chunk still to come (streamed to the sink)
+        self.after_data = False  # the CRLF that ends a chunk's data is due
 
     def step(self, buf):
-        """Returns (unconsumed bytes, finished)."""
+        """Returns (unconsumed bytes, finished). With a sink, a chunk's data goes to it as it
+        arrives: a 64 KB chunk is never held whole (it grew the buffer by copying, 503 at 128K)."""
         pos = 0
         while True:
+            if self.remaining:
+                take = min(self.remaining, len(buf) - pos)
+                if take:
+                    self.sink.write(buf[pos:pos + take])
+                    pos += take
+                    self.remaining -= take
+                if self.remaining:
+                    return b"", False
+                self.after_data = True
+            if self.after_data:
+                if len(buf) - pos < 2:
+                    return buf[pos:], False
+                if buf[pos:pos + 2] != b"\r\n":
+                    raise HttpError(400, "chunk not terminated by CRLF", True)
+                self.after_data = False
+                pos += 2
+                continue
             line_end = buf.find(b"\r\n", pos)
             if line_end < 0:
                 if len(buf) - pos > 256 and not self.in_trailers:
@@ -43,14 +63,16 @@ class Decoder:
             if self.size + size > self.limit:
                 raise HttpError(413, "request body too large", True)
             data_start = line_end + 2
+            if self.sink is not None:
+                self.size += size
+                self.remaining = size
+                pos = data_start
+                continue
             if len(buf) < data_start + size + 2:
                 return buf[pos:], False
             if buf[data_start + size:data_start + size + 2] != b"\r\n":
                 raise HttpError(400, "chunk not terminated by CRLF", True)
-            if self.sink is not None:
-                self.sink.write(buf[data_start:data_start + size])
-            else:
-                self.parts.append(buf[data_start:data_start + size])
+            self.parts.append(buf[data_start:data_start + size])
             self.size += size
             pos = data_start + size + 2
 

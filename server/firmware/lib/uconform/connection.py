@@ -42,15 +42,36 @@ class Connection:
             self.buf += data  # a chunked body: the decoder takes it piece by piece
         elif self.overflow:
             return  # a head already over the limit: 431 is coming, its bytes are not kept
-        elif len(self.buf) + len(data) > self.limits.max_header_bytes + 4 \
-                and (self.buf[-3:] + data).find(b"\r\n\r\n") < 0:
+        else:
+            self._feed_head(data)
+    def _feed_head(self, data):
+        """A head arrives. Past its request line the pieces stay apart until the blank line comes
+        (then one join), so a head never grows by copying (a 4 KB head took 3 KB + 4 KB at once)."""
+        parts = self.parts
+        prev = parts[-2] if len(parts) > 1 else self.buf
+        tail = (prev[-3:] + parts[-1])[-3:] if parts else self.buf[-3:]
+        ends = (tail + data).find(b"\r\n\r\n") >= 0
+        if not ends and len(self.buf) + self.parts_len + len(data) > self.limits.max_header_bytes + 4:
             # Over the limit with no end of head in sight: never build a buffer larger than the
             # limit (on a device heap a 5 KB contiguous block may not exist) -- 414/431 follows.
-            line_open = self.buf.find(b"\r\n") < 0 and data.find(b"\r\n") < 0 \
+            line_open = not parts and self.buf.find(b"\r\n") < 0 and data.find(b"\r\n") < 0 \
                 and self.buf[-1:] + data[:1] != b"\r\n"
             self.overflow = 414 if line_open else 431
+        elif ends or not parts and self.buf.find(b"\r\n", parser.skip_leading_crlf(self.buf)) < 0:
+            # complete now, or still in its request line (the 414 check needs that line whole)
+            if parts:
+                parts.append(data)
+                self.buf = self.buf + b"".join(parts)
+                self.parts = []
+                self.parts_len = 0
+            else:
+                self.buf += data
         else:
-            self.buf += data
+            if parts and len(parts[-1]) < 256:
+                parts[-1] += data  # a trickled head: not one object per byte
+            else:
+                parts.append(data)
+            self.parts_len += len(data)
     def queue(self, resp, close, head_only):
         if self.decorate is not None:
             self.decorate(resp)
@@ -91,6 +112,8 @@ class Connection:
                 status, self.overflow = self.overflow, 0
                 raise HttpError(status, "request target too long" if status == 414
                                 else "request header fields too large", True)
+            if self.parts:
+                return None  # a head past its request line, not complete yet (_feed_head)
             skip = parser.skip_leading_crlf(self.buf)
             if skip:
                 self.buf = self.buf[skip:]
@@ -101,8 +124,8 @@ class Connection:
                 return None
             if end - 4 > self.limits.max_header_bytes:
                 raise HttpError(431, "request header fields too large", True)
-            req = parser.parse_head(self.buf[:end - 4], self.limits)
-            self.buf = self.buf[end:]
+            req = parser.parse_lines(parser.head_lines(self.buf, end - 4), self.limits)
+            self.buf = self.buf[end:] if end < len(self.buf) else b""
             self.body_started = ticks_ms()
             self.pending = framing.start(self, req, app)
         return framing.read_body(self)

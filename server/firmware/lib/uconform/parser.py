@@ -94,7 +94,23 @@ def parse_header_lines(lines):
 
 def parse_head(head, limits):
     """Parses the bytes of one head (without the final blank line) into a Request."""
-    lines = head.split(b"\r\n")
+    return parse_lines(head.split(b"\r\n"), limits)
+
+
+def head_lines(buf, end):
+    """The lines of buf[:end] without a copy of the whole head first (one block less on a heap)."""
+    lines = []
+    pos = 0
+    while True:
+        nl = buf.find(b"\r\n", pos, end)
+        if nl < 0:
+            lines.append(buf[pos:end])
+            return lines
+        lines.append(buf[pos:nl])
+        pos = nl + 2
+
+
+def parse_lines(lines, limits):
     method, target, version = parse_request_line(lines[0], limits)
     headers = parse_header_lines(lines[1:])
     qmark = target.find("?")

@@ -2,7 +2,7 @@
 from uconform.ws import ProtocolError, valid_utf8
 
 
-UNMASK_STEP = 1024  # a multiple of 4, so every block starts at mask byte 0
+UNMASK_STEP = 256  # a multiple of 4, so every block starts at mask byte 0; small: each step holds ~6 blocks of it
 
 
 def unmask(payload, mask):
