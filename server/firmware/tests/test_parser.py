@@ -86,6 +86,33 @@ class RequestLineTest(unittest.TestCase):
                 self.assertEqual(len(found[0].headers), 56)
                 self.assertTrue(largest <= max(size, 40), (size, cut, largest))  # the request line at most
 
+    def test_a_complete_head_over_the_limit_is_431_without_being_joined(self):
+        # LIM-01 sends the whole 4210-byte head at once; it arrives in 1 KiB reads
+        from uconform import connection
+        from tests.support import FakeApp
+        limits = Limits()
+        for over in (1, 100):
+            raw = b"GET / HTTP/1.1\r\nHost: h\r\nX-Big: "
+            raw += b"a" * (limits.max_header_bytes - len(raw) + over) + b"\r\n\r\n"
+            conn = connection.Connection(None, limits, 0)
+            status, largest = None, 0
+            for i in range(0, len(raw), 1024):
+                conn.feed(raw[i:i + 1024], 0)
+                largest = max(largest, len(conn.buf))
+                try:
+                    conn.next_request(FakeApp())
+                except HttpError as e:
+                    status = e.status
+            self.assertEqual((status, largest), (431, 1024), over)
+        at_limit = b"GET / HTTP/1.1\r\nHost: h\r\nX-Big: "
+        at_limit += b"a" * (limits.max_header_bytes - len(at_limit)) + b"\r\n\r\n"
+        conn = connection.Connection(None, limits, 0)
+        found = []
+        for i in range(0, len(at_limit), 1024):
+            conn.feed(at_limit[i:i + 1024], 0)
+            found.append(conn.next_request(FakeApp()))
+        self.assertEqual([r.path for r in found if r], ["/"])
+
     def test_long_target_is_414_even_before_the_line_ends(self):
         self.assertEqual(status_of("GET /" + "a" * 1100 + " HTTP/1.1\r\nHost: h\r\n\r\n"), 414)
         self.assertEqual(status_of("GET /" + "a" * 5000), 414)

@@ -50,8 +50,13 @@ class Connection:
         parts = self.parts
         prev = parts[-2] if len(parts) > 1 else self.buf
         tail = (prev[-3:] + parts[-1])[-3:] if parts else self.buf[-3:]
-        ends = (tail + data).find(b"\r\n\r\n") >= 0
-        if not ends and len(self.buf) + self.parts_len + len(data) > self.limits.max_header_bytes + 4:
+        end_at = (tail + data).find(b"\r\n\r\n")
+        ends = end_at >= 0
+        before = len(self.buf) + self.parts_len
+        if ends and parts and before - len(tail) + end_at - parser.skip_leading_crlf(self.buf) \
+                > self.limits.max_header_bytes:
+            self.overflow = 431  # complete but over the limit: 431 without joining it (4 KB in one block)
+        elif not ends and before + len(data) > self.limits.max_header_bytes + 4:
             # Over the limit with no end of head in sight: never build a buffer larger than the
             # limit (on a device heap a 5 KB contiguous block may not exist) -- 414/431 follows.
             line_open = not parts and self.buf.find(b"\r\n") < 0 and data.find(b"\r\n") < 0 \

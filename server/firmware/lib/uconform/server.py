@@ -63,13 +63,19 @@ class Server:
                     self._readable(conn)
                 if conn.sock is not None and event & select.POLLOUT:
                     self._flush(conn)
-            except MemoryError:
-                self._out_of_memory(conn)
+            except MemoryError as e:
+                self._out_of_memory(conn, e)
         self._sweep(ticks_ms())
-    def _out_of_memory(self, conn):
+    def _out_of_memory(self, conn, error):
         """One connection's request ran out of heap: it gets 503 and closes; the others go on.
         A connection another protocol took over gets no HTTP bytes in its stream (measured: a
         WebSocket peer read "HTTP/1.1 503" as a frame): the session ends it its own way."""
+        try:  # a console line as the handlers' (startup._report_error), without a request
+            what = str(error)
+            error = None  # its traceback holds the frames that allocated: let them go first
+            print("UCONFORM ERROR - - MemoryError: out of memory (" + what + ")")
+        except MemoryError:
+            pass
         session = conn.upgrade
         if session is not None:
             ends = getattr(session, "out_of_memory", None)

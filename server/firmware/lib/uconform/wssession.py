@@ -38,7 +38,9 @@ class WsSession:
                 reply = self.handler(kind, payload)
                 if reply is not None:
                     opcode = ws.TEXT if isinstance(reply, str) else ws.BINARY
-                    conn.out.append(ws.encode(opcode, reply.encode() if isinstance(reply, str) else reply))
+                    data = reply.encode() if isinstance(reply, str) else reply
+                    conn.out.append(ws.head(opcode, len(data)))  # apart: no second block of the message's size
+                    conn.out.append(data)
             elif kind == "start":  # a large message: echoed frame by frame as it arrives
                 if not self.streams:  # only the echo passes large messages on
                     self._close(conn, 1009, "message too big")
