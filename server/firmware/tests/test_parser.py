@@ -10,6 +10,27 @@ def status_of(raw, limits=None):
     return err.status if isinstance(err, HttpError) else None
 
 
+def fed_in_pieces(raw, size, limits=None):
+    """Feeds raw to a Connection size bytes at a time, as reads arrive: (requests, error status or
+    None, the largest input buffer it held)."""
+    from uconform import connection
+    from tests.support import FakeApp
+    conn = connection.Connection(None, limits or Limits(), 0)
+    found, largest = [], 0
+    for i in range(0, len(raw), size):
+        conn.feed(raw[i:i + size], 0)
+        largest = max(largest, len(conn.buf))
+        try:
+            while True:
+                req = conn.next_request(FakeApp())
+                if req is None:
+                    break
+                found.append(req)
+        except HttpError as e:
+            return found, e.status, largest
+    return found, None, largest
+
+
 class RequestLineTest(unittest.TestCase):
     def test_parses_method_path_query_and_headers(self):
         req = head("GET /led%20x/a+b?x=1+2&y=%41&x=3 HTTP/1.1\r\nHost: h\r\nX-Thing:  v \r\n")
@@ -41,22 +62,24 @@ class RequestLineTest(unittest.TestCase):
 
     def test_a_head_over_the_limit_is_never_buffered_whole(self):
         # on a device heap a contiguous block past the limit may not exist (LIM-01 at 192K)
-        from uconform import connection
-        from tests.support import FakeApp
         limits = Limits()
         raw = ("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a" * 6000 + "\r\n\r\n").encode()
-        conn = connection.Connection(None, limits, 0)
-        status, longest = None, 0
-        for i in range(0, len(raw), 1024):
-            conn.feed(raw[i:i + 1024], 0)
-            longest = max(longest, len(conn.buf))
-            try:
-                conn.next_request(FakeApp())
-            except HttpError as e:
-                status = e.status
-                break
+        found, status, longest = fed_in_pieces(raw, 1024, limits)
         self.assertEqual(status, 431)
         self.assertTrue(longest <= limits.max_header_bytes + 4, longest)
+
+    def test_a_complete_head_over_the_limit_is_431_without_being_joined(self):
+        # LIM-01 sends the whole 4210-byte head at once; it arrives in 1 KiB reads
+        limits = Limits()
+        for over in (1, 100):
+            raw = b"GET / HTTP/1.1\r\nHost: h\r\nX-Big: "
+            raw += b"a" * (limits.max_header_bytes - len(raw) + over) + b"\r\n\r\n"
+            found, status, largest = fed_in_pieces(raw, 1024, limits)
+            self.assertEqual((status, largest), (431, 1024), over)
+        at_limit = b"GET / HTTP/1.1\r\nHost: h\r\nX-Big: "
+        at_limit += b"a" * (limits.max_header_bytes - len(at_limit)) + b"\r\n\r\n"
+        found, status, largest = fed_in_pieces(at_limit, 1024, limits)
+        self.assertEqual(([r.path for r in found], status), (["/"], None))
 
     def test_a_head_in_pieces_grows_by_no_copy_and_parses_the_same_wherever_it_is_cut(self):
         # a 4 KB head used to grow 1K, 2K, 3K, 4K by copying (3 KB + 4 KB at once on the heap)
@@ -201,23 +224,12 @@ class FramingTest(unittest.TestCase):
 
     def test_a_large_chunk_streams_into_the_sink_as_it_arrives(self):
         # a large chunk (64 KB in UP-03) was held whole in the connection's buffer, grown by copying
-        from uconform import connection
-        from tests.support import FakeApp
         data = bytes(range(256)) * 48
         raw = b"PUT /f HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" \
             + b"%x\r\n" % len(data) + data + b"\r\n3;x=y\r\nabc\r\n0\r\nT: t\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n"
         for size in (1024, 7):
-            conn = connection.Connection(None, Limits({"max_body_bytes": 70000}), 0)
-            found, largest = [], 0
-            for i in range(0, len(raw), size):
-                conn.feed(raw[i:i + size], 0)
-                largest = max(largest, len(conn.buf))
-                while True:
-                    req = conn.next_request(FakeApp())
-                    if req is None:
-                        break
-                    found.append(req)
-            self.assertEqual([r.path for r in found], ["/f", "/"], size)
+            found, status, largest = fed_in_pieces(raw, size, Limits({"max_body_bytes": 70000}))
+            self.assertEqual(([r.path for r in found], status), (["/f", "/"], None), size)
             self.assertEqual(found[0].spool.data(), data + b"abc")
             self.assertTrue(largest <= max(size, 100), (size, largest))
 
