@@ -61,6 +61,21 @@ class FrameTest(unittest.TestCase):
         self.assertEqual((got[1], got[4]), (("start", ws.TEXT, False, 3000), ("start", ws.CONT, True, len(text) - 3000)))
         self.assertEqual(got[2][1] + got[5][1], text)
 
+    def test_an_echo_streams_binary_past_1_kib_but_keeps_text_whole_for_commands(self):
+        from uconform.wsframes import SMALL_BINARY
+        parser = FrameParser(128 * 1024, small_binary=SMALL_BINARY)
+        blob = bytes(range(250)) * 12  # 3000 bytes in three fragments, a ping between two (WS-04)
+        got = parser.feed(frame(ws.BINARY, blob[:1000], fin=False) + frame(ws.CONT, blob[1000:2000], fin=False)
+                          + frame(ws.PING, b"p") + frame(ws.CONT, blob[2000:]))
+        kinds = [e[0] for e in got]
+        self.assertEqual(kinds[:4], ["start", "data", "end", "start"], kinds)
+        self.assertIn("ping", kinds)
+        self.assertEqual(b"".join(e[1] for e in got if e[0] == "data"), blob)
+        self.assertEqual(got[-1], ("end", True))
+        text = b'{"cmd": "upper", "text": "' + b"a" * 2900 + b'"}'
+        got = parser.feed(frame(ws.TEXT, text[:1000], fin=False) + frame(ws.CONT, text[1000:]))
+        self.assertEqual(got, [("text", text)])
+
     def test_invalid_utf8_in_a_streamed_message_closes_1007_after_its_frame(self):
         with self.assertRaises(ProtocolError) as ctx:
             self.parser.feed(frame(ws.TEXT, b"a" * 5000 + b"\xff" + b"b" * 100))

@@ -28,7 +28,8 @@ def frame(parser, out, fin, opcode, length, pos):
     msg = parser.message or Message(opcode)  # kept once this frame is consumed
     if msg.size + length > parser.max_message:
         raise ProtocolError(1009, "message too big")
-    if msg.streaming or msg.size + length > parser.small:
+    small = parser.small if msg.opcode == TEXT else parser.small_binary
+    if msg.streaming or msg.size + length > small:
         if not msg.streaming:
             msg.streaming = True
             if msg.size:  # what was collected goes out first, as a fragment of its own

@@ -1,6 +1,6 @@
 # One WebSocket connection on the socket loop after the upgrade: frames in, replies out (WS group).
 from uconform import ws
-from uconform.wsframes import FrameParser
+from uconform.wsframes import FrameParser, SMALL_BINARY
 from uconform.ws import ProtocolError
 from uconform.compat import ticks_ms, ticks_diff
 
@@ -9,7 +9,7 @@ IDLE_MS = 60000
 
 class WsSession:
     def __init__(self, handler, limits, streams=False):
-        self.parser = FrameParser(limits.max_ws_message_bytes)
+        self.parser = FrameParser(limits.max_ws_message_bytes, small_binary=SMALL_BINARY if streams else None)
         self.handler = handler
         self.streams = streams  # large messages pass through frame by frame (the echo), else 1009
         self.last = ticks_ms()
