@@ -26,6 +26,7 @@ class SuiteBenchTest {
         int runs = Integer.parseInt(runsProperty.trim());
         int pool = Integer.getInteger("bench.pool", 1);
         List<Long> walls = new ArrayList<>();
+        SuiteRun lastRun = null;
         Map<String, List<Long>> perCheck = new HashMap<>();
         ClientWarmUp.once();
         for (int i = 0; i < runs; i++) {
@@ -33,12 +34,32 @@ class SuiteBenchTest {
             SuiteRun run = "all".equals(System.getProperty("bench.scope")) ? SuiteRun.with(sim)
                     : SuiteRun.of(SuiteRun.ENGINE_AND_BOARD_CHECKS, sim);
             walls.add(run.millis());
+            lastRun = run;
             run.durations().forEach((check, ms) -> perCheck.computeIfAbsent(check, k -> new ArrayList<>()).add(ms));
             System.out.printf("run %d: %d checks in %d ms%n", i + 1, run.checksRun(), run.millis());
             assertThat(run.failed()).as("failed checks in benchmark run %d: %s", i + 1, run.failureSummary()).isEmpty();
         }
         System.out.printf("pool of %d instance(s)%n", pool);
         printSummary(runs, walls, perCheck);
+        printTimeline(lastRun);
+    }
+
+    /**
+     * What bounded the last run: each class's span, and the checks that ended last with their own
+     * time and their wait for an instance (a {@code RunsAlone} check waits until the pool is idle).
+     */
+    private static void printTimeline(SuiteRun run) {
+        System.out.println("classes of the last run (ms from its first check): " + SuiteRun.describe(run.classSpans()));
+        Map<String, Long> own = run.durations();
+        System.out.println("checks that ended last (start..end, own ms, waited ms):");
+        run.checkSpans().entrySet().stream().filter(e -> e.getValue()[1] >= 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(Integer.getInteger("bench.timeline", 25))
+                .forEach(e -> {
+                    long ownMs = own.getOrDefault(e.getKey(), 0L);
+                    long[] span = e.getValue();
+                    System.out.printf("  %6d..%6d  own %5d  waited %5d  %s%n", span[0], span[1], ownMs,
+                            Math.max(0, span[1] - span[0] - ownMs), e.getKey());
+                });
     }
 
     private static void printSummary(int runs, List<Long> walls, Map<String, List<Long>> perCheck) {
