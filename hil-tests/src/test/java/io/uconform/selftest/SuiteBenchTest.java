@@ -51,6 +51,20 @@ class SuiteBenchTest {
     private static void printTimeline(SuiteRun run) {
         System.out.println("classes of the last run (ms from its first check): " + SuiteRun.describe(run.classSpans()));
         Map<String, Long> own = run.durations();
+        Map<String, Long> alone = new java.util.TreeMap<>();
+        own.forEach((check, ms) -> {
+            if (annotated(check, io.uconform.suite.RunsAlone.class)) {
+                alone.put(check, ms);
+            }
+        });
+        System.out.printf("bound: checks that run alone (the pool otherwise idle), one after another: %d ms in all, %s%n",
+                alone.values().stream().mapToLong(Long::longValue).sum(), alone);
+        long[] last = run.classSpans().entrySet().stream()
+                .filter(e -> classOf(e.getKey()).isAnnotationPresent(io.uconform.suite.LastConformanceChecks.class))
+                .map(Map.Entry::getValue).reduce((a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])})
+                .orElse(new long[] {0, 0});
+        System.out.printf("bound: the last stage (secrets, malformed input, hostile campaigns) %d..%d ms, %d ms%n",
+                last[0], last[1], last[1] - last[0]);
         System.out.println("checks that ended last (start..end, own ms, waited ms):");
         run.checkSpans().entrySet().stream().filter(e -> e.getValue()[1] >= 0)
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(Integer.getInteger("bench.timeline", 25))
@@ -60,6 +74,20 @@ class SuiteBenchTest {
                     System.out.printf("  %6d..%6d  own %5d  waited %5d  %s%n", span[0], span[1], ownMs,
                             Math.max(0, span[1] - span[0] - ownMs), e.getKey());
                 });
+    }
+
+    private static Class<?> classOf(String simpleName) {
+        try {
+            return Class.forName("io.uconform.checks." + simpleName);
+        } catch (ClassNotFoundException e) {
+            return Object.class;
+        }
+    }
+
+    private static boolean annotated(String check, Class<? extends java.lang.annotation.Annotation> annotation) {
+        String[] parts = check.split("\\.", 2);
+        return parts.length == 2 && java.util.Arrays.stream(classOf(parts[0]).getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals(parts[1]) && m.isAnnotationPresent(annotation));
     }
 
     private static void printSummary(int runs, List<Long> walls, Map<String, List<Long>> perCheck) {
