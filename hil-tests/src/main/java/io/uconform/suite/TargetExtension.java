@@ -39,6 +39,16 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
                 .map(selection -> context.getRoot().getStore(NS)
                         .getOrComputeIfAbsent(selection, TargetPool::new, TargetPool.class))
                 .toList();
+        if (stage == ClassStages.Stage.LAST) {
+            for (TargetPool pool : sessions) {
+                try {
+                    pool.awaitRested();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         List<ClassTemplateInvocationContext> invocations = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             invocations.add(invocation(label(sessions, i), sessions.get(i), settings, stage));

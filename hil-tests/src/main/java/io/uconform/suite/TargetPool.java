@@ -54,8 +54,9 @@ final class TargetPool implements AutoCloseable {
     private boolean aloneRunning;
     /** Checks waiting to run alone that have waited longer than {@link #ALONE_PATIENCE}. */
     private int aloneInsisting;
-
     private boolean factsPublished;
+    /** Whether the last stage began: its first class waited for every instance to rest ({@link #awaitRested()}). */
+    private boolean restedForLastStage;
 
     TargetPool(TargetSelection selection) {
         this.selection = selection;
@@ -247,6 +248,33 @@ final class TargetPool implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Before the first last-stage class ({@link ClassStages}): waits until every instance has rested
+     * {@link #QUIET} since its last check, so that clients the earlier classes left behind (an event
+     * stream's vanished subscribers, which a server notices at its next heartbeat) hold no slot when
+     * rewritten secrets and malformed input arrive; without pools the order alone did that, since
+     * those classes ran before the event streams. Once per run; bounded by {@link #QUIET}.
+     */
+    synchronized void awaitRested() throws InterruptedException {
+        if (restedForLastStage) {
+            return;
+        }
+        restedForLastStage = true;
+        while (true) {
+            long lastReturn = Long.MIN_VALUE;
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).started() && !busy[i]) {
+                    lastReturn = Math.max(lastReturn, returnedAt[i]);
+                }
+            }
+            long left = lastReturn == Long.MIN_VALUE ? 0 : lastReturn + QUIET.toNanos() - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     /** True once: the caller publishes the pool's facts with the first check. */
