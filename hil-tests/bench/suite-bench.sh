@@ -11,7 +11,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 ./mvnw -q -pl hil-tests -am test -Dtest=SuiteBenchTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.runs="$runs" -Dbench.scope="$scope" -Dbench.pool="$pool" -Dsurefire.printSummary=false 2>&1 \
-  | grep -E '^(run [0-9]+:|pool of|suite on sim:|slowest checks|  +[0-9]+  )' || {
+  | grep -E '^(run [0-9]+:|pool of|suite on sim:|slowest checks|classes of the last run|bound:|checks that ended last|  +[0-9]+[ .])' || {
     echo "suite-bench: the benchmark did not run; see hil-tests/target/surefire-reports" >&2
     exit 1
   }

@@ -5,7 +5,13 @@ package io.uconform.checks;
  * need a well-behaved server first, then those that send malformed or oversized requests, and the
  * hostile campaigns last. A target that degrades under rejected input then fails the requirement
  * that covers it (ROB-01) instead of spoiling the verdicts of unrelated groups. Classes without an
- * order (other groups) run between {@link #MALFORMED} and {@link #HOSTILE}.
+ * order (other groups) run between {@link #MALFORMED} and {@link #HOSTILE}. That is the whole
+ * rule without parallel execution. In a parallel run (a target pool) the classes that leave the
+ * target as they found it ({@code @ConformanceChecks}) run concurrently, and the
+ * {@code @LastConformanceChecks} ones ({@link SecretChecks}, {@link ErrorChecks},
+ * {@link RobustnessChecks}) after all of them, one after another in this order, on instances no
+ * earlier check gets again: the order's guarantee (no unrelated group meets a target that had
+ * malformed input or rewritten secrets) holds, and the unordered groups get untouched instances too.
  */
 final class ChecksOrder {
 

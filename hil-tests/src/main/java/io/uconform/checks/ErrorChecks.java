@@ -13,7 +13,7 @@ import io.uconform.client.PeerEnd;
 import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
-import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.LastConformanceChecks;
 import io.uconform.suite.CountsConnections;
 import io.uconform.suite.Needs;
 import org.junit.jupiter.api.Order;
@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** ERR: malformed requests and clients that reset. */
-@ConformanceChecks
+@LastConformanceChecks
 @Order(ChecksOrder.MALFORMED)
 public class ErrorChecks {
 

@@ -18,7 +18,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.suite.Check;
 import io.uconform.suite.RunsAlone;
 import io.uconform.suite.CheckContext;
-import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.LastConformanceChecks;
 import io.uconform.suite.Needs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Order;
  * must not spoil the verdicts of other groups); the ROB-03 checks watch the data route, not
  * {@code GET /}, which is ROB-01's witness.
  */
-@ConformanceChecks
+@LastConformanceChecks
 @Order(ChecksOrder.HOSTILE)
 public class RobustnessChecks {
 

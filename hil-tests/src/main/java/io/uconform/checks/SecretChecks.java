@@ -14,7 +14,7 @@ import io.uconform.client.RawConnection;
 import io.uconform.console.ConsoleLine;
 import io.uconform.suite.Check;
 import io.uconform.suite.CheckContext;
-import io.uconform.suite.ConformanceChecks;
+import io.uconform.suite.LastConformanceChecks;
 import io.uconform.suite.Needs;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Order;
  * at its next start.
  */
 @Needs(routes = "config")
-@ConformanceChecks
+@LastConformanceChecks
 @Order(ChecksOrder.SECRETS)
 public class SecretChecks {
 

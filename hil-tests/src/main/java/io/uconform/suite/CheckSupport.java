@@ -40,11 +40,16 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
 
     private final TargetPool pool;
     private final String label;
+    private final ClassStages.Stage stage;
 
-    /** @param label the target's name in this run's reports ({@code sim}, or {@code sim#2} when two are alike) */
-    CheckSupport(TargetPool pool, String label) {
+    /**
+     * @param label the target's name in this run's reports ({@code sim}, or {@code sim#2} when two are alike)
+     * @param stage the stage of the check class in this run ({@link ClassStages})
+     */
+    CheckSupport(TargetPool pool, String label, ClassStages.Stage stage) {
         this.pool = pool;
         this.label = label;
+        this.stage = stage;
     }
 
     @Override
@@ -101,7 +106,7 @@ final class CheckSupport implements ExecutionCondition, BeforeAllCallback, Befor
         TargetPool.Lease lease;
         try {
             lease = pool.lease(context.getRequiredTestMethod().isAnnotationPresent(RunsAlone.class),
-                    context.getRequiredTestMethod().isAnnotationPresent(CountsConnections.class));
+                    context.getRequiredTestMethod().isAnnotationPresent(CountsConnections.class), stage);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Assumptions.abort(ReportKeys.NOT_RUN + "interrupted while waiting for an instance of " + label);

@@ -132,7 +132,8 @@ public final class Explain {
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier child : plan.getDescendants(root)) {
                 child.getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getJavaClass())
-                        .filter(c -> c.isAnnotationPresent(ConformanceChecks.class) && !classes.contains(c))
+                        .filter(c -> (c.isAnnotationPresent(ConformanceChecks.class)
+                                || c.isAnnotationPresent(LastConformanceChecks.class)) && !classes.contains(c))
                         .ifPresent(classes::add);
             }
         }

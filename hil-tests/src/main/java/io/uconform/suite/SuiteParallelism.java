@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JUnit configuration that spreads checks over the targets' pools: check classes keep their
- * {@code @Order} and run one after the other (the default mode {@code same_thread}: well-behaved
- * checks first, hostile campaigns last, on every instance alike), the targets take a class side by
- * side ({@link TargetsSideBySide}), the checks of a class run concurrently, each on an instance of its own
- * ({@link TargetPool}), with as many JUnit threads as there are instances. With one instance per
- * target nothing changes: no parallel execution is configured.
+ * The JUnit configuration that spreads checks over the targets' pools: the {@link ConformanceChecks}
+ * classes (well-behaved input; {@code CONCURRENT}) run side by side, then the
+ * {@link LastConformanceChecks} ones (the default mode {@code same_thread}: rewritten secrets,
+ * malformed input, hostile campaigns) one after another in their {@code @Order} ({@link ClassStages});
+ * the targets take a class side by side ({@link TargetsSideBySide}), the checks of a class run
+ * concurrently, each on an instance of its own ({@link TargetPool}), with as many JUnit threads as
+ * there are instances. With one instance per target nothing changes: no parallel execution is
+ * configured, and every class runs in its {@code @Order}.
  */
 public final class SuiteParallelism {
 

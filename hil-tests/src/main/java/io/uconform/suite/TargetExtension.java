@@ -28,6 +28,10 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
         requireClassesInOrder(context);
+        ClassStages.Stage stage = ClassStages.of(context.getRequiredTestClass(), parallel(context));
+        if (stage == ClassStages.Stage.LAST) {
+            ClassStages.awaitEarlierClasses();
+        }
         SuiteSettings settings = context.getRoot().getStore(NS)
                 .getOrComputeIfAbsent(SuiteSettings.class, k -> SuiteSettings.from(context::getConfigurationParameter),
                         SuiteSettings.class);
@@ -35,21 +39,35 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
                 .map(selection -> context.getRoot().getStore(NS)
                         .getOrComputeIfAbsent(selection, TargetPool::new, TargetPool.class))
                 .toList();
+        if (stage == ClassStages.Stage.LAST) {
+            for (TargetPool pool : sessions) {
+                try {
+                    pool.awaitRested();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         List<ClassTemplateInvocationContext> invocations = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
-            invocations.add(invocation(label(sessions, i), sessions.get(i), settings));
+            invocations.add(invocation(label(sessions, i), sessions.get(i), settings, stage));
         }
         return invocations.stream();
     }
 
+    private static boolean parallel(ExtensionContext context) {
+        return context.getConfigurationParameter(SuiteParallelism.ENABLED).map(Boolean::parseBoolean).orElse(false);
+    }
+
     /**
-     * Check classes must run one after another ({@code @Order}: hostile campaigns last); in a parallel
-     * run that takes the default execution mode {@code same_thread} ({@link SuiteParallelism}), since
-     * a class template's own mode cannot be set apart from its per-target invocations'.
+     * The {@link LastConformanceChecks} classes must run one after another ({@code @Order}: hostile
+     * campaigns last), after the concurrent ones; in a parallel run that takes the default execution
+     * mode {@code same_thread} ({@link SuiteParallelism}), since a class template's own mode cannot
+     * be set apart from its per-target invocations'.
      */
     private static void requireClassesInOrder(ExtensionContext context) {
-        boolean parallel = context.getConfigurationParameter(SuiteParallelism.ENABLED).map(Boolean::parseBoolean)
-                .orElse(false);
+        boolean parallel = parallel(context);
         String mode = context.getConfigurationParameter(SuiteParallelism.MODE).orElse("same_thread").trim();
         if (parallel && !mode.equalsIgnoreCase("same_thread")) {
             throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(SuiteParallelism.MODE + " is '"
@@ -65,7 +83,8 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
         return same == 1 ? name : name + "#" + (index + 1);
     }
 
-    private static ClassTemplateInvocationContext invocation(String label, TargetPool session, SuiteSettings settings) {
+    private static ClassTemplateInvocationContext invocation(String label, TargetPool session, SuiteSettings settings,
+                                                             ClassStages.Stage stage) {
         return new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
@@ -74,7 +93,7 @@ public class TargetExtension implements ClassTemplateInvocationContextProvider {
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new CheckSupport(session, label), new CheckTimeout(settings.checkTimeout(), label));
+                return List.of(new CheckSupport(session, label, stage), new CheckTimeout(settings.checkTimeout(), label));
             }
         };
     }

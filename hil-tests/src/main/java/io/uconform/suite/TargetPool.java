@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The instances of one selected target for the whole run: N identical members (N simulated boards,
@@ -30,6 +32,14 @@ final class TargetPool implements AutoCloseable {
      * the heartbeat (1 s) at which a server notices a vanished event-stream subscriber.
      */
     static final Duration QUIET = Duration.ofMillis(2500);
+    /**
+     * How long a {@link RunsAlone} check lets other checks take instances before it holds back new
+     * leases until the pool is idle. Until then it runs whenever the pool happens to be idle, so
+     * in a parallel run the timing checks gather where little else is left to run, instead of
+     * keeping the pool idle while the longest running checks finish. Scheduling only: a check that
+     * runs alone still has the pool to itself.
+     */
+    static final Duration ALONE_PATIENCE = Duration.ofSeconds(30);
 
     private final TargetSelection selection;
     private final Profile profile;
@@ -38,10 +48,15 @@ final class TargetPool implements AutoCloseable {
     private final boolean[] busy;
     /** When each member was last given back (System.nanoTime). */
     private final long[] returnedAt;
+    /** Members that served a last-stage check ({@link ClassStages}): never lent to an earlier stage's again. */
+    private final boolean[] servedLast;
     private int leased;
     private boolean aloneRunning;
-    private int aloneWaiting;
+    /** Checks waiting to run alone that have waited longer than {@link #ALONE_PATIENCE}. */
+    private int aloneInsisting;
     private boolean factsPublished;
+    /** Whether the last stage began: its first class waited for every instance to rest ({@link #awaitRested()}). */
+    private boolean restedForLastStage;
 
     TargetPool(TargetSelection selection) {
         this.selection = selection;
@@ -80,6 +95,7 @@ final class TargetPool implements AutoCloseable {
         this.members = List.copyOf(created);
         this.busy = new boolean[members.size()];
         this.returnedAt = new long[members.size()];
+        this.servedLast = new boolean[members.size()];
     }
 
     /** {@code sim}, {@code url:http://...}; the kind when no target could be created. */
@@ -129,15 +145,18 @@ final class TargetPool implements AutoCloseable {
      * Borrows a free member that is not down, the one that rested longest ({@link #restedMost(long)}),
      * waiting while all are busy. With {@code alone}
      * ({@link RunsAlone}), it also waits until no other member is leased and keeps the others idle
-     * until it is given back; a check waiting to run alone holds back new leases, so it is not starved.
+     * until it is given back; a check that has waited {@link #ALONE_PATIENCE} to run alone holds back
+     * new leases, so it is not starved.
+     * A {@link ClassStages.Stage#LAST} check marks its member; an {@link ClassStages.Stage#EARLIER}
+     * check never gets a marked one.
      *
-     * @throws TargetException when every member is down or none became free within {@link #LEASE_TIMEOUT}
+     * @throws TargetException when every member is down, when every usable member served a last-stage
+     *     check and an earlier stage's check asks, or when none became free within {@link #LEASE_TIMEOUT}
      */
-    synchronized Lease lease(boolean alone, boolean quiet) throws InterruptedException {
-        long deadline = System.nanoTime() + LEASE_TIMEOUT.toNanos();
-        if (alone) {
-            aloneWaiting++;
-        }
+    synchronized Lease lease(boolean alone, boolean quiet, ClassStages.Stage stage) throws InterruptedException {
+        long asked = System.nanoTime();
+        long deadline = asked + LEASE_TIMEOUT.toNanos();
+        boolean insisting = false;
         try {
             while (true) {
                 if (members.stream().noneMatch(TargetPool::usable)) {
@@ -147,11 +166,21 @@ final class TargetPool implements AutoCloseable {
                             : ReportKeys.NOT_RUN + "target down (after "
                             + downCause().orElse("every instance went down or into recovery") + ")");
                 }
-                boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneWaiting == 0;
+                if (stage == ClassStages.Stage.EARLIER && allUsableServedLast()) {
+                    throw new TargetException(ReportKeys.NOT_RUN + "every instance of " + name()
+                            + " already served malformed or hostile input (a last-stage check class), which a check"
+                            + " of an earlier class must not meet");
+                }
+                if (alone && !insisting && System.nanoTime() - asked >= ALONE_PATIENCE.toNanos()) {
+                    insisting = true;
+                    aloneInsisting++;
+                }
+                boolean mayStart = alone ? leased == 0 && !aloneRunning : !aloneRunning && aloneInsisting == 0;
                 long quietSince = quiet ? System.nanoTime() - QUIET.toNanos() : Long.MAX_VALUE;
-                int free = mayStart ? restedMost(quietSince) : -1;
+                int free = mayStart ? restedMost(quietSince, stage == ClassStages.Stage.EARLIER) : -1;
                 if (free >= 0) {
                     busy[free] = true;
+                    servedLast[free] |= stage == ClassStages.Stage.LAST;
                     leased++;
                     aloneRunning |= alone;
                     return new Lease(free, alone);
@@ -161,12 +190,22 @@ final class TargetPool implements AutoCloseable {
                     throw new TargetException("no instance of " + name() + "'s pool of " + members.size()
                             + " became free within " + LEASE_TIMEOUT.toMinutes() + " min");
                 }
-                // a quiet check also wakes when the longest-resting instance has rested enough
-                wait(Math.max(1, Math.min(left, quiet ? QUIET.toNanos() / 10 : left) / 1_000_000));
+                // a quiet check also wakes when the longest-resting instance has rested enough, an
+                // alone one when its patience ends
+                long nap = quiet ? QUIET.toNanos() / 10 : alone && !insisting ? ALONE_PATIENCE.toNanos() / 10 : left;
+                long millis = Math.max(1, Math.min(left, nap) / 1_000_000);
+                if ((alone || quiet) && ForkJoinTask.inForkJoinPool()) {
+                    // waiting for the pool to idle or an instance to rest, not for a free instance: JUnit's
+                    // fork-join pool may start another worker meanwhile, so that the checks that could run
+                    // on the free instances are not left without a thread
+                    ForkJoinPool.managedBlock(new Nap(millis));
+                } else {
+                    wait(millis);
+                }
             }
         } finally {
-            if (alone) {
-                aloneWaiting--;
+            if (insisting) {
+                aloneInsisting--;
                 notifyAll();
             }
         }
@@ -177,12 +216,13 @@ final class TargetPool implements AutoCloseable {
      * clients a check left behind, such as vanished subscribers, before the next check arrives);
      * a member not yet started only when every started one is busy, so a run without parallel
      * checks uses one instance; only members given back before {@code restedSince} (nanoTime) or
-     * never used qualify. -1 when none is free.
+     * never used qualify; with {@code unmarked}, only members that served no last-stage check.
+     * -1 when none is free.
      */
-    private int restedMost(long restedSince) {
+    private int restedMost(long restedSince, boolean unmarked) {
         int best = -1;
         for (int i = 0; i < members.size(); i++) {
-            if (busy[i] || !usable(members.get(i))) {
+            if (busy[i] || !usable(members.get(i)) || (unmarked && servedLast[i])) {
                 continue;
             }
             if (!members.get(i).started()) {
@@ -201,6 +241,42 @@ final class TargetPool implements AutoCloseable {
         return best;
     }
 
+    private boolean allUsableServedLast() {
+        for (int i = 0; i < members.size(); i++) {
+            if (usable(members.get(i)) && !servedLast[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Before the first last-stage class ({@link ClassStages}): waits until every instance has rested
+     * {@link #QUIET} since its last check, so that clients the earlier classes left behind (an event
+     * stream's vanished subscribers, which a server notices at its next heartbeat) hold no slot when
+     * rewritten secrets and malformed input arrive; without pools the order alone did that, since
+     * those classes ran before the event streams. Once per run; bounded by {@link #QUIET}.
+     */
+    synchronized void awaitRested() throws InterruptedException {
+        if (restedForLastStage) {
+            return;
+        }
+        restedForLastStage = true;
+        while (true) {
+            long lastReturn = Long.MIN_VALUE;
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).started() && !busy[i]) {
+                    lastReturn = Math.max(lastReturn, returnedAt[i]);
+                }
+            }
+            long left = lastReturn == Long.MIN_VALUE ? 0 : lastReturn + QUIET.toNanos() - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     /** True once: the caller publishes the pool's facts with the first check. */
     synchronized boolean firstFactsPublication() {
         boolean first = !factsPublished;
@@ -211,6 +287,28 @@ final class TargetPool implements AutoCloseable {
     @Override
     public void close() {
         members.forEach(TargetSession::close);
+    }
+
+    /** One timed wait on the pool's monitor, which the caller holds, as a fork-join managed block. */
+    private final class Nap implements ForkJoinPool.ManagedBlocker {
+        private final long millis;
+        private boolean done;
+
+        private Nap(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public boolean block() throws InterruptedException {
+            TargetPool.this.wait(millis);
+            done = true;
+            return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return done;
+        }
     }
 
     /** One member borrowed by one check; {@link #close()} gives it back. */

@@ -6,13 +6,15 @@ import org.junit.jupiter.api.MethodOrdererContext;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Lets the targets of a run take a check class side by side: a {@link ConformanceChecks} class is a
- * class template with one invocation per target, and the default execution mode this orderer gives
- * the template's children makes those invocations concurrent, while the class itself keeps the run's
- * default ({@code same_thread} in every parallel run, {@link SuiteParallelism}): classes still run one
- * after another in their {@code @Order} on every target, and sim, host and a virtual ESP32 no longer
- * wait for each other within a class ({@value #ENABLED}{@code =false}: one target after another, as
- * before). The methods keep JUnit's default order (nothing is reordered).
+ * Lets the targets of a run take a check class side by side: a check class is a class template
+ * with one invocation per target, and the default execution mode this orderer gives the template's
+ * children makes those invocations concurrent, while a {@link LastConformanceChecks} class itself
+ * keeps the run's default ({@code same_thread} in every parallel run, {@link SuiteParallelism}): those
+ * classes still run one after another in their {@code @Order} on every target, and sim, host and a
+ * virtual ESP32 no longer wait for each other within a class ({@value #ENABLED}{@code =false}: one target after another, as
+ * before; it concerns the {@link LastConformanceChecks} classes only, since a {@link ConformanceChecks}
+ * class is {@code CONCURRENT} itself, which its invocations inherit). The methods keep JUnit's
+ * default order (nothing is reordered).
  */
 public final class TargetsSideBySide implements MethodOrderer {
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The suite tested by itself, every fault group in every build: the whole suite against {@code sim}
  * without faults, once with one instance and once with a pool (the verdicts must be the same,
- * nothing may fail, and in the pool no two check classes ran at once); then, for every {@link ServerFault}, the check classes of its family (engine
+ * nothing may fail, and in the pool the classes that change the target ran after all the others,
+ * one after another); then, for every {@link ServerFault}, the check classes of its family (engine
  * and board, realtime, or access) with the fault: exactly the fault's requirement must fail, and a
  * fault whose requirement's checks did not run at all fails the test (it is never skipped). Runs go
  * through a small executor so that the timer waits of several runs overlap; each is bounded.
@@ -112,7 +113,7 @@ class FaultInjectionTest {
                     poolVerdicts.keySet().removeAll(unjudged);
                     assertThat(poolVerdicts).as("verdicts with a pool of %d against one instance", POOL)
                             .isEqualTo(singleVerdicts);
-                    assertClassesRanOneAfterAnother(pool);
+                    assertLastClassesRanAfterTheOthers(pool);
                     assertThat(pool.reportEntries("uconform.facts").stream().flatMap(String::lines)
                             .filter(l -> l.startsWith("pool.sim/")).distinct())
                             .as("pool members named in the target's facts").hasSizeGreaterThan(1);
@@ -138,15 +139,28 @@ class FaultInjectionTest {
         return Stream.concat(baseline, perFault);
     }
 
-    /** A pool runs the checks of a class side by side, never two classes at once (their order holds on every instance). */
-    private static void assertClassesRanOneAfterAnother(SuiteRun run) {
+    /**
+     * In a pool the {@link io.uconform.suite.LastConformanceChecks} classes (rewritten secrets,
+     * malformed input, hostile campaigns) start only after every other class has ended, and they
+     * never run at once with each other (their order holds on every instance); the other classes
+     * may overlap.
+     */
+    private static void assertLastClassesRanAfterTheOthers(SuiteRun run) {
         Map<String, long[]> spans = run.classSpans();
-        List<Map.Entry<String, long[]>> byStart = spans.entrySet().stream()
+        Set<String> last = Set.of("SecretChecks", "ErrorChecks", "RobustnessChecks");
+        assertThat(spans.keySet()).as("classes that ran").containsAll(last);
+        long earlierEnd = spans.entrySet().stream().filter(e -> !last.contains(e.getKey()))
+                .mapToLong(e -> e.getValue()[1]).max().orElseThrow();
+        List<Map.Entry<String, long[]>> lastByStart = spans.entrySet().stream().filter(e -> last.contains(e.getKey()))
                 .sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0])).toList();
-        for (int i = 1; i < byStart.size(); i++) {
-            assertThat(byStart.get(i).getValue()[0]).as("first start of %s against the last end of %s (ms: %s)",
-                    byStart.get(i).getKey(), byStart.get(i - 1).getKey(), SuiteRun.describe(spans))
-                    .isGreaterThanOrEqualTo(byStart.get(i - 1).getValue()[1]);
+        assertThat(lastByStart.stream().map(Map.Entry::getKey)).as("last classes in their @Order (ms: %s)",
+                SuiteRun.describe(spans)).containsExactly("SecretChecks", "ErrorChecks", "RobustnessChecks");
+        assertThat(lastByStart.get(0).getValue()[0]).as("first start of %s against the last end of the other classes"
+                + " (ms: %s)", lastByStart.get(0).getKey(), SuiteRun.describe(spans)).isGreaterThanOrEqualTo(earlierEnd);
+        for (int i = 1; i < lastByStart.size(); i++) {
+            assertThat(lastByStart.get(i).getValue()[0]).as("first start of %s against the last end of %s (ms: %s)",
+                    lastByStart.get(i).getKey(), lastByStart.get(i - 1).getKey(), SuiteRun.describe(spans))
+                    .isGreaterThanOrEqualTo(lastByStart.get(i - 1).getValue()[1]);
         }
     }
 

@@ -178,6 +178,24 @@ final class SuiteRun {
         return durations;
     }
 
+    /** Per check ({@code Class.method}): its start and end, in ms since the run's first check started. */
+    Map<String, long[]> checkSpans() {
+        Map<String, long[]> spans = new TreeMap<>();
+        java.util.List<Event> events = results.testEvents().list();
+        long origin = events.stream().mapToLong(e -> e.getTimestamp().toEpochMilli()).min().orElse(0);
+        for (Event e : events) {
+            check(e.getTestDescriptor()).ifPresent(m -> {
+                long[] span = spans.computeIfAbsent(name(m), k -> new long[] {-1, -1});
+                if (e.getType() == org.junit.platform.testkit.engine.EventType.STARTED) {
+                    span[0] = e.getTimestamp().toEpochMilli() - origin;
+                } else if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
+                    span[1] = e.getTimestamp().toEpochMilli() - origin;
+                }
+            });
+        }
+        return spans;
+    }
+
     /** Per check class: the first start and the last end of its checks, in ms since the run's first check started. */
     Map<String, long[]> classSpans() {
         Map<String, long[]> spans = new TreeMap<>();

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Target kind {@code fake} for the harness's own tests: a {@link FakeServer} per start. Options:
  * {@code available=false} (unavailable with a reason), {@code fail-start=true}, {@code owned=true}
- * (the harness may restart it). Counts starts so tests can see a restart.
+ * (the harness may restart it). Counts starts so tests can see a restart. Pools of any size.
  */
 public final class FakeTargetKind implements TargetKind {
 
@@ -42,6 +42,12 @@ public final class FakeTargetKind implements TargetKind {
         return spec.option("available").filter("false"::equals).isPresent()
                 ? Availability.unavailable("fake target switched off for this test")
                 : Availability.available();
+    }
+
+    /** Any number of instances, each a {@link FakeServer} of its own, for the pool's tests. */
+    @Override
+    public java.util.List<TargetSpec> poolMembers(TargetSpec spec, int size) {
+        return java.util.Collections.nCopies(size, spec);
     }
 
     @Override

@@ -66,7 +66,7 @@ class TargetExtensionTest {
                 .as("failed checks").isEmpty();
         assertThat(results.testEvents().succeeded().count()).as("checks passed: 2 targets x 2 classes").isEqualTo(4);
         assertThat(SideBySideChecks.Later.STARTED.values().stream().mapToLong(Long::longValue).min().orElseThrow())
-                .as("first start of the later class against the last end of the first")
+                .as("first start of the last-stage class against the last end of the earlier one")
                 .isGreaterThanOrEqualTo(SideBySideChecks.ENDED.values().stream().mapToLong(Long::longValue).max()
                         .orElseThrow());
     }
@@ -87,8 +87,10 @@ class TargetExtensionTest {
                 return getCount() == 0;
             }
         };
+        // a last-stage class: the others are CONCURRENT themselves, and their per-target invocations with them
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(SideBySideChecks.class)).configurationParameters(parameters).execute();
+                .selectors(selectClass(SideBySideChecks.LastWaiting.class)).configurationParameters(parameters)
+                .execute();
 
         assertThat(results.testEvents().failed().count()).as("the first target's check found the other not started")
                 .isEqualTo(1);
