@@ -342,10 +342,25 @@ final class MicroPythonRepl implements AutoCloseable {
                     python.interrupt();
                 }
             }
+            case 'e' -> {
+                if (codeRunning) {
+                    codeRunning = false; // no SIGINT from here on
+                    acknowledgeEnd();
+                }
+            }
             case 'x' -> failed = true;
             case 's' -> forcedExit = true;
             case 'k' -> sectionEnded();
             default -> { } // a tag this REPL does not know: nothing to do
+        }
+    }
+
+    private void acknowledgeEnd() {
+        try {
+            python.acknowledgeEnd();
+        } catch (IOException e) {
+            mode = Mode.DEAD;
+            write("virtual ESP32: the interpreter stopped (" + e.getMessage() + ")\r\n");
         }
     }
 

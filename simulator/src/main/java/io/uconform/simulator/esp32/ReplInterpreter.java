@@ -41,6 +41,7 @@ final class ReplInterpreter implements AutoCloseable {
     private final byte[] mark;
     private final boolean catchesInterruptUnknowable;
     private volatile String identity;
+    private volatile Process lastKill;
 
     private ReplInterpreter(Process process, ServerSocket channelServer, byte[] mark) {
         this.process = process;
@@ -123,6 +124,24 @@ final class ReplInterpreter implements AutoCloseable {
         send("F " + name + "\n", new byte[0]);
     }
 
+    /**
+     * The answer to mark {@code e} (the code has ended): every SIGINT sent for it has been queued
+     * ({@link #interrupt} waits for {@code kill}), and none follows until the next mark {@code b}.
+     */
+    void acknowledgeEnd() throws IOException {
+        Process kill = lastKill;
+        if (kill != null) {
+            try {
+                kill.waitFor(10, TimeUnit.SECONDS); // one that took longer than interrupt() waited
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        OutputStream out = channel().getOutputStream();
+        out.write(new byte[] {'A', '\n'});
+        out.flush();
+    }
+
     /** The driver announced itself ("micropython 1.29.0-...", "cpython 3.11.7") and now takes interrupts. */
     void markReady(String who) {
         identity = who;
@@ -146,7 +165,8 @@ final class ReplInterpreter implements AutoCloseable {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(2, TimeUnit.SECONDS);
+            lastKill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+            lastKill.waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             process.destroy();
         } catch (InterruptedException e) {

@@ -4,7 +4,9 @@
 # everything this process writes on stdout goes to the serial link, except marks: UCONFORM_REPL_MARK (random per boot)
 # followed by one tag byte, which the Java side takes out of the stream:
 #   v<identity>, r     who runs the code, then ready (Ctrl-C may now be sent as SIGINT)
-#   b                  a command was read in full and runs now
+#   b                  a command was read in full and runs now (Ctrl-C may be sent from here)
+#   e                  its code has ended: the Java side sends no SIGINT after it and answers
+#                      "A\n" on the channel once every SIGINT it sent has been delivered
 #   k                  end of a section (raw: stdout, then error text; friendly and file: all)
 #   x                  the code raised an exception (its traceback was printed)
 #   s                  the code raised SystemExit: the board soft-resets after the section ends
@@ -89,7 +91,7 @@ _globals = {"__name__": "__main__"}
 
 
 class _Channel:
-    """The command connection; an interrupt while waiting for a command loses nothing received."""
+    """The command connection: no byte leaves the buffer until the whole command is taken at once."""
 
     def __init__(self, address):
         host, port = address.rsplit(":", 1)
@@ -98,34 +100,40 @@ class _Channel:
         self.buf = b""
 
     def _fill(self):
-        chunk = self.sock.recv(4096)
-        if not chunk:
+        before = len(self.buf)
+        self.buf += self.sock.recv(4096)
+        if len(self.buf) == before:
             raise EOFError()
-        self.buf += chunk
 
-    def line(self):
-        while b"\n" not in self.buf:
+    def take(self):
+        """The next command whole: (header fields, body)."""
+        while True:
+            end = self.buf.find(b"\n")
+            if end >= 0:
+                parts = self.buf[:end].split()
+                if parts == [b"A"]:
+                    self.buf = self.buf[end + 1:]  # an end acknowledged twice
+                    continue
+                size = int(parts[1]) if parts and parts[0] in (b"X", b"I", b"P") else 0
+                if len(self.buf) > end + size:
+                    command = (parts, self.buf[end + 1:end + 1 + size])
+                    self.buf = self.buf[end + 1 + size:]
+                    return command
             self._fill()
-        i = self.buf.index(b"\n") + 1
-        line, self.buf = self.buf[:i], self.buf[i:]
-        return line
 
-    def read(self, n):
-        while len(self.buf) < n:
-            self._fill()
-        data, self.buf = self.buf[:n], self.buf[n:]
-        return data
+    def take_acknowledgement(self):
+        """Waits for "A\n", the answer to mark e. A SIGINT sent before it may still be delivered as a
+        recv returns (the kernel hands over data that is there rather than fail the call), and its
+        KeyboardInterrupt would drop what the recv took: so the answer is only peeked at first. The
+        return from that peek delivers any such signal, and nothing is sent after the answer."""
+        while len(self.sock.recv(2, _MSG_PEEK)) < 2:
+            pass  # "A" and "\n" go out in one write: at most a moment apart
+        if self.sock.recv(2) != b"A\n":
+            raise EOFError()  # not the driver's protocol: the board is switched off
 
 
+_MSG_PEEK = getattr(socket, "MSG_PEEK", 2)  # Linux's value; MicroPython's socket may not name it
 _channel = _Channel(os.getenv("UCONFORM_REPL_CHANNEL") or "")
-
-
-def _read_line():
-    return _channel.line()
-
-
-def _read(n):
-    return _channel.read(n)
 
 
 def _mark(tag):
@@ -145,48 +153,76 @@ def _execute(code, filename, mode):
     return False, None
 
 
-def _emit(steps):
-    """Marks and tracebacks, in order, even when a late Ctrl-C lands while they are written."""
-    i = 0
-    while i < len(steps):
-        try:
-            step = steps[i]
+def _run(parts, body):
+    """One command's code, run: (asked for a soft reset, the exception to report or None)."""
+    if parts[0] != b"F":
+        return _execute(body, "<stdin>", "single" if parts[0] == b"I" else "exec")
+    source = None
+    try:
+        with open(parts[1].decode(), "rb") as f:
+            source = f.read()
+    except OSError:
+        pass
+    return (False, None) if source is None else _execute(source, parts[1].decode(), "exec")
+
+
+def _ending(op, forced, error):
+    """The marks (and the traceback to print) that end a section, in order."""
+    if op == b"X":
+        return ["k", error, "s" if forced else "", "k"]
+    return [error, "x" if error is not None and op == b"F" else "", "s" if forced else "", "k"]
+
+
+class _Section:
+    """Where the driver is in the current command. A Ctrl-C reaches the driver as SIGINT, and the
+    unix port raises its KeyboardInterrupt at whatever instruction runs (MICROPY_ASYNC_KBD_INTR),
+    even inside a recv that has already taken bytes. So: no SIGINT comes before mark b or after the
+    acknowledgement of mark e, nothing is read from the channel between them but that
+    acknowledgement, and each step below is recorded after it is done. An interrupt that lands
+    outside the code sends the driver back here, and it goes on where it was: the command runs at
+    most once and its section ends with every mark (the REPL waits for them)."""
+
+    def __init__(self):
+        self.command = None
+        self.phase = 0
+        self.outcome = None
+        self.steps = None
+        self.written = 0
+
+    def advance(self):
+        if self.command is None:
+            self.command = _channel.take()
+            self.phase = 0
+            self.outcome = None
+            self.steps = None
+            self.written = 0
+        parts, body = self.command
+        if not parts or parts[0] not in (b"X", b"I", b"P", b"F"):
+            self.command = None
+            return
+        if self.phase == 0:
+            self.phase = 1
+            _mark("b")
+            self.outcome = _run(parts, body)
+        if self.phase == 1:
+            if self.outcome is None:
+                self.outcome = (False, KeyboardInterrupt())  # it landed just before or after the code
+            _mark("e")
+            self.phase = 2  # an interrupt before this line repeats mark e, which the REPL ignores
+        if self.phase == 2:
+            _channel.take_acknowledgement()
+            self.phase = 3
+        if self.steps is None:
+            self.steps = _ending(parts[0], *self.outcome)
+        while self.written < len(self.steps):
+            step = self.steps[self.written]
             if isinstance(step, str):
                 if step:
                     _mark(step)
             elif step is not None:
                 _print_exception(step)
-            i += 1
-        except KeyboardInterrupt:
-            pass
-
-
-def _command(header):
-    parts = header.split()
-    if not parts:
-        return
-    op = parts[0]
-    if op == b"X":
-        code = _read(int(parts[1]))
-        _emit(["b"])
-        forced, error = _execute(code, "<stdin>", "exec")
-        _emit(["k", error, "s" if forced else "", "k"])
-    elif op == b"I" or op == b"P":
-        code = _read(int(parts[1]))
-        _emit(["b"])
-        forced, error = _execute(code, "<stdin>", "single" if op == b"I" else "exec")
-        _emit([error, "s" if forced else "", "k"])
-    elif op == b"F":
-        name = parts[1].decode()
-        _emit(["b"])
-        source = None
-        try:
-            with open(name, "rb") as f:
-                source = f.read()
-        except OSError:
-            pass
-        forced, error = (False, None) if source is None else _execute(source, name, "exec")
-        _emit([error, "x" if error is not None else "", "s" if forced else "", "k"])
+            self.written += 1
+        self.command = None
 
 
 def _identity():
@@ -200,15 +236,14 @@ def main():
     _mark("v")
     _out.write(_identity())
     _mark("r")
+    section = _Section()
     while True:
         try:
-            header = _read_line()
-            _command(header)
+            section.advance()
         except EOFError:
             return  # the board is switched off
         except KeyboardInterrupt:
-            # an interrupt that landed between commands: nothing was running, nothing to report
-            continue
+            continue  # it landed outside the code: the section goes on where it was
         except SystemExit:
             if not MICROPYTHON:
                 os._exit(RESET_EXIT_CODE)  # threads the code started must not keep the board "running"

@@ -103,6 +103,28 @@ class VirtualEsp32ReplTest {
         assertThat(serial.readUntil(">>> ", WAIT)).contains("KeyboardInterrupt");
     }
 
+    /**
+     * SIGINT is asynchronous: a Ctrl-C sent as a short program ends may land while the program runs,
+     * while its end is reported, or between commands. Wherever it lands, the section ends with its
+     * framing and the raw REPL answers again (it once lost the end marks and waited forever).
+     */
+    @Test
+    @Timeout(120)
+    void aCtrlCLandingAsAProgramEndsNeverLeavesTheReplWaiting() throws Exception {
+        esp.powerOn();
+        serial.readUntil(">>> ", WAIT);
+        serial.send("\r\u0001");
+        serial.readUntil("raw REPL; CTRL-B to exit\r\n>", WAIT);
+        for (int round = 0; round < 150; round++) {
+            int loops = (round % 30) * 4000; // from nothing to several milliseconds of work
+            serial.send("for i in range(" + loops + "): pass\u0004\u0003");
+            String answer = serial.readUntil("\u0004>", WAIT);
+            assertThat(answer).as("round %d (%d loops)", round, loops).startsWith("OK");
+        }
+        serial.send("print(6*7)\u0004");
+        assertThat(serial.readUntil("\u0004>", WAIT)).isEqualTo("OK42\r\n\u0004\u0004>");
+    }
+
     @Test
     void aNormalResetOverTheControlLinesRebootsAndTheDownloadStrapEntersTheRom() throws Exception {
         esp.powerOn();
