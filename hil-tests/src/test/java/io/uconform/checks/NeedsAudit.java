@@ -98,9 +98,9 @@ final class NeedsAudit {
     /** The {@code Class.method}s reachable from {@code method}, itself included. */
     Set<String> closure(String method) {
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(method));
-        while (!todo.isEmpty()) {
-            String next = todo.pop();
+        Deque<String> unvisited = new ArrayDeque<>(List.of(method));
+        while (!unvisited.isEmpty()) {
+            String next = unvisited.pop();
             if (!seen.add(next)) {
                 continue;
             }
@@ -109,17 +109,17 @@ final class NeedsAudit {
                 String code = stripLiterals(body);
                 Matcher qualified = QUALIFIED_CALL.matcher(code);
                 while (qualified.find()) {
-                    enqueue(qualified.group(1) + "." + qualified.group(2), todo);
+                    enqueue(qualified.group(1) + "." + qualified.group(2), unvisited);
                 }
                 Matcher plain = PLAIN_CALL.matcher(code);
                 while (plain.find()) {
-                    enqueue(owner + "." + plain.group(1), todo);
+                    enqueue(owner + "." + plain.group(1), unvisited);
                 }
                 // an instance call resolves to the classes the body declares or builds (Hostile h = new Hostile(..))
                 for (String type : typesNamed(code)) {
                     Matcher again = INSTANCE_CALL.matcher(code);
                     while (again.find()) {
-                        enqueue(type + "." + again.group(1), todo);
+                        enqueue(type + "." + again.group(1), unvisited);
                     }
                 }
             }
@@ -136,9 +136,9 @@ final class NeedsAudit {
         return types;
     }
 
-    private void enqueue(String method, Deque<String> todo) {
+    private void enqueue(String method, Deque<String> unvisited) {
         if (bodies.containsKey(method)) {
-            todo.push(method);
+            unvisited.push(method);
         }
     }
 

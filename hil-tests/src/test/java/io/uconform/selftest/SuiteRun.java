@@ -38,6 +38,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
 
 /**
  * One run of the whole conformance suite ({@code io.uconform.checks}) through JUnit's
@@ -181,39 +182,44 @@ final class SuiteRun {
     /** Per check ({@code Class.method}): its start and end, in ms since the run's first check started. */
     Map<String, long[]> checkSpans() {
         Map<String, long[]> spans = new TreeMap<>();
-        java.util.List<Event> events = results.testEvents().list();
-        long origin = events.stream().mapToLong(e -> e.getTimestamp().toEpochMilli()).min().orElse(0);
-        for (Event e : events) {
-            check(e.getTestDescriptor()).ifPresent(m -> {
-                long[] span = spans.computeIfAbsent(name(m), k -> new long[] {-1, -1});
-                if (e.getType() == org.junit.platform.testkit.engine.EventType.STARTED) {
-                    span[0] = e.getTimestamp().toEpochMilli() - origin;
-                } else if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
-                    span[1] = e.getTimestamp().toEpochMilli() - origin;
-                }
-            });
-        }
+        eachCheckEvent((check, type, at) -> {
+            long[] span = spans.computeIfAbsent(name(check), k -> new long[] {-1, -1});
+            if (type == EventType.STARTED) {
+                span[0] = at;
+            } else if (type == EventType.FINISHED) {
+                span[1] = at;
+            }
+        });
         return spans;
     }
 
     /** Per check class: the first start and the last end of its checks, in ms since the run's first check started. */
     Map<String, long[]> classSpans() {
         Map<String, long[]> spans = new TreeMap<>();
+        eachCheckEvent((check, type, at) -> {
+            long[] span = spans.computeIfAbsent(check.getDeclaringClass().getSimpleName(),
+                    k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            if (type == EventType.STARTED) {
+                span[0] = Math.min(span[0], at);
+            } else if (type == EventType.FINISHED) {
+                span[1] = Math.max(span[1], at);
+            }
+        });
+        return spans;
+    }
+
+    private interface CheckEventVisitor {
+        void visit(Method check, EventType type, long at);
+    }
+
+    /** Every event of a check, with its time in ms since the run's first check started. */
+    private void eachCheckEvent(CheckEventVisitor visitor) {
         java.util.List<Event> events = results.testEvents().list();
         long origin = events.stream().mapToLong(e -> e.getTimestamp().toEpochMilli()).min().orElse(0);
         for (Event e : events) {
-            check(e.getTestDescriptor()).ifPresent(m -> {
-                long at = e.getTimestamp().toEpochMilli() - origin;
-                long[] span = spans.computeIfAbsent(m.getDeclaringClass().getSimpleName(),
-                        k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-                if (e.getType() == org.junit.platform.testkit.engine.EventType.STARTED) {
-                    span[0] = Math.min(span[0], at);
-                } else if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
-                    span[1] = Math.max(span[1], at);
-                }
-            });
+            check(e.getTestDescriptor()).ifPresent(
+                    m -> visitor.visit(m, e.getType(), e.getTimestamp().toEpochMilli() - origin));
         }
-        return spans;
     }
 
     static String describe(Map<String, long[]> spans) {

@@ -111,9 +111,6 @@ class _Channel:
             end = self.buf.find(b"\n")
             if end >= 0:
                 parts = self.buf[:end].split()
-                if parts == [b"A"]:
-                    self.buf = self.buf[end + 1:]  # an end acknowledged twice
-                    continue
                 size = int(parts[1]) if parts and parts[0] in (b"X", b"I", b"P") else 0
                 if len(self.buf) > end + size:
                     command = (parts, self.buf[end + 1:end + 1 + size])
@@ -186,7 +183,6 @@ class _Section:
         self.command = None
         self.phase = 0
         self.outcome = None
-        self.steps = None
         self.written = 0
 
     def advance(self):
@@ -194,7 +190,6 @@ class _Section:
             self.command = _channel.take()
             self.phase = 0
             self.outcome = None
-            self.steps = None
             self.written = 0
         parts, body = self.command
         if not parts or parts[0] not in (b"X", b"I", b"P", b"F"):
@@ -212,10 +207,9 @@ class _Section:
         if self.phase == 2:
             _channel.take_acknowledgement()
             self.phase = 3
-        if self.steps is None:
-            self.steps = _ending(parts[0], *self.outcome)
-        while self.written < len(self.steps):
-            step = self.steps[self.written]
+        steps = _ending(parts[0], *self.outcome)
+        while self.written < len(steps):
+            step = steps[self.written]
             if isinstance(step, str):
                 if step:
                     _mark(step)
